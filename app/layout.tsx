@@ -1,0 +1,26 @@
+import type { Metadata, Viewport } from 'next';
+import './globals.css';
+import { AppHeader } from './ui/app-header';
+
+export const metadata: Metadata = {
+  title: { default: 'Envelope tracker', template: '%s · Envelope tracker' },
+  description: 'Follows e-signature envelopes from invitation to signed PDF.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <AppHeader />
+        <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

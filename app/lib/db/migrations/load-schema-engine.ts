@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import type { SchemaEngine } from '@prisma/schema-engine-wasm';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { createAdapterFactory } from '../create-adapter-factory';
+import type { DatabaseConfig } from '../database-config';
+
+let instantiated: Promise<void> | undefined;
+
+/**
+ * Prisma's Wasm schema engine, instantiated by hand rather than through its `import x from '.wasm'`
+ * entry point, so it loads in plain Node 20, tsx and Vitest without --experimental-wasm-modules.
+ */
+function instantiateEngine(): Promise<void> {
+  instantiated ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const wasmBytes = readFileSync(path.join(path.dirname(bindingsPath), 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(wasmBytes, { './schema_engine_bg.js': engineBindings });
+    engineBindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+  })();
+  return instantiated;
+}
+
+export type EngineLog = (message: string) => void;
+
+/** Opens a schema engine connected to the given database. Call `engine.free()` when done. */
+export async function loadSchemaEngine(options: {
+  config: DatabaseConfig;
+  datamodel: { path: string; content: string };
+  onLog?: EngineLog;
+}): Promise<SchemaEngine> {
+  await instantiateEngine();
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
+    options.config.provider === 'postgresql'
+      ? new PrismaPg({ connectionString: options.config.connectionString, max: 2, Client: CharAsTextClient })
+      : createAdapterFactory(options.config),
+  );
+  return engineBindings.SchemaEngine.new(
+    { datamodels: [[options.datamodel.path, options.datamodel.content]] },
+    (message: string) => options.onLog?.(message),
+    adapterFactory,
+  );
+}
+
+const PG_CHAR_OID = 18;
+const PG_TEXT_OID = 25;
+
+/**
+ * The engine reads PostgreSQL's catalogs, whose one-byte `"char"` columns (pg_constraint.contype...)
+ * @prisma/adapter-pg 7.10 refuses as an unsupported type. Their values are plain strings, so they
+ * are reported as text. Used for the schema engine's connections only.
+ */
+class CharAsTextClient extends pg.Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's query() has a dozen overloads
+  override query(...args: any[]): any {
+    const last = args.at(-1);
+    // pg.Pool calls with a callback; direct (transaction) clients use the promise.
+    if (typeof last === 'function') {
+      args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => last(error, reportCharAsText(result));
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const returned = (super.query as (...a: any[]) => any)(...args);
+    return returned && typeof returned.then === 'function' ? returned.then(reportCharAsText) : returned;
+  }
+}
+
+function reportCharAsText(result: pg.QueryResult | undefined) {
+  for (const field of result?.fields ?? []) {
+    if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID;
+  }
+  return result;
+}

@@ -1,0 +1,40 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MigrationList } from '@prisma/schema-engine-wasm';
+import type { DatabaseProvider } from '../database-config';
+import { getSchemaPaths } from './schema-paths';
+
+export function readDatamodel(provider: DatabaseProvider) {
+  const { schemaPath } = getSchemaPaths(provider);
+  return { path: schemaPath, content: readFileSync(schemaPath, 'utf8') };
+}
+
+/** The migration history on disk, in the shape the schema engine takes. */
+export function readMigrations(migrationsDir: string): MigrationList {
+  const lockPath = path.join(migrationsDir, 'migration_lock.toml');
+  const directories = existsSync(migrationsDir)
+    ? readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: lockPath, content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: directories.map((name) => {
+      const filePath = path.join(migrationsDir, name, 'migration.sql');
+      return {
+        path: name,
+        migrationFile: {
+          path: 'migration.sql',
+          content: existsSync(filePath)
+            ? { tag: 'ok' as const, value: readFileSync(filePath, 'utf8') }
+            : { tag: 'error' as const, value: `${filePath} is missing` },
+        },
+      };
+    }),
+  };
+}
+
+export const NO_FILTERS = { externalTables: [], externalEnums: [] };

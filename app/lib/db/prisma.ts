@@ -1,0 +1,28 @@
+import 'server-only';
+import { createPrismaClient, type Database } from './create-prisma-client';
+import { getDatabaseConfig, type DatabaseProvider } from './database-config';
+
+// One client per process: Next.js dev reloads re-evaluate modules, globalThis survives them.
+const globalForPrisma = globalThis as unknown as { prisma?: Database; prismaProvider?: DatabaseProvider };
+
+function getClient(): Database {
+  if (!globalForPrisma.prisma) {
+    const config = getDatabaseConfig();
+    globalForPrisma.prisma = createPrismaClient(config);
+    globalForPrisma.prismaProvider = config.provider;
+  }
+  return globalForPrisma.prisma;
+}
+
+/** The process's Prisma client, created on first use (so `next build` needs no database). */
+export const prisma: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const client = getClient();
+    const value = Reflect.get(client, property, client);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});
+
+export function getDatabaseProvider(): DatabaseProvider {
+  return globalForPrisma.prismaProvider ?? getDatabaseConfig().provider;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Every environment variable the app reads, checked once. README's configuration table mirrors this. */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PUBLIC_URL: z.url().optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+let cached: Environment | undefined;
+
+export function getEnvironment(): Environment {
+  if (!cached) {
+    const parsed = environmentSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      throw new Error(`Invalid configuration: ${problems}. See .env.example for every variable.`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
