@@ -1,7 +1,11 @@
 // `npm run db:migration -- <name>`: writes the next migration for SQLite and PostgreSQL from the
 // current models. PostgreSQL needs SCRATCH_DATABASE_URL (see README).
 import path from 'node:path';
-import { diffMigrationsToModels, migrationDirectoryName, writeMigration } from '@/app/lib/db/migrations/create-migration';
+import {
+  diffMigrationsToModels,
+  migrationDirectoryName,
+  writeMigration,
+} from '@/app/lib/db/migrations/create-migration';
 import { derivePostgresqlSchema, POSTGRESQL_SCHEMA_PATH, SQLITE_SCHEMA_PATH } from './derive-postgresql-schema';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runCommand } from './run-command';
@@ -18,7 +22,10 @@ runCommand(async () => {
     console.log('The models match the migration history: no migration written.');
     return;
   }
-  for (const [provider, sql] of [['sqlite', sqliteSql], ['postgresql', postgresqlSql]] as const) {
+  for (const [provider, sql] of [
+    ['sqlite', sqliteSql],
+    ['postgresql', postgresqlSql],
+  ] as const) {
     const file = writeMigration({ provider, dirName, sql: sql || '-- No change for this provider.\n' });
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   }

@@ -7,14 +7,10 @@ import { pathToFileURL } from 'node:url';
 export const SQLITE_SCHEMA_PATH = path.resolve('prisma/schema.prisma');
 export const POSTGRESQL_SCHEMA_PATH = path.resolve('prisma/postgresql/schema.prisma');
 
-const HEADER =
-  '// GENERATED from prisma/schema.prisma by `npm run db:schema`. Do not edit: change the models there.\n';
+const HEADER = '// GENERATED from prisma/schema.prisma by `npm run db:schema`. Do not edit: change the models there.\n';
 
 export function derivePostgresqlSchema(sqliteSchema: string): string {
-  const withProvider = sqliteSchema.replace(
-    /(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/,
-    '$1"postgresql"',
-  );
+  const withProvider = sqliteSchema.replace(/(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"');
   const withOutput = withProvider.replace(
     /output(\s*)=(\s*)"\.\.\/app\/generated\/prisma\/sqlite"/,
     'output$1=$2"../../app/generated/prisma/postgresql"',

@@ -3,8 +3,7 @@ import path from 'node:path';
 export type DatabaseProvider = 'sqlite' | 'postgresql';
 
 export type DatabaseConfig =
-  | { provider: 'sqlite'; filePath: string }
-  | { provider: 'postgresql'; connectionString: string };
+  { provider: 'sqlite'; filePath: string } | { provider: 'postgresql'; connectionString: string };
 
 export const DEFAULT_SQLITE_PATH = 'data/app.db';
 
@@ -34,7 +33,8 @@ export function getDatabaseConfig(): DatabaseConfig {
 
 /** A URL for logs and messages: the password is never shown. */
 export function describeDatabase(config: DatabaseConfig): string {
-  if (config.provider === 'sqlite') return `SQLite at ${path.relative(process.cwd(), config.filePath) || config.filePath}`;
+  if (config.provider === 'sqlite')
+    return `SQLite at ${path.relative(process.cwd(), config.filePath) || config.filePath}`;
   try {
     const url = new URL(config.connectionString);
     return `PostgreSQL at ${url.hostname || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname}`;

@@ -22,7 +22,10 @@ function listMigrationNames(provider: DatabaseProvider): string[] {
  * A cheap reading of `_prisma_migrations` against the migrations shipped with the code, for the
  * health check (start-up uses the schema engine's full diagnosis).
  */
-export async function readMigrationState(options: { db: Database; provider: DatabaseProvider }): Promise<MigrationState> {
+export async function readMigrationState(options: {
+  db: Database;
+  provider: DatabaseProvider;
+}): Promise<MigrationState> {
   const rows = await options.db.$queryRawUnsafe<{ name: string; finished: unknown; rolledBack: unknown }[]>(
     'SELECT migration_name AS "name", finished_at AS "finished", rolled_back_at AS "rolledBack" FROM _prisma_migrations',
   );

@@ -15,13 +15,19 @@ export async function getHealth(): Promise<Health> {
     if (migrations !== 'up-to-date') {
       return {
         ok: false,
-        body: { status: 'error', database, migrations, reason: `Database migrations are ${migrations}: run npm run db:migrate.` },
+        body: {
+          status: 'error',
+          database,
+          migrations,
+          reason: `Database migrations are ${migrations}: run npm run db:migrate.`,
+        },
       };
     }
     return { ok: true, body: { status: 'ok', database, migrations } };
   } catch (error) {
     // The reason names the kind of failure only: driver messages can carry hosts and user names.
-    const reason = error instanceof TimeoutError ? 'The database did not answer in time.' : 'The database is unavailable.';
+    const reason =
+      error instanceof TimeoutError ? 'The database did not answer in time.' : 'The database is unavailable.';
     return { ok: false, body: { status: 'error', database, reason } };
   }
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describeDatabase, type DatabaseConfig } from '../database-config';
 import { getMigrationStatus } from './get-migration-status';
-import { loadSchemaEngine } from './load-schema-engine';
+import { withSchemaEngine } from './load-schema-engine';
 import { NO_FILTERS, readDatamodel, readMigrations } from './read-migrations';
 import { getSchemaPaths } from './schema-paths';
 
@@ -26,43 +26,43 @@ export async function applyMigrations(options: {
   const migrations = readMigrations(migrationsDir);
   const where = describeDatabase(config);
   if (config.provider === 'sqlite') enableWriteAheadLog(config.filePath);
-  const engine = await loadSchemaEngine({ config, datamodel: readDatamodel(config.provider), onLog: options.onLog });
-  try {
-    const status = await getMigrationStatus({ engine, migrations });
-    switch (status.state) {
-      case 'failed':
+  return withSchemaEngine(
+    { config, datamodel: readDatamodel(config.provider), onLog: options.onLog },
+    async (engine) => {
+      const status = await getMigrationStatus({ engine, migrations });
+      switch (status.state) {
+        case 'failed':
+          throw new MigrationRefusedError(
+            `Migration ${status.failed.join(', ')} failed earlier on ${where} and the database may be half-changed. ` +
+              "Repair the database by hand (see the migration's SQL), then mark it rolled back with " +
+              `\`npx prisma migrate resolve --rolled-back ${status.failed[0]}\` or restore a backup, and start again.`,
+          );
+        case 'ahead':
+          throw new MigrationRefusedError(
+            `${where} has migrations this version of the app does not know (${status.unknown.join(', ')}): ` +
+              'the database is ahead of the code. Deploy the newer version of the app, or point DATABASE_URL at the right database.',
+          );
+        case 'edited':
+          throw new MigrationRefusedError(
+            `Migrations ${status.edited.join(', ')} were changed after they were applied to ${where}. ` +
+              'Restore the original migration files; write changes as a new migration with `npm run db:migration -- <name>`.',
+          );
+        case 'up-to-date':
+          return { applied: [] };
+        case 'pending':
+          break;
+      }
+      try {
+        const result = await engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTERS });
+        return { applied: result.appliedMigrationNames };
+      } catch (error) {
         throw new MigrationRefusedError(
-          `Migration ${status.failed.join(', ')} failed earlier on ${where} and the database may be half-changed. ` +
-            'Repair the database by hand (see the migration\'s SQL), then mark it rolled back with ' +
-            `\`npx prisma migrate resolve --rolled-back ${status.failed[0]}\` or restore a backup, and start again.`,
+          `A migration failed on ${where}: ${formatEngineError(error)}. ` +
+            'Nothing after it was applied. Fix the cause, then see `npx prisma migrate resolve` to mark it rolled back.',
         );
-      case 'ahead':
-        throw new MigrationRefusedError(
-          `${where} has migrations this version of the app does not know (${status.unknown.join(', ')}): ` +
-            'the database is ahead of the code. Deploy the newer version of the app, or point DATABASE_URL at the right database.',
-        );
-      case 'edited':
-        throw new MigrationRefusedError(
-          `Migrations ${status.edited.join(', ')} were changed after they were applied to ${where}. ` +
-            'Restore the original migration files; write changes as a new migration with `npm run db:migration -- <name>`.',
-        );
-      case 'up-to-date':
-        return { applied: [] };
-      case 'pending':
-        break;
-    }
-    try {
-      const result = await engine.applyMigrations({ migrationsList: migrations, filters: NO_FILTERS });
-      return { applied: result.appliedMigrationNames };
-    } catch (error) {
-      throw new MigrationRefusedError(
-        `A migration failed on ${where}: ${formatEngineError(error)}. ` +
-          'Nothing after it was applied. Fix the cause, then see `npx prisma migrate resolve` to mark it rolled back.',
-      );
-    }
-  } finally {
-    engine.free();
-  }
+      }
+    },
+  );
 }
 
 export function formatEngineError(error: unknown): string {

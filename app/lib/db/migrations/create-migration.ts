@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { DatabaseConfig, DatabaseProvider } from '../database-config';
+import { createScratchPostgresqlDatabase, dropScratchPostgresqlDatabase } from '../scratch-postgresql-database';
 import { formatEngineError } from './apply-migrations';
-import { loadSchemaEngine } from './load-schema-engine';
+import { withSchemaEngine } from './load-schema-engine';
 import { NO_FILTERS, readDatamodel, readMigrations } from './read-migrations';
 import { getSchemaPaths } from './schema-paths';
 
@@ -20,24 +20,23 @@ export async function diffMigrationsToModels(options: {
 }): Promise<string> {
   const { migrationsDir } = getSchemaPaths(options.provider);
   const datamodel = readDatamodel(options.provider);
-  return withScratchDatabase(options.provider, options.scratchServerUrl, async (config) => {
-    const engine = await loadSchemaEngine({ config, datamodel });
-    try {
-      await engine.applyMigrations({ migrationsList: readMigrations(migrationsDir), filters: NO_FILTERS });
-      const result = await engine.diff({
-        from: { tag: 'schemaDatasource', files: [datamodel], configDir: path.dirname(datamodel.path) },
-        to: { tag: 'schemaDatamodel', files: [datamodel] },
-        script: true,
-        exitCode: null,
-        filters: NO_FILTERS,
-      });
-      return stripEmptyDiff(result.stdout ?? "");
-    } catch (error) {
-      throw new Error(`Could not compute the ${options.provider} migration: ${formatEngineError(error)}`);
-    } finally {
-      engine.free();
-    }
-  });
+  return withScratchDatabase(options.provider, options.scratchServerUrl, (config) =>
+    withSchemaEngine({ config, datamodel }, async (engine) => {
+      try {
+        await engine.applyMigrations({ migrationsList: readMigrations(migrationsDir), filters: NO_FILTERS });
+        const result = await engine.diff({
+          from: { tag: 'schemaDatasource', files: [datamodel], configDir: path.dirname(datamodel.path) },
+          to: { tag: 'schemaDatamodel', files: [datamodel] },
+          script: true,
+          exitCode: null,
+          filters: NO_FILTERS,
+        });
+        return stripEmptyDiff(result.stdout ?? '');
+      } catch (error) {
+        throw new Error(`Could not compute the ${options.provider} migration: ${formatEngineError(error)}`);
+      }
+    }),
+  );
 }
 
 function stripEmptyDiff(sql: string): string {
@@ -51,12 +50,12 @@ function stripEmptyDiff(sql: string): string {
 async function withScratchDatabase<T>(
   provider: DatabaseProvider,
   scratchServerUrl: string | undefined,
-  use: (config: DatabaseConfig) => Promise<T>,
+  work: (config: DatabaseConfig) => Promise<T>,
 ): Promise<T> {
   if (provider === 'sqlite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'envelope-migration-'));
     try {
-      return await use({ provider: 'sqlite', filePath: path.join(dir, 'scratch.db') });
+      return await work({ provider: 'sqlite', filePath: path.join(dir, 'scratch.db') });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -68,20 +67,11 @@ async function withScratchDatabase<T>(
         'a temporary database is created there and dropped, nothing else is touched).',
     );
   }
-  const name = `scratch_migration_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: scratchServerUrl });
-  await admin.connect();
+  const url = await createScratchPostgresqlDatabase(scratchServerUrl, 'scratch_migration');
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(scratchServerUrl);
-    url.pathname = `/${name}`;
-    try {
-      return await use({ provider: 'postgresql', connectionString: url.toString() });
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    }
+    return await work({ provider: 'postgresql', connectionString: url });
   } finally {
-    await admin.end();
+    await dropScratchPostgresqlDatabase(scratchServerUrl, url, 'scratch_migration');
   }
 }
 
