@@ -1,5 +1,6 @@
 // `npm run db:migration -- <name>`: writes the next migration for SQLite and PostgreSQL from the
 // current models. PostgreSQL needs SCRATCH_DATABASE_URL (see README).
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
   diffMigrationsToModels,
@@ -29,5 +30,6 @@ runCommand(async () => {
     const file = writeMigration({ provider, dirName, sql: sql || '-- No change for this provider.\n' });
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);
   }
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/prisma-generate.ts'], { stdio: 'inherit' });
   console.log('Review both files, then run `npm run db:migrate` (it also runs before `npm run dev` and `npm start`).');
 });

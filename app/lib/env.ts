@@ -6,7 +6,15 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PUBLIC_URL: z.url().optional(),
+  WEBHOOK_HOOK_IDS: z.string().optional(),
+  DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
+
+/** Where people and signing services reach this app; used to build the hook URLs. */
+export function getPublicUrl(): string {
+  return getEnvironment().PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
 
 export type Environment = z.infer<typeof environmentSchema>;
 

@@ -24,7 +24,9 @@ describe('GET /api/health', () => {
   it('answers 503 with a reason, and no connection details, when the database does not answer', async () => {
     // SQLite: a path below a regular file can never be opened.
     process.env.DATABASE_URL =
-      provider === 'sqlite' ? 'file:./package.json/no-such-dir/app.db' : 'postgresql://health:s3cret@127.0.0.1:1/nothing';
+      provider === 'sqlite'
+        ? 'file:./package.json/no-such-dir/app.db'
+        : 'postgresql://health:s3cret@127.0.0.1:1/nothing';
     const { GET } = await loadRoute();
     const response = await GET();
     expect(response.status).toBe(503);

@@ -2,7 +2,9 @@
 // the tests wipe what they are given.
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '']);
 
-export function resolvePostgresqlTestDatabase(environment: Record<string, string | undefined> = process.env): string | undefined {
+export function resolvePostgresqlTestDatabase(
+  environment: Record<string, string | undefined> = process.env,
+): string | undefined {
   const url = environment.TEST_DATABASE_URL?.trim();
   if (!url) {
     if (environment.CI === 'true') {

@@ -1,0 +1,17 @@
+import { NextResponse } from 'next/server';
+import { errorResponse } from '@/app/lib/api/error-response';
+import { replayDelivery } from '@/app/lib/deliveries/replay-delivery';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(_request: Request, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  const result = await replayDelivery({ deliveryId: id });
+  if (!result.ok) return errorResponse(result.status, result.code, result.message);
+  return NextResponse.json({
+    ok: true,
+    deliveryId: result.deliveryId,
+    envelopeId: result.envelopeId,
+    duplicate: result.duplicate,
+  });
+}

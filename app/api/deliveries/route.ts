@@ -1,0 +1,13 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { errorResponse } from '@/app/lib/api/error-response';
+import { parseSearchParams } from '@/app/lib/api/parse-search-params';
+import { listDeliveriesQuerySchema } from '@/app/lib/deliveries/delivery-schemas';
+import { listDeliveries } from '@/app/lib/deliveries/list-deliveries';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: NextRequest) {
+  const query = parseSearchParams(listDeliveriesQuerySchema, request.nextUrl.searchParams);
+  if (!query.ok) return errorResponse(400, 'invalid_query', query.message);
+  return NextResponse.json(await listDeliveries(query.value));
+}

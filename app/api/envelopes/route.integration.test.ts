@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { NextRequest } from 'next/server';
+import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
+import { GET as listEnvelopes } from './route';
+import { GET as getEnvelope } from './[id]/route';
+
+async function list(query: string) {
+  const response = await listEnvelopes(new NextRequest(`http://localhost/api/envelopes?${query}`));
+  return { status: response.status, body: await response.json() };
+}
+
+async function seedEnvelopes(count: number, extra: (index: number) => string = () => '') {
+  const hook = await createTestHook();
+  const ids: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const id = uniqueEnvelopeId();
+    ids.push(id);
+    await sendWebhook(hook.id, { query: `envelopeId=${id}&action=workstepOpened&recipientOrder=1${extra(index)}` });
+  }
+  return { hook, ids };
+}
+
+describe('GET /api/envelopes', () => {
+  it("pages through a hook's envelopes, newest activity first, without gaps or repeats", async () => {
+    const { hook, ids } = await seedEnvelopes(7);
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 5; page++) {
+      const { body } = await list(`hook=${hook.id}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...body.items.map((item: { id: string }) => item.id));
+      if (!body.nextCursor) break;
+      cursor = body.nextCursor;
+    }
+    expect(seen).toEqual([...ids].reverse());
+  });
+
+  it('filters by status and searches recipient e-mail and custom values', async () => {
+    const { hook, ids } = await seedEnvelopes(
+      3,
+      (index) => `&recipientEmail=person${index}@Example.com&contract=K-${index}9`,
+    );
+    await sendWebhook(hook.id, { query: `envelopeId=${ids[1]}&action=envelopeFinished&FTOSIsFinishCallback=1` });
+
+    const completed = await list(`hook=${hook.id}&status=completed`);
+    expect(completed.body.items.map((item: { id: string }) => item.id)).toEqual([ids[1]]);
+
+    const byEmail = await list(`hook=${hook.id}&q=PERSON2@example`);
+    expect(byEmail.body.items.map((item: { id: string }) => item.id)).toEqual([ids[2]]);
+
+    const byCustomValue = await list(`hook=${hook.id}&q=k-09`);
+    expect(byCustomValue.body.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
+    expect(byCustomValue.body.items[0].customValues).toEqual({ contract: 'K-09' });
+  });
+
+  it('refuses a bad status or cursor with the error shape', async () => {
+    const badStatus = await list('status=done');
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.body.error).toMatchObject({ code: 'invalid_query', message: expect.stringContaining('status') });
+    expect((await list('cursor=garbage')).body.error.code).toBe('invalid_query');
+  });
+});
+
+describe('GET /api/envelopes/<id>', () => {
+  it('returns the envelope with recipients and events oldest first, with duplicate counts', async () => {
+    const hook = await createTestHook();
+    const id = uniqueEnvelopeId();
+    const steps = ['sendSignNotification', 'workstepOpened', 'workstepOpened', 'workstepFinished'];
+    for (const action of steps)
+      await sendWebhook(hook.id, {
+        query: `envelopeId=${id}&action=${action}&recipientOrder=1&recipientEmail=a@b.example`,
+      });
+
+    const response = await getEnvelope(new Request('http://localhost'), { params: Promise.resolve({ id }) });
+    const envelope = await response.json();
+    expect(envelope).toMatchObject({ id, status: 'partially_signed', actionRequired: false, signedCount: 1 });
+    expect(
+      envelope.events.map((event: { action: string; duplicateCount: number }) => [event.action, event.duplicateCount]),
+    ).toEqual([
+      ['sendSignNotification', 0],
+      ['workstepOpened', 1],
+      ['workstepFinished', 0],
+    ]);
+    expect(envelope.recipients).toEqual([expect.objectContaining({ order: 1, email: 'a@b.example', openCount: 1 })]);
+  });
+
+  it('answers 404 with the error shape for an unknown id', async () => {
+    const response = await getEnvelope(new Request('http://localhost'), {
+      params: Promise.resolve({ id: 'never-seen' }),
+    });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe('not_found');
+  });
+});

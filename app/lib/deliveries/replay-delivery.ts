@@ -1,0 +1,57 @@
+import 'server-only';
+import { prisma } from '@/app/lib/db/prisma';
+import { ingestNotification, type IngestResult } from '@/app/lib/webhooks/ingest-notification';
+import { parseNotification } from '@/app/lib/webhooks/parse-notification';
+import { recordRejectedDelivery } from '@/app/lib/webhooks/record-rejected-delivery';
+
+// Replaying must not become a way around the hook's own protections.
+const NOT_REPLAYABLE = new Set(['invalid_signature', 'source_not_allowed', 'body_too_large']);
+
+export type ReplayResult =
+  | { ok: true; deliveryId: string; envelopeId: string; duplicate: boolean; ingest: IngestResult }
+  | { ok: false; status: 404 | 409 | 422; code: string; message: string; deliveryId?: string };
+
+/**
+ * Processes a logged delivery again, as if it had just arrived at its original time, and logs the
+ * replay as a delivery of its own. Idempotent: replaying a stored notification finds it a duplicate.
+ */
+export async function replayDelivery(options: { deliveryId: string }): Promise<ReplayResult> {
+  const original = await prisma.delivery.findUnique({ where: { id: options.deliveryId } });
+  if (!original) return { ok: false, status: 404, code: 'not_found', message: 'No delivery has this id.' };
+  if (original.errorCode && NOT_REPLAYABLE.has(original.errorCode)) {
+    return {
+      ok: false,
+      status: 409,
+      code: 'not_replayable',
+      message: `This delivery was refused by the hook's protection (${original.errorCode}) and cannot be replayed. Fix the sender and let it retry.`,
+    };
+  }
+  const delivery = {
+    hookId: original.hookId,
+    receivedAt: original.receivedAt,
+    method: original.method,
+    query: original.query,
+    body: original.body,
+    contentType: original.contentType,
+    headers: original.headers as Record<string, string>,
+    sourceAddress: original.sourceAddress,
+    replayOfId: original.id,
+  };
+  const parsed = parseNotification({ ...delivery, body: delivery.body });
+  if (!parsed.ok) {
+    const deliveryId = await recordRejectedDelivery({
+      delivery: { ...delivery, receivedAt: new Date() },
+      errorCode: parsed.code,
+      reason: parsed.message,
+    });
+    return { ok: false, status: 422, code: parsed.code, message: parsed.message, deliveryId };
+  }
+  const ingest = await ingestNotification({ delivery, notification: parsed.notification });
+  return {
+    ok: true,
+    deliveryId: ingest.deliveryId,
+    envelopeId: parsed.notification.envelopeId,
+    duplicate: ingest.duplicate,
+    ingest,
+  };
+}

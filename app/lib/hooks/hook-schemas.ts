@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { parseNetworkList } from '@/app/lib/webhooks/source-network';
+import { isValidSigningSecret } from '@/app/lib/webhooks/verify-signature';
+
+export const updateHookInputSchema = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  /** null removes the secret; "generate" makes a new one. */
+  signingSecret: z
+    .union([
+      z.literal('generate'),
+      z.null(),
+      z
+        .string()
+        .refine(isValidSigningSecret, 'must be a Standard Webhooks secret (whsec_ and base64, at least 16 bytes)'),
+    ])
+    .optional(),
+  allowedNetworks: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value, context) => {
+      const parsed = parseNetworkList(value);
+      if (!parsed.ok) {
+        context.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.networks;
+    })
+    .optional(),
+});

@@ -1,0 +1,17 @@
+import { PEER_ADDRESS_HEADER } from './peer-address-header';
+
+/**
+ * The address a request came from. Behind TRUSTED_PROXY_HOPS reverse proxies it is the entry
+ * they appended to X-Forwarded-For; otherwise the socket's own address, which instrumentation.ts
+ * stamps on every request (Next.js does not expose it to route handlers).
+ */
+export function getSourceAddress(headers: Headers, trustedProxyHops: number): string | null {
+  if (trustedProxyHops > 0) {
+    const chain = (headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    return chain[chain.length - trustedProxyHops] ?? chain[0] ?? null;
+  }
+  return headers.get(PEER_ADDRESS_HEADER);
+}
