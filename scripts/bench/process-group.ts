@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * Starts a command as the leader of a new process group. npm, sh and Next.js each add a process of their own, so
+ * only the whole group can be measured and stopped reliably.
+ */
+export function spawnInOwnProcessGroup(command: string, args: string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  if (child.pid === undefined) throw new Error(`Could not start ${command} ${args.join(' ')}.`);
+  return child;
+}
+
+/** Signals every process of the group; a group that is already gone is not an error. */
+export function signalProcessGroup(processGroupId: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-processGroupId, signal);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** Asks the group to stop, and forces it when it has not within `graceMs`. */
+export async function stopProcessGroup(processGroupId: number, graceMs = 5_000): Promise<void> {
+  signalProcessGroup(processGroupId, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    if (listProcessGroup(processGroupId).length === 0) return;
+    await sleep(100);
+  }
+  signalProcessGroup(processGroupId, 'SIGKILL');
+}
+
+/** Live members of a process group, read from /proc. Zombies are left out: they hold no memory and no port. */
+export function listProcessGroup(processGroupId: number): number[] {
+  const members: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProcFile(Number(entry), 'stat');
+    if (stat === null) continue;
+    // The command name in parentheses may itself contain spaces and parentheses, so fields are counted after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [state, , group] = fields;
+    if (Number(group) === processGroupId && state !== 'Z' && state !== 'X') members.push(Number(entry));
+  }
+  return members;
+}
+
+export type ProcessMemory = { residentKb: number; peakResidentKb: number };
+
+/** Current (VmRSS) and highest (VmHWM) resident memory of a process, or null once it has exited. */
+export function readProcessMemory(pid: number): ProcessMemory | null {
+  const status = readProcFile(pid, 'status');
+  if (status === null) return null;
+  const kilobytesOf = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  const residentKb = kilobytesOf('VmRSS');
+  if (Number.isNaN(residentKb)) return null;
+  const peakResidentKb = kilobytesOf('VmHWM');
+  return { residentKb, peakResidentKb: Number.isNaN(peakResidentKb) ? residentKb : peakResidentKb };
+}
+
+/** The process title (Next.js renames its server to "next-server (vX)"), falling back to the executable name. */
+export function readProcessTitle(pid: number): string {
+  const commandLine = readProcFile(pid, 'cmdline')?.replaceAll('\0', ' ').trim();
+  return commandLine || readProcFile(pid, 'comm')?.trim() || `pid ${pid}`;
+}
+
+function readProcFile(pid: number, name: string): string | null {
+  try {
+    return readFileSync(`/proc/${pid}/${name}`, 'utf8');
+  } catch {
+    // Processes come and go between listing /proc and reading it.
+    return null;
+  }
+}
