@@ -1,19 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KNOWN_ACTIONS } from './envelope-actions';
 import { parseNotification, type Notification, type ParseResult, type RawDelivery } from './parse-notification';
 
 const RUNS = 500;
 const RECOGNISED_NAMES = ['envelopeid', 'action', 'recipientemail', 'recipientorder', 'ftosisfinishcallback'];
-const KNOWN_ACTIONS = [
-  'sendSignNotification',
-  'workstepOpened',
-  'workstepFinished',
-  'workstepRejected',
-  'workstepDelegated',
-  'workstepDelegatedSenderActionRequired',
-  'envelopeExpired',
-  'envelopeFinished',
-];
 
 // The parser matches names in ASCII case only, so the check must too (Unicode folding maps the Kelvin sign to k).
 const asciiLowerCase = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
