@@ -5,6 +5,8 @@ const nextConfig = {
   // Native and Wasm database drivers must be loaded by Node at run time, not bundled.
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
   poweredByHeader: false,
+  // A sender configured with a trailing slash must get its answer, never a redirect.
+  skipTrailingSlashRedirect: true,
 };
 
 export default nextConfig;

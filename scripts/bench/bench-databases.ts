@@ -1,0 +1,42 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import {
+  createScratchPostgresqlDatabase,
+  dropScratchPostgresqlDatabase,
+} from '@/app/lib/db/scratch-postgresql-database';
+import { assertLocalPostgresqlUrl } from '@/app/lib/testing/test-database-guard';
+import { registerCleanup } from './cleanup';
+
+export type DatabaseKind = 'SQLite' | 'PostgreSQL';
+
+export type BenchDatabase = {
+  kind: DatabaseKind;
+  databaseUrl: string;
+  /** Removes what was created for the run; safe to call twice. */
+  dispose(): Promise<void>;
+};
+
+export const SQLITE_BENCH_FILE = 'data/bench/ingest.db';
+const SCRATCH_DATABASE_PREFIX = 'envtest_bench';
+
+/** A fresh SQLite file. It is left behind after the run for inspection and replaced by the next run. */
+export function prepareSqliteDatabase(): BenchDatabase {
+  mkdirSync(path.dirname(SQLITE_BENCH_FILE), { recursive: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${SQLITE_BENCH_FILE}${suffix}`, { force: true });
+  return { kind: 'SQLite', databaseUrl: `file:./${SQLITE_BENCH_FILE}`, dispose: async () => undefined };
+}
+
+/** A new, empty database on the local server `serverUrl` points to, dropped again by dispose(). */
+export async function preparePostgresqlDatabase(serverUrl: string): Promise<BenchDatabase> {
+  // The bench creates and drops databases and floods the server, so it must only ever touch this machine.
+  assertLocalPostgresqlUrl(serverUrl);
+  const databaseUrl = await createScratchPostgresqlDatabase(serverUrl, SCRATCH_DATABASE_PREFIX);
+  let dropped: Promise<void> | undefined;
+  const dispose = () => {
+    dropped ??= dropScratchPostgresqlDatabase(serverUrl, databaseUrl, SCRATCH_DATABASE_PREFIX).finally(forget);
+    return dropped;
+  };
+  // Dropping needs a connection, which an exiting process cannot await: only the graceful path can do it.
+  const forget = registerCleanup({ graceful: dispose, lastResort: () => undefined });
+  return { kind: 'PostgreSQL', databaseUrl, dispose };
+}
