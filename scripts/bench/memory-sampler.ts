@@ -52,9 +52,11 @@ export class ProcessGroupMemorySampler {
       const known = this.peaks.get(pid);
       // Titles are read again while the peak grows: a process renames itself after exec (node -> next-server).
       if (!known || highest > known.peakResidentKb) {
-        this.peaks.set(pid, { title: readProcessTitle(pid), peakResidentKb: Math.max(highest, known?.peakResidentKb ?? 0) });
+        this.peaks.set(pid, {
+          title: readProcessTitle(pid),
+          peakResidentKb: Math.max(highest, known?.peakResidentKb ?? 0),
+        });
       }
     }
   }
 }
-

@@ -36,25 +36,46 @@ export const TARGETS = { ingestToDoNothingPercentAtLeast: 60, p99MsBelow: 50, pe
 export const RESULTS_FILE = 'data/bench/ingest-results.json';
 
 const NOISE_NOTE =
-  'Figures come from one run on this machine, with the load generator on the same cores as the server: they are ' +
-  'noisy (expect ±10–20 % between runs) and only comparable with runs on the same machine.';
+  "Figures come from one run on this machine, with the load generator sharing the server's cores: they vary from " +
+  'run to run, more so when other work is running (see the load average), and compare only with runs on the same ' +
+  'machine.';
 
 type Row = { metric: string; target: string; value: (result: DatabaseBenchResult) => string };
 
 const ROWS: Row[] = [
-  { metric: 'Ingest, mixed notifications (2xx req/s)', target: '', value: (r) => integer(r.ingest.successfulRequestsPerSecond) },
-  { metric: 'Do-nothing /api/health/live (2xx req/s)', target: '', value: (r) => integer(r.doNothing.successfulRequestsPerSecond) },
+  {
+    metric: 'Ingest, mixed notifications (2xx req/s)',
+    target: '',
+    value: (r) => integer(r.ingest.successfulRequestsPerSecond),
+  },
+  {
+    metric: 'Do-nothing /api/health/live (2xx req/s)',
+    target: '',
+    value: (r) => integer(r.doNothing.successfulRequestsPerSecond),
+  },
   {
     metric: 'Ratio ingest / do-nothing',
     target: `≥ ${TARGETS.ingestToDoNothingPercentAtLeast} %`,
     value: (r) => `${r.ingestToDoNothingPercent.toFixed(1)} %`,
   },
   { metric: 'Latency p50 at 100 req/s (open loop)', target: '', value: (r) => milliseconds(r.latency.p50Ms) },
-  { metric: 'Latency p99 at 100 req/s (open loop)', target: `< ${TARGETS.p99MsBelow} ms`, value: (r) => milliseconds(r.latency.p99Ms) },
+  {
+    metric: 'Latency p99 at 100 req/s (open loop)',
+    target: `< ${TARGETS.p99MsBelow} ms`,
+    value: (r) => milliseconds(r.latency.p99Ms),
+  },
   { metric: 'Latency max at 100 req/s (open loop)', target: '', value: (r) => milliseconds(r.latency.maxMs) },
-  { metric: 'Peak server RSS', target: `< ${TARGETS.peakMemoryMbBelow} MB`, value: (r) => `${r.peakMemory.peakResidentMb.toFixed(0)} MB` },
+  {
+    metric: 'Peak server RSS',
+    target: `< ${TARGETS.peakMemoryMbBelow} MB`,
+    value: (r) => `${r.peakMemory.peakResidentMb.toFixed(0)} MB`,
+  },
   { metric: 'Ingest non-2xx / no answer', target: '', value: (r) => `${r.ingest.non2xx} / ${r.ingest.errors}` },
-  { metric: 'Do-nothing non-2xx / no answer', target: '', value: (r) => `${r.doNothing.non2xx} / ${r.doNothing.errors}` },
+  {
+    metric: 'Do-nothing non-2xx / no answer',
+    target: '',
+    value: (r) => `${r.doNothing.non2xx} / ${r.doNothing.errors}`,
+  },
   { metric: 'Open loop non-2xx / no answer', target: '', value: (r) => `${r.latency.non2xx} / ${r.latency.errors}` },
 ];
 
@@ -73,7 +94,9 @@ export function printDatabaseTable(result: DatabaseBenchResult): void {
     console.log(`  ${metric!.padEnd(widths[0]!)}  ${value!.padStart(widths[1]!)}  ${target}`.trimEnd());
   }
   const { statusCounts } = result.ingest;
-  console.log(`  Ingest status codes: ${JSON.stringify(statusCounts)}; server stderr lines: ${result.serverStderrLines}`);
+  console.log(
+    `  Ingest status codes: ${JSON.stringify(statusCounts)}; server stderr lines: ${result.serverStderrLines}`,
+  );
   console.log(
     `  Peak memory from ${result.peakMemory.title} (pid ${result.peakMemory.pid}); load average before: ${result.loadAverageBefore.toFixed(2)}`,
   );
@@ -107,7 +130,12 @@ export function writeResultsFile(results: DatabaseBenchResult[], settings: Bench
   const report = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      node: process.version,
+      platform: process.platform,
+    },
     settings,
     targets: TARGETS,
     note: NOISE_NOTE,

@@ -1,0 +1,171 @@
+// `npm run bench:ingest`: how fast the production server stores webhook notifications, on SQLite and (with
+// TEST_DATABASE_URL) PostgreSQL, next to a route that does nothing. A benchmark: it reports, it never fails a run.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assertLocalPostgresqlUrl } from '@/app/lib/testing/test-database-guard';
+import {
+  prepareSqliteDatabase,
+  preparePostgresqlDatabase,
+  type BenchDatabase,
+  type DatabaseKind,
+} from './bench/bench-databases';
+import { startBenchServer } from './bench/bench-server';
+import { buildProductionServer } from './bench/build-server';
+import { cleanUpOnExit, runCleanups } from './bench/cleanup';
+import { measureClosedLoopThroughput } from './bench/closed-loop-throughput';
+import { BENCH_ENVELOPE_COUNT, createNotificationStream } from './bench/notification-stream';
+import { measureOpenLoopLatency } from './bench/open-loop-latency';
+import {
+  ingestToDoNothingPercent,
+  printDatabaseTable,
+  printSummary,
+  writeResultsFile,
+  type BenchSettings,
+  type DatabaseBenchResult,
+} from './bench/report';
+import { runCommand } from './run-command';
+
+// Its own build folder, so the bench never overwrites (or runs) a developer's .next build.
+const DIST_DIR = '.next-bench';
+// Fixed so runs are comparable; it only ever exists in the bench's own throw-away databases.
+const BENCH_HOOK_ID = 'bench_ingest_hook_0123456789abcd';
+const DO_NOTHING_PATH = '/api/health/live';
+// Everything for one database (start, warm-up, three measurements, stop) normally takes about 80 s.
+const TIME_LIMIT_PER_DATABASE_MS = 5 * 60_000;
+
+const SETTINGS: BenchSettings = {
+  connections: 50,
+  throughputSeconds: 15,
+  warmUpSecondsPerRoute: 2,
+  openLoopRatePerSecond: 100,
+  openLoopSeconds: 20,
+  envelopes: BENCH_ENVELOPE_COUNT,
+};
+
+cleanUpOnExit();
+// The SQLite path, the build folder and `npm start` are all relative to the project root.
+process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+
+runCommand(async () => {
+  const startedAt = new Date();
+  const postgresqlServerUrl = process.env.TEST_DATABASE_URL?.trim();
+  // Refused before the build rather than after it.
+  if (postgresqlServerUrl) assertLocalPostgresqlUrl(postgresqlServerUrl);
+  try {
+    await buildProductionServer({ distDir: DIST_DIR, reuse: Boolean(process.env.BENCH_SKIP_BUILD) });
+    const results: DatabaseBenchResult[] = [];
+    results.push(await withinTimeLimit('SQLite', async () => benchDatabase(prepareSqliteDatabase())));
+    if (postgresqlServerUrl) {
+      results.push(
+        await withinTimeLimit('PostgreSQL', async () =>
+          benchDatabase(await preparePostgresqlDatabase(postgresqlServerUrl)),
+        ),
+      );
+    } else {
+      console.log(
+        '\nPostgreSQL skipped: set TEST_DATABASE_URL=postgresql://… (a server on this machine) to bench it too.',
+      );
+    }
+    writeResultsFile(results, SETTINGS, startedAt);
+    printSummary(results, SETTINGS);
+  } finally {
+    await runCleanups();
+  }
+});
+
+async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResult> {
+  const loadAverageBefore = os.loadavg()[0] ?? NaN;
+  try {
+    console.log(`\n▶ ${database.kind}: starting the server (npm start)…`);
+    const server = await startBenchServer({
+      databaseUrl: database.databaseUrl,
+      distDir: DIST_DIR,
+      hookId: BENCH_HOOK_ID,
+    });
+    try {
+      const { baseUrl } = server;
+      const notifications = createNotificationStream(BENCH_HOOK_ID);
+      const webhookPath = `/api/webhooks/${BENCH_HOOK_ID}`;
+      const closedLoop = { baseUrl, connections: SETTINGS.connections };
+
+      console.log(`  warming up (${SETTINGS.warmUpSecondsPerRoute} s per route)…`);
+      // First requests compile route code and fill connection pools; they must not count.
+      await measureClosedLoopThroughput({
+        ...closedLoop,
+        path: webhookPath,
+        durationSeconds: SETTINGS.warmUpSecondsPerRoute,
+        nextRequest: notifications.next,
+      });
+      await measureClosedLoopThroughput({
+        ...closedLoop,
+        path: DO_NOTHING_PATH,
+        durationSeconds: SETTINGS.warmUpSecondsPerRoute,
+      });
+
+      console.log(`  ingest throughput (${SETTINGS.throughputSeconds} s)…`);
+      const ingest = await measureClosedLoopThroughput({
+        ...closedLoop,
+        path: webhookPath,
+        durationSeconds: SETTINGS.throughputSeconds,
+        nextRequest: notifications.next,
+      });
+      console.log(`  do-nothing throughput (${SETTINGS.throughputSeconds} s)…`);
+      const doNothing = await measureClosedLoopThroughput({
+        ...closedLoop,
+        path: DO_NOTHING_PATH,
+        durationSeconds: SETTINGS.throughputSeconds,
+      });
+      console.log(`  latency at ${SETTINGS.openLoopRatePerSecond} req/s, open loop (${SETTINGS.openLoopSeconds} s)…`);
+      const latency = await measureOpenLoopLatency({
+        baseUrl,
+        ratePerSecond: SETTINGS.openLoopRatePerSecond,
+        durationSeconds: SETTINGS.openLoopSeconds,
+        nextRequest: notifications.next,
+      });
+
+      const serverStderrLines = server.stderrLineCount();
+      if (serverStderrLines > 0) console.log(`  last server output:\n${indent(server.recentOutput())}`);
+      const peakMemory = await server.stop();
+      console.log(`  ${notifications.sent().toLocaleString('en')} notifications sent.`);
+      const result: DatabaseBenchResult = {
+        database: database.kind,
+        ingest,
+        doNothing,
+        ingestToDoNothingPercent: ingestToDoNothingPercent(ingest, doNothing),
+        latency,
+        peakMemory,
+        serverStderrLines,
+        loadAverageBefore,
+      };
+      printDatabaseTable(result);
+      return result;
+    } finally {
+      await server.stop().catch((error: unknown) => console.error('Stopping the server failed:', error));
+    }
+  } finally {
+    await database.dispose();
+  }
+}
+
+async function withinTimeLimit<T>(database: DatabaseKind, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${database} took over ${TIME_LIMIT_PER_DATABASE_MS / 60_000} minutes; stopped.`)),
+      TIME_LIMIT_PER_DATABASE_MS,
+    );
+  });
+  try {
+    return await Promise.race([work(), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
