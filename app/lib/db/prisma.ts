@@ -8,7 +8,13 @@ const globalForPrisma = globalThis as unknown as { prisma?: Database; prismaProv
 function getClient(): Database {
   if (!globalForPrisma.prisma) {
     const config = getDatabaseConfig();
-    globalForPrisma.prisma = createPrismaClient(config);
+    const client = createPrismaClient(config);
+    if (config.provider === 'sqlite') {
+      // In WAL mode NORMAL still survives an application crash (only a power loss can cost the last
+      // commits) and saves an fsync per webhook. The adapter keeps one connection, so this runs first.
+      client.$queryRawUnsafe('PRAGMA synchronous = NORMAL').catch(() => undefined);
+    }
+    globalForPrisma.prisma = client;
     globalForPrisma.prismaProvider = config.provider;
   }
   return globalForPrisma.prisma;

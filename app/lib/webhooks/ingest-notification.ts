@@ -160,7 +160,16 @@ async function ingestInTransaction(
   const status = laterStatus(current.status, impliedStatus);
   const becameTerminal = TERMINAL_STATUSES.includes(status) && !TERMINAL_STATUSES.includes(current.status);
   const customValues = { ...(current.customValues as Record<string, string>), ...notification.customValues };
-  const emails = await tx.recipient.findMany({ where: { envelopeId, email: { not: null } }, select: { email: true } });
+  // The search text only changes with a new e-mail address or custom value; most notifications bring neither.
+  const searchChanged =
+    !envelope ||
+    recipientChange.emailAdded ||
+    Object.entries(notification.customValues).some(
+      ([key, value]) => (current.customValues as Record<string, string>)[key] !== value,
+    );
+  const emails = searchChanged
+    ? await tx.recipient.findMany({ where: { envelopeId, email: { not: null } }, select: { email: true } })
+    : [];
   const isLatest = at.getTime() >= current.lastEventAt.getTime();
 
   await tx.envelope.update({
@@ -207,7 +216,7 @@ export function buildSearchText(envelopeId: string, emails: string[], customValu
 /** Updates the recipient's own progress; reports whether a recipient was added or newly signed. */
 async function recordRecipientProgress(tx: Transaction, envelopeId: string, notification: Notification, at: Date) {
   const key = recipientKeyOf(notification);
-  if (!key) return { added: false, signed: false };
+  if (!key) return { added: false, signed: false, emailAdded: false };
   let recipient = await tx.recipient.findUnique({ where: { envelopeId_key: { envelopeId, key } } });
   if (!recipient && notification.recipientOrder !== null && notification.recipientEmail) {
     // Known so far by e-mail only: now that its order is known, it takes the order key.
@@ -235,7 +244,7 @@ async function recordRecipientProgress(tx: Transaction, envelopeId: string, noti
         ...progress,
       },
     });
-    return { added: true, signed: progress.finishedAt !== undefined };
+    return { added: true, signed: progress.finishedAt !== undefined, emailAdded: notification.recipientEmail !== null };
   }
   await tx.recipient.update({
     where: { id: recipient.id },
@@ -246,5 +255,6 @@ async function recordRecipientProgress(tx: Transaction, envelopeId: string, noti
       openCount: opened ? { increment: 1 } : undefined,
     },
   });
-  return { added: false, signed: progress.finishedAt !== undefined };
+  const emailAdded = notification.recipientEmail !== null && notification.recipientEmail !== recipient.email;
+  return { added: false, signed: progress.finishedAt !== undefined, emailAdded };
 }
