@@ -1,17 +1,48 @@
+import type { Metadata } from 'next';
+import { parseSearchParams } from '@/app/lib/api/parse-search-params';
+import { listEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
+import { listEnvelopes } from '@/app/lib/envelopes/list-envelopes';
+import { EnvelopeEmptyState } from '@/app/ui/envelopes/envelope-empty-state';
+import { EnvelopeFilters } from '@/app/ui/envelopes/envelope-filters';
+import {
+  hasActiveFilters,
+  readListFilters,
+  toUrlSearchParams,
+  type RawSearchParams,
+} from '@/app/ui/envelopes/envelope-list-params';
+import { EnvelopeTable } from '@/app/ui/envelopes/envelope-table';
+import { InvalidQueryNotice } from '@/app/ui/envelopes/invalid-query-notice';
+import { ListPagination } from '@/app/ui/envelopes/list-pagination';
+
 export const dynamic = 'force-dynamic';
 
-export default function HomePage() {
+export const metadata: Metadata = { title: 'Envelopes' };
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const params = toUrlSearchParams(await searchParams);
+  const filters = readListFilters(params);
+  const query = parseSearchParams(listEnvelopesQuerySchema, params);
+  const page = query.ok ? await listEnvelopes(query.value) : null;
+  const now = new Date();
+
   return (
     <section aria-labelledby="envelopes-heading" className="space-y-4">
-      <h1 id="envelopes-heading" className="text-2xl font-semibold tracking-tight">
-        Envelopes
-      </h1>
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-        <p className="text-lg font-medium">No envelopes yet</p>
-        <p className="mt-1 text-sm text-slate-600">
-          Envelopes appear here as soon as the signing service sends its first notification.
-        </p>
+      <div>
+        <h1 id="envelopes-heading" className="text-2xl font-semibold tracking-tight">
+          Envelopes
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">Newest activity first. Has the customer signed yet?</p>
       </div>
+      <EnvelopeFilters filters={filters} />
+      {!query.ok ? <InvalidQueryNotice message={query.message} /> : null}
+      {page && page.items.length > 0 ? (
+        <>
+          <EnvelopeTable envelopes={page.items} now={now} />
+          <ListPagination filters={filters} isFirstPage={!params.get('cursor')} nextCursor={page.nextCursor} />
+        </>
+      ) : page ? (
+        <EnvelopeEmptyState filtered={hasActiveFilters(filters) || Boolean(params.get('cursor'))} />
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,16 @@
+// The status-callback actions eSignAnyWhere documents, in the words operations people use.
+const ACTION_LABELS = new Map<string, string>([
+  ['sendSignNotification', 'Invitation sent'],
+  ['workstepOpened', 'Opened'],
+  ['workstepFinished', 'Signed'],
+  ['workstepRejected', 'Rejected'],
+  ['workstepDelegated', 'Delegated'],
+  ['workstepDelegatedSenderActionRequired', 'Delegated, sender must act'],
+  ['envelopeExpired', 'Expired'],
+  ['envelopeFinished', 'Finished'],
+]);
+
+/** A human label for a notification action; unknown actions are shown as they came so nothing is hidden. */
+export function actionLabel(action: string): string {
+  return ACTION_LABELS.get(action) ?? action;
+}

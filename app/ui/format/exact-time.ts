@@ -1,0 +1,22 @@
+// The zone name is always printed: a server-rendered time cannot know the reader's zone, so it must say which it is.
+function formatter(timeZone: string | undefined, withTime: boolean): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    ...(withTime
+      ? { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }
+      : {}),
+  });
+}
+
+/** An unambiguous time such as "29 Nov 2025, 11:10:05 UTC", in the server's zone unless one is given. */
+export function formatExactTime(iso: string, timeZone?: string): string {
+  return formatter(timeZone, true).format(new Date(iso));
+}
+
+/** A calendar day such as "29 Nov 2025". */
+export function formatDay(iso: string, timeZone?: string): string {
+  return formatter(timeZone, false).format(new Date(iso));
+}
