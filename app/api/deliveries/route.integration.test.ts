@@ -37,6 +37,10 @@ describe('the delivery log', () => {
     });
     expect(JSON.stringify(all.items[0].headers)).not.toContain('secret-token');
 
+    await sendWebhook('unknown-hook-for-counting-000000', { query: 'envelopeId=u1&action=workstepOpened' });
+    const counted = await (await listDeliveries(new NextRequest('http://localhost/api/deliveries'))).json();
+    expect(counted.unknownHookRequests.count).toBeGreaterThanOrEqual(1);
+
     const rejected = await (
       await listDeliveries(new NextRequest(`http://localhost/api/deliveries?hook=${hook.id}&outcome=rejected`))
     ).json();
