@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { EnvelopeStatus } from '@/app/generated/prisma/sqlite/enums';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
+import { isRetryableDatabaseError } from '@/app/lib/db/is-retryable-database-error';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { sqlEnum, sqlJson, uuidV7 } from '@/app/lib/db/sql-values';
 import type { DeliveryRecord } from './delivery-record';
@@ -36,14 +37,10 @@ export async function ingestNotification(options: {
     } catch (error) {
       // A unique-index conflict means another request stored the same event first: run again and
       // this one becomes its duplicate. Write conflicts and deadlocks are simply retried.
-      if (attempt < ATTEMPTS && isRetryable(error)) continue;
+      if (attempt < ATTEMPTS && isRetryableDatabaseError(error)) continue;
       throw error;
     }
   }
-}
-
-function isRetryable(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && ['P2002', 'P2034'].includes(error.code);
 }
 
 export function recipientKeyOf(notification: Pick<Notification, 'recipientOrder' | 'recipientEmail'>): string | null {
