@@ -40,6 +40,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(PORT), DATABASE_URL: 'file:./data/e2e/app.db' },
+    env: { PORT: String(PORT), DATABASE_URL: `file:./data/e2e-${PORT}/app.db`, E2E_DATA_DIR: `data/e2e-${PORT}` },
   },
 });

@@ -15,7 +15,7 @@ const KILL_AFTER_ANSWERS = 150;
 const databases: { name: string; url: () => Promise<string>; cleanup: (url: string) => Promise<void> }[] = [
   {
     name: 'SQLite',
-    url: async () => `file:./data/e2e/crash-${Date.now()}.db`,
+    url: async () => `file:./data/e2e-crash/crash-${Date.now()}.db`,
     cleanup: async () => undefined,
   },
 ];
