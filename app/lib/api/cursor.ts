@@ -16,3 +16,13 @@ export function decodeCursor(value: string): Cursor | null {
     return null;
   }
 }
+
+/** The `cursor` query parameter of list endpoints, decoded. */
+export const cursorParamSchema = z.string().transform((value, context) => {
+  const decoded = decodeCursor(value);
+  if (!decoded) {
+    context.addIssue({ code: 'custom', message: 'is not a cursor from this API; start again without it' });
+    return z.NEVER;
+  }
+  return decoded;
+});

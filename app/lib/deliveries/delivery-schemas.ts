@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decodeCursor } from '@/app/lib/api/cursor';
+import { cursorParamSchema } from '@/app/lib/api/cursor';
 
 export const DELIVERY_OUTCOMES = ['accepted', 'duplicate', 'rejected'] as const;
 
@@ -7,17 +7,7 @@ export const listDeliveriesQuerySchema = z.object({
   hook: z.string().max(128).optional(),
   outcome: z.enum(DELIVERY_OUTCOMES, { error: `must be one of ${DELIVERY_OUTCOMES.join(', ')}` }).optional(),
   envelope: z.string().max(128).optional(),
-  cursor: z
-    .string()
-    .transform((value, context) => {
-      const decoded = decodeCursor(value);
-      if (!decoded) {
-        context.addIssue({ code: 'custom', message: 'is not a cursor from this API; start again without it' });
-        return z.NEVER;
-      }
-      return decoded;
-    })
-    .optional(),
+  cursor: cursorParamSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

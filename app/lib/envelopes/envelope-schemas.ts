@@ -1,16 +1,7 @@
 import { z } from 'zod';
-import { decodeCursor } from '@/app/lib/api/cursor';
+import { cursorParamSchema } from '@/app/lib/api/cursor';
 
 export const ENVELOPE_STATUSES = ['sent', 'opened', 'partially_signed', 'completed', 'rejected', 'expired'] as const;
-
-const cursor = z.string().transform((value, context) => {
-  const decoded = decodeCursor(value);
-  if (!decoded) {
-    context.addIssue({ code: 'custom', message: 'is not a cursor from this API; start again without it' });
-    return z.NEVER;
-  }
-  return decoded;
-});
 
 const date = z.iso
   .date()
@@ -23,7 +14,7 @@ export const listEnvelopesQuerySchema = z.object({
   hook: z.string().max(128).optional(),
   from: date.optional(),
   to: date.optional(),
-  cursor: cursor.optional(),
+  cursor: cursorParamSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
