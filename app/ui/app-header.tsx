@@ -1,6 +1,10 @@
 import Link from 'next/link';
 
-const NAVIGATION = [{ href: '/', label: 'Envelopes' }];
+const NAVIGATION = [
+  { href: '/', label: 'Envelopes' },
+  { href: '/deliveries', label: 'Deliveries' },
+  { href: '/setup', label: 'Setup' },
+];
 
 export function AppHeader() {
   return (

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { listHooks } from '@/app/lib/hooks/list-hooks';
+import { presentHook } from '@/app/lib/hooks/present-hook';
+import { CreateHookForm } from '@/app/ui/setup/create-hook-form';
+import { HookCard } from '@/app/ui/setup/hook-card';
+import { SetupEmptyState } from '@/app/ui/setup/setup-empty-state';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Setup' };
+
+export default async function SetupPage() {
+  const hooks = (await listHooks()).map(presentHook);
+
+  return (
+    <section aria-labelledby="setup-heading" className="space-y-4">
+      <div>
+        <h1 id="setup-heading" className="text-2xl font-semibold tracking-tight">
+          Setup
+        </h1>
+        <p className="mt-1 max-w-prose text-sm text-slate-600">
+          Paste a hook&apos;s WebhookUrl and WebhookStatusUrl into your FintechOS sign request; the placeholders such as{' '}
+          <code className="font-mono text-[0.8125rem]">##EnvelopeId##</code> are filled in by the signing service.
+        </p>
+      </div>
+      <CreateHookForm />
+      {hooks.length === 0 ? (
+        <SetupEmptyState />
+      ) : (
+        <div className="space-y-4">
+          {hooks.map((hook) => (
+            <HookCard key={hook.id} hook={hook} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

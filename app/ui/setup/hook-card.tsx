@@ -1,0 +1,44 @@
+import type { presentHook } from '@/app/lib/hooks/present-hook';
+import { ExactTime } from '@/app/ui/envelopes/time-stamps';
+import { AllowedNetworks } from './allowed-networks';
+import { HookUrls } from './hook-urls';
+import { RevokeHookButton } from './revoke-hook-button';
+import { SigningSecret } from './signing-secret';
+
+export type PresentedHook = ReturnType<typeof presentHook>;
+
+const ORIGIN_LABELS: Record<string, string> = {
+  dashboard: 'Created here',
+  cli: 'Created with npm run hook:create',
+  environment: 'From WEBHOOK_HOOK_IDS',
+};
+
+export function HookCard({ hook }: { hook: PresentedHook }) {
+  const headingId = `hook-${hook.id}-heading`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-testid="hook-card"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h2 id={headingId} className="break-words text-base font-semibold text-slate-900">
+            {hook.name}
+          </h2>
+          <p className="mt-0.5 text-xs text-slate-500">
+            {ORIGIN_LABELS[hook.origin] ?? hook.origin} · <ExactTime iso={hook.createdAt} />
+          </p>
+        </div>
+        <RevokeHookButton hookId={hook.id} name={hook.name} />
+      </div>
+      <div className="mt-4">
+        <HookUrls webhookUrl={hook.webhookUrl} webhookStatusUrl={hook.webhookStatusUrl} />
+      </div>
+      <div className="mt-5 grid gap-5 border-t border-slate-200 pt-4 md:grid-cols-2">
+        <SigningSecret hookId={hook.id} secret={hook.signingSecret} />
+        <AllowedNetworks hookId={hook.id} networks={hook.allowedNetworks} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+'use client';
+
+import { sendHookRequest } from './hook-request';
+import { InlineError } from './inline-error';
+import { DANGER_BUTTON } from './styles';
+import { useHookAction } from './use-hook-action';
+
+export function RevokeHookButton({ hookId, name }: { hookId: string; name: string }) {
+  const { run, error, pending } = useHookAction();
+  return (
+    <div className="text-right">
+      <button
+        type="button"
+        disabled={pending}
+        aria-label={`Revoke ${name}`}
+        onClick={() => {
+          // Revoking cannot be undone and the signing service is refused from then on.
+          if (!window.confirm(`Revoke "${name}"? Notifications sent to its URLs will be refused from now on.`)) return;
+          void run(() => sendHookRequest(`/api/hooks/${encodeURIComponent(hookId)}`, 'DELETE'));
+        }}
+        className={DANGER_BUTTON}
+      >
+        Revoke
+      </button>
+      <InlineError message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+// Unique per run, so a rerun against a kept database never finds an older envelope.
+const run = Date.now();
+const envelopeId = `${run.toString(36)}-deliveries`;
+
+async function screenshot(page: Page, name: string) {
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: `e2e/screenshots/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize(PHONE);
+  // Only the table scrolls sideways on a phone, never the page.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await page.screenshot({ path: `e2e/screenshots/${name}-phone.png`, fullPage: true });
+  await page.setViewportSize(DESKTOP);
+}
+
+test('the delivery log shows accepted and refused requests, filters them and replays one', async ({
+  page,
+  request,
+}) => {
+  const created = await request.post('/api/hooks', { data: { name: `Deliveries ${run}` } });
+  expect(created.status()).toBe(201);
+  const hook: { id: string } = await created.json();
+
+  const good = await request.get(`/api/webhooks/${hook.id}?envelopeId=${envelopeId}&action=workstepOpened`);
+  expect(good.status(), await good.text()).toBe(200);
+  const refused = await request.get(`/api/webhooks/${hook.id}?action=workstepFinished`);
+  expect(refused.status()).toBe(400);
+
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`/deliveries?hook=${hook.id}`);
+  const table = page.getByRole('table', { name: 'Deliveries, newest first' });
+  const bodies = table.locator('tbody');
+  await expect(bodies).toHaveCount(2);
+  const accepted = bodies.filter({ hasText: 'Accepted' });
+  const rejected = bodies.filter({ hasText: 'Rejected' });
+  await expect(accepted).toContainText('Opened');
+  await expect(accepted.getByRole('link', { name: envelopeId.slice(0, 8) })).toHaveAttribute(
+    'href',
+    `/envelopes/${envelopeId}`,
+  );
+  await expect(rejected).toContainText('no envelopeId');
+  await expect(page.getByRole('combobox', { name: 'Hook' })).toHaveValue(hook.id);
+  // Open, so the screenshots show the raw request panel too.
+  await accepted.getByText('Raw request').click();
+  await screenshot(page, 'deliveries');
+
+  await page.getByRole('combobox', { name: 'Outcome' }).selectOption('rejected');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/[?&]outcome=rejected/);
+  await expect(page).toHaveURL(new RegExp(`[?&]hook=${hook.id}`));
+  await expect(bodies).toHaveCount(1);
+  await expect(bodies.first()).toContainText('Rejected');
+  await expect(bodies.first()).toContainText('missing_envelope_id');
+  await expect(page.getByRole('combobox', { name: 'Outcome' })).toHaveValue('rejected');
+
+  await page.goto(`/deliveries?hook=${hook.id}&outcome=accepted`);
+  await expect(bodies).toHaveCount(1);
+  const row = bodies.first();
+  await row.getByText('Raw request').click();
+  await expect(row.locator('pre').first()).toHaveText(`GET ?envelopeId=${envelopeId}&action=workstepOpened`);
+  await row.getByRole('button', { name: 'Replay' }).click();
+  await expect(row.getByRole('status')).toHaveText('Duplicate: already stored');
+});

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function screenshot(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: 'e2e/screenshots/setup-desktop.png', fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'e2e/screenshots/setup-phone.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('an integrator creates a hook, copies its URL, receives a notification, secures and revokes it', async ({
+  page,
+  context,
+  request,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/setup');
+  await expect(page.getByRole('heading', { name: 'Setup', level: 1 })).toBeVisible();
+
+  // Other specs share the database, so the hook is found by a name no one else uses.
+  const name = `E2E setup ${Date.now()}`;
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Create hook' }).click();
+
+  const card = page.getByRole('region', { name, exact: true });
+  await expect(card).toBeVisible();
+  const statusUrl = card.getByLabel('WebhookStatusUrl', { exact: true });
+  await expect(statusUrl).toHaveValue(/\/api\/webhooks\/.+##EnvelopeId##/);
+
+  await card.getByLabel(/Your own parameters/).fill('contract=123');
+  await expect(statusUrl).toHaveValue(/\?contract=123&envelopeId=##EnvelopeId##/);
+  await expect(card.getByLabel('WebhookUrl', { exact: true })).toHaveValue(/\?contract=123&envelopeId=/);
+
+  const copyButton = card.getByRole('button', { name: 'Copy WebhookStatusUrl' });
+  await copyButton.click();
+  await expect(copyButton).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await statusUrl.inputValue());
+
+  // What the signing service would send: the placeholders replaced by real values.
+  const envelopeId = `e2e-setup-${Date.now()}`;
+  const sent = copied
+    .replace('##EnvelopeId##', envelopeId)
+    .replace('##Action##', 'workstepOpened')
+    .replace('##RecipientEmail##', '')
+    .replace('##RecipientOrder##', '');
+  const url = new URL(sent);
+  // PUBLIC_URL may name another host than the test server; the path and query are what the hook reads.
+  const response = await request.get(`${url.pathname}${url.search}`);
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ ok: true, envelopeId });
+
+  await screenshot(page);
+
+  await card.getByRole('button', { name: 'Require signatures (generate secret)' }).click();
+  const secret = card.getByTestId('signing-secret');
+  await expect(secret).toHaveText(/^whsec_.*•+$/);
+  await card.getByRole('button', { name: 'Reveal' }).click();
+  await expect(secret).not.toContainText('•');
+  await card.getByRole('button', { name: 'Stop requiring signatures' }).click();
+  await expect(card.getByText('Not required')).toBeVisible();
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await card.getByRole('button', { name: `Revoke ${name}` }).click();
+  await expect(card).toHaveCount(0);
+});
+
+test('creating a hook without a usable name shows the API error inline', async ({ page }) => {
+  await page.goto('/setup');
+  // Spaces pass the browser's required check but not the API's trim.
+  await page.getByLabel('Name', { exact: true }).fill('   ');
+  await page.getByRole('button', { name: 'Create hook' }).click();
+  await expect(page.getByRole('form', { name: 'Create a hook' }).getByRole('alert')).toContainText(
+    'Give the hook a name.',
+  );
+});
