@@ -263,6 +263,33 @@ describe('exactly once', () => {
     expect(outcomes.filter((outcome) => outcome === 'duplicate')).toHaveLength(49);
   });
 
+  it('store concurrent notifications for many envelopes, each with its own history', async () => {
+    const hook = await createTestHook();
+    const ids = Array.from({ length: 10 }, () => uniqueEnvelopeId());
+    const steps = ['sendSignNotification', 'workstepOpened', 'workstepFinished'];
+    const responses = await Promise.all(
+      ids.flatMap((id) =>
+        steps.map((action) =>
+          sendWebhook(hook.id, {
+            query: `envelopeId=${id}&action=${action}&recipientOrder=1&recipientEmail=r@${id}.example&ref=${id}`,
+          }),
+        ),
+      ),
+    );
+    expect(responses.every((response) => response.status === 200 && response.body.duplicate === false)).toBe(true);
+    for (const id of ids) {
+      const envelope = await getEnvelopeRow(id);
+      expect(envelope).toMatchObject({
+        status: 'partially_signed',
+        recipientCount: 1,
+        signedCount: 1,
+        customValues: { ref: id },
+      });
+      expect(envelope?.events.map((event) => event.action).sort()).toEqual([...steps].sort());
+      expect(envelope?.searchText).toContain(`r@${id}.example`);
+    }
+  });
+
   it('fold opens within 60 seconds into one event and count later ones as opened again', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const start = new Date('2026-06-01T10:00:00Z');
