@@ -9,12 +9,12 @@ const NAVIGATION = [
 export function AppHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
           Envelope tracker
         </Link>
-        <nav aria-label="Main" className="flex gap-4 text-sm">
+        <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {NAVIGATION.map((item) => (
             <Link key={item.href} href={item.href} className="rounded px-1 text-slate-600 hover:text-slate-900">
               {item.label}
