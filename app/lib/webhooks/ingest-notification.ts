@@ -30,12 +30,16 @@ export function ingestNotification(options: {
   const job: Job = { ...options, deliveryId: uuidV7(options.delivery.receivedAt.getTime()) };
   return new Promise((resolve, reject) => {
     queue.ingestWaiting.push({ job, resolve, reject });
-    if (!queue.ingestRunning) void drain();
+    if (!queue.ingestRunning) {
+      queue.ingestRunning = true;
+      // Started after the event loop's I/O phase, so every request that arrived with this one
+      // joins its batch (on SQLite a whole transaction runs without yielding to I/O).
+      setImmediate(() => void drain());
+    }
   });
 }
 
 async function drain(): Promise<void> {
-  queue.ingestRunning = true;
   try {
     while (queue.ingestWaiting.length) {
       const batch = queue.ingestWaiting.splice(0, MAX_BATCH);
