@@ -16,11 +16,7 @@ type Waiting = { job: Job; resolve: (result: IngestResult) => void; reject: (err
 
 // Group commit: notifications that arrive while a transaction is running wait for the next one
 // and are stored together. One alone is stored at once, so a quiet system adds no delay.
-const queue: { waiting: Waiting[]; workers: number } = { waiting: [], workers: 0 };
-
-// SQLite has one writer, so one transaction at a time. PostgreSQL waits on the network for each
-// statement, so a few transactions run side by side (per-envelope locks keep them apart).
-const maxWorkers = () => (getDatabaseProvider() === 'postgresql' ? 3 : 1);
+const queue: { ingestWaiting: Waiting[]; ingestRunning: boolean } = { ingestWaiting: [], ingestRunning: false };
 
 /**
  * Records one accepted notification: the delivery, the envelope, its recipient and the event.
@@ -33,9 +29,9 @@ export function ingestNotification(options: {
 }): Promise<IngestResult> {
   const job: Job = { ...options, deliveryId: uuidV7(options.delivery.receivedAt.getTime()) };
   return new Promise((resolve, reject) => {
-    queue.waiting.push({ job, resolve, reject });
-    if (queue.workers < maxWorkers()) {
-      queue.workers += 1;
+    queue.ingestWaiting.push({ job, resolve, reject });
+    if (!queue.ingestRunning) {
+      queue.ingestRunning = true;
       // Started after the event loop's I/O phase, so every request that arrived with this one
       // joins its batch (on SQLite a whole transaction runs without yielding to I/O).
       setImmediate(() => void drain());
@@ -45,12 +41,12 @@ export function ingestNotification(options: {
 
 async function drain(): Promise<void> {
   try {
-    while (queue.waiting.length) {
-      const batch = queue.waiting.splice(0, MAX_BATCH);
+    while (queue.ingestWaiting.length) {
+      const batch = queue.ingestWaiting.splice(0, MAX_BATCH);
       await storeBatch(batch);
     }
   } finally {
-    queue.workers -= 1;
+    queue.ingestRunning = false;
   }
 }
 
