@@ -5,14 +5,15 @@ import { listEnvelopes } from '@/app/lib/envelopes/list-envelopes';
 import { EnvelopeEmptyState } from '@/app/ui/envelopes/envelope-empty-state';
 import { EnvelopeFilters } from '@/app/ui/envelopes/envelope-filters';
 import {
+  envelopeListHref,
   hasActiveFilters,
   readListFilters,
   toUrlSearchParams,
   type RawSearchParams,
 } from '@/app/ui/envelopes/envelope-list-params';
 import { EnvelopeTable } from '@/app/ui/envelopes/envelope-table';
-import { InvalidQueryNotice } from '@/app/ui/envelopes/invalid-query-notice';
-import { ListPagination } from '@/app/ui/envelopes/list-pagination';
+import { InvalidQueryNotice } from '@/app/ui/list/invalid-query-notice';
+import { ListPagination } from '@/app/ui/list/list-pagination';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,11 +35,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <p className="mt-1 text-sm text-slate-600">Newest activity first. Has the customer signed yet?</p>
       </div>
       <EnvelopeFilters filters={filters} />
-      {!query.ok ? <InvalidQueryNotice message={query.message} /> : null}
+      {!query.ok ? <InvalidQueryNotice message={query.message} resetHref="/" resetLabel="Show all envelopes" /> : null}
       {page && page.items.length > 0 ? (
         <>
           <EnvelopeTable envelopes={page.items} now={now} />
-          <ListPagination filters={filters} isFirstPage={!params.get('cursor')} nextCursor={page.nextCursor} />
+          <ListPagination
+            firstPageHref={params.get('cursor') ? envelopeListHref(filters) : null}
+            nextPageHref={page.nextCursor ? envelopeListHref(filters, page.nextCursor) : null}
+          />
         </>
       ) : page ? (
         <EnvelopeEmptyState filtered={hasActiveFilters(filters) || Boolean(params.get('cursor'))} />

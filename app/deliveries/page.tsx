@@ -4,14 +4,16 @@ import { listDeliveriesQuerySchema } from '@/app/lib/deliveries/delivery-schemas
 import { listDeliveries } from '@/app/lib/deliveries/list-deliveries';
 import { listHooks } from '@/app/lib/hooks/list-hooks';
 import { DeliveryFilters } from '@/app/ui/deliveries/delivery-filters';
-import { hasActiveDeliveryFilters, readDeliveryFilters } from '@/app/ui/deliveries/delivery-list-params';
 import {
-  DeliveryEmptyState,
-  DeliveryPagination,
-  InvalidDeliveryQueryNotice,
-} from '@/app/ui/deliveries/delivery-notices';
+  deliveryListHref,
+  hasActiveDeliveryFilters,
+  readDeliveryFilters,
+} from '@/app/ui/deliveries/delivery-list-params';
+import { DeliveryEmptyState } from '@/app/ui/deliveries/delivery-notices';
 import { DeliveryTable } from '@/app/ui/deliveries/delivery-table';
 import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/envelopes/envelope-list-params';
+import { InvalidQueryNotice } from '@/app/ui/list/invalid-query-notice';
+import { ListPagination } from '@/app/ui/list/list-pagination';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,11 +45,16 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         filters={filters}
         hooks={hooks.map((hook) => ({ id: hook.id, name: hook.name, revoked: hook.revokedAt !== null }))}
       />
-      {!query.ok ? <InvalidDeliveryQueryNotice message={query.message} /> : null}
+      {!query.ok ? (
+        <InvalidQueryNotice message={query.message} resetHref="/deliveries" resetLabel="Show all deliveries" />
+      ) : null}
       {page && page.items.length > 0 ? (
         <>
           <DeliveryTable deliveries={page.items} hookNames={hookNames} now={now} />
-          <DeliveryPagination filters={filters} isFirstPage={!params.get('cursor')} nextCursor={page.nextCursor} />
+          <ListPagination
+            firstPageHref={params.get('cursor') ? deliveryListHref(filters) : null}
+            nextPageHref={page.nextCursor ? deliveryListHref(filters, page.nextCursor) : null}
+          />
         </>
       ) : page ? (
         <DeliveryEmptyState filtered={hasActiveDeliveryFilters(filters) || Boolean(params.get('cursor'))} />

@@ -1,23 +1,4 @@
 import Link from 'next/link';
-import { deliveryListHref, type DeliveryFilters } from './delivery-list-params';
-
-const PAGE_LINK =
-  'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50';
-
-/** A hand-edited or stale URL (an old page cursor) explains itself instead of failing the page. */
-export function InvalidDeliveryQueryNotice({ message }: { message: string }) {
-  return (
-    <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-      <p className="font-medium">These filters cannot be applied.</p>
-      <p className="mt-0.5">
-        {message}.{' '}
-        <Link href="/deliveries" className="font-medium underline underline-offset-2">
-          Show all deliveries
-        </Link>
-      </p>
-    </div>
-  );
-}
 
 export function DeliveryEmptyState({ filtered }: { filtered: boolean }) {
   return (
@@ -42,28 +23,5 @@ export function DeliveryEmptyState({ filtered }: { filtered: boolean }) {
         </>
       )}
     </div>
-  );
-}
-
-/** Keyset pages only go forward; "First page" is the way back. */
-export function DeliveryPagination(props: {
-  filters: DeliveryFilters;
-  isFirstPage: boolean;
-  nextCursor: string | null;
-}) {
-  if (props.isFirstPage && !props.nextCursor) return null;
-  return (
-    <nav aria-label="Pages" className="flex items-center justify-end gap-3">
-      {props.isFirstPage ? null : (
-        <Link href={deliveryListHref(props.filters)} className={PAGE_LINK}>
-          First page
-        </Link>
-      )}
-      {props.nextCursor ? (
-        <Link href={deliveryListHref(props.filters, props.nextCursor)} className={PAGE_LINK}>
-          Next page <span aria-hidden>→</span>
-        </Link>
-      ) : null}
-    </nav>
   );
 }
