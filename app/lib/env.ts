@@ -22,7 +22,9 @@ let cached: Environment | undefined;
 
 export function getEnvironment(): Environment {
   if (!cached) {
-    const parsed = environmentSchema.safeParse(process.env);
+    // An empty value (`PUBLIC_URL=` copied from .env.example) means "not set".
+    const given = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+    const parsed = environmentSchema.safeParse(given);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
       throw new Error(`Invalid configuration: ${problems}. See .env.example for every variable.`);
