@@ -4,16 +4,11 @@ import { listEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
 import { listEnvelopes } from '@/app/lib/envelopes/list-envelopes';
 import { EnvelopeEmptyState } from '@/app/ui/envelopes/envelope-empty-state';
 import { EnvelopeFilters } from '@/app/ui/envelopes/envelope-filters';
-import {
-  envelopeListHref,
-  hasActiveFilters,
-  readListFilters,
-  toUrlSearchParams,
-  type RawSearchParams,
-} from '@/app/ui/envelopes/envelope-list-params';
+import { envelopeListHref, hasActiveFilters, readListFilters } from '@/app/ui/envelopes/envelope-list-params';
 import { EnvelopeTable } from '@/app/ui/envelopes/envelope-table';
 import { InvalidQueryNotice } from '@/app/ui/list/invalid-query-notice';
 import { ListPagination } from '@/app/ui/list/list-pagination';
+import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/list/list-url';
 
 export const dynamic = 'force-dynamic';
 

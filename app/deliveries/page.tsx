@@ -11,7 +11,7 @@ import {
 } from '@/app/ui/deliveries/delivery-list-params';
 import { DeliveryEmptyState } from '@/app/ui/deliveries/delivery-notices';
 import { DeliveryTable } from '@/app/ui/deliveries/delivery-table';
-import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/envelopes/envelope-list-params';
+import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/list/list-url';
 import { InvalidQueryNotice } from '@/app/ui/list/invalid-query-notice';
 import { ListPagination } from '@/app/ui/list/list-pagination';
 

@@ -1,11 +1,9 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
+import { whyNotReplayable } from './not-replayable';
 import { ingestNotification, type IngestResult } from '@/app/lib/webhooks/ingest-notification';
 import { parseNotification } from '@/app/lib/webhooks/parse-notification';
 import { recordRejectedDelivery } from '@/app/lib/webhooks/record-rejected-delivery';
-
-// Replaying must not become a way around the hook's own protections.
-const NOT_REPLAYABLE = new Set(['invalid_signature', 'source_not_allowed', 'body_too_large']);
 
 export type ReplayResult =
   | { ok: true; deliveryId: string; envelopeId: string; duplicate: boolean; ingest: IngestResult }
@@ -18,7 +16,7 @@ export type ReplayResult =
 export async function replayDelivery(options: { deliveryId: string }): Promise<ReplayResult> {
   const original = await prisma.delivery.findUnique({ where: { id: options.deliveryId } });
   if (!original) return { ok: false, status: 404, code: 'not_found', message: 'No delivery has this id.' };
-  if (original.errorCode && NOT_REPLAYABLE.has(original.errorCode)) {
+  if (whyNotReplayable(original.errorCode)) {
     return {
       ok: false,
       status: 409,

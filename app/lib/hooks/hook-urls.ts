@@ -6,10 +6,19 @@ export function hookUrl(publicUrl: string, hookId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/api/webhooks/${hookId}`;
 }
 
-/** The two values to paste into the sign request; custom parameters go before the placeholders. */
-export function hookUrlTemplates(publicUrl: string, hookId: string, customQuery = '') {
-  const custom = customQuery.replace(/^[?&]+|&+$/g, '');
-  const query = custom ? `${custom}&${PLACEHOLDER_QUERY}` : PLACEHOLDER_QUERY;
-  const base = hookUrl(publicUrl, hookId);
-  return { webhookUrl: `${base}?${query}`, webhookStatusUrl: `${base}?${query}` };
+/** The two values to paste into the sign request (the same URL: the finish callback is told apart by its fields). */
+export function hookUrlTemplates(publicUrl: string, hookId: string) {
+  const url = `${hookUrl(publicUrl, hookId)}?${PLACEHOLDER_QUERY}`;
+  return { webhookUrl: url, webhookStatusUrl: url };
+}
+
+/**
+ * The integrator's own parameters go in front of `envelopeId=`: they come back with every notification. Stray `?`/`&`
+ * at either end are dropped so a pasted "?contract=123&" still works.
+ */
+export function withCustomQuery(url: string, customQuery: string): string {
+  const custom = customQuery.trim().replace(/^[?&]+|&+$/g, '');
+  const index = url.indexOf('envelopeId=');
+  if (!custom || index === -1) return url;
+  return `${url.slice(0, index)}${custom}&${url.slice(index)}`;
 }

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { listDeliveries } from '@/app/lib/deliveries/list-deliveries';
+import { whyNotReplayable } from '@/app/lib/deliveries/not-replayable';
+import { ScrollableTable } from '@/app/ui/list/scrollable-table';
 import { ExactTime, RelativeTime } from '@/app/ui/envelopes/time-stamps';
 import { actionLabel } from '@/app/ui/format/action-label';
 import { shortId } from '@/app/ui/format/short-id';
@@ -14,106 +16,76 @@ const HEADER_CELL =
 const CELL = 'px-4 py-3 align-top';
 const COLUMN_COUNT = 8;
 
-// Mirrors the replay API's own refusal, so the reader learns why before clicking rather than after.
-const NOT_REPLAYABLE: Record<string, string> = {
-  invalid_signature: 'the signature did not match the hook’s signing secret',
-  source_not_allowed: 'the sender’s address is outside the hook’s allowed networks',
-  body_too_large: 'the body was larger than the hook accepts',
-};
-
 function replayBlockedReason(errorCode: string | null): string | null {
-  const why = errorCode ? NOT_REPLAYABLE[errorCode] : undefined;
+  const why = whyNotReplayable(errorCode);
   return why ? `Cannot be replayed: ${why}. Fix the sender and let it retry.` : null;
 }
 
-// Same scroll hint as the envelope table: a soft shadow on the right edge while more columns hide beyond it.
-const SCROLL_HINT: React.CSSProperties = {
-  backgroundImage:
-    'linear-gradient(to left, white 30%, rgb(255 255 255 / 0)), radial-gradient(farthest-side at 100% 50%, rgb(15 23 42 / 0.14), transparent)',
-  backgroundPosition: '100% 0, 100% 0',
-  backgroundRepeat: 'no-repeat',
-  backgroundSize: '3rem 100%, 1rem 100%',
-  backgroundAttachment: 'local, scroll',
-};
-
 export function DeliveryTable(props: { deliveries: DeliveryRow[]; hookNames: Map<string, string>; now: Date }) {
   return (
-    // On a phone the table scrolls inside its own box instead of widening the page; focusable for keyboard scrolling.
-    // Relative, so the screen-reader-only header text is clipped by the box too rather than widening the page.
-    <div
-      role="region"
-      aria-labelledby="delivery-table-caption"
-      tabIndex={0}
-      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-      style={SCROLL_HINT}
-    >
-      <table className="w-full min-w-[60rem] border-collapse text-sm">
-        <caption id="delivery-table-caption" className="sr-only">
-          Deliveries, newest first
-        </caption>
-        <thead className="border-b border-slate-200 sm:bg-slate-50">
-          <tr>
-            {['Received', 'Hook', 'Method', 'Action', 'Envelope', 'Outcome', 'Reason'].map((label) => (
-              <th key={label} scope="col" className={HEADER_CELL}>
-                {label}
-              </th>
-            ))}
-            <th scope="col" className={HEADER_CELL}>
-              <span className="sr-only">Replay</span>
+    <ScrollableTable id="delivery-table" caption="Deliveries, newest first" minWidthClass="min-w-[60rem]">
+      <thead className="border-b border-slate-200 sm:bg-slate-50">
+        <tr>
+          {['Received', 'Hook', 'Method', 'Action', 'Envelope', 'Outcome', 'Reason'].map((label) => (
+            <th key={label} scope="col" className={HEADER_CELL}>
+              {label}
             </th>
+          ))}
+          <th scope="col" className={HEADER_CELL}>
+            <span className="sr-only">Replay</span>
+          </th>
+        </tr>
+      </thead>
+      {/* One body per delivery keeps its row and its raw request together for hover and screen readers. */}
+      {props.deliveries.map((delivery) => (
+        <tbody key={delivery.id} className="group border-b border-slate-100 last:border-b-0 hover:bg-slate-50/60">
+          <tr data-delivery-id={delivery.id}>
+            <td className={`${CELL} whitespace-nowrap`}>
+              <RelativeTime iso={delivery.receivedAt} now={props.now} className="block font-medium text-slate-800" />
+              <ExactTime iso={delivery.receivedAt} className="block text-xs text-slate-600" />
+            </td>
+            <td className={CELL}>
+              <span className="block max-w-40 truncate" title={delivery.hookId}>
+                {props.hookNames.get(delivery.hookId) ?? shortId(delivery.hookId)}
+              </span>
+            </td>
+            <td className={`${CELL} font-mono text-xs`}>{delivery.method}</td>
+            <td className={`${CELL} whitespace-nowrap`}>
+              {delivery.action ? (
+                <span title={delivery.action}>{actionLabel(delivery.action)}</span>
+              ) : (
+                <span className="text-slate-500">—</span>
+              )}
+            </td>
+            <td className={CELL}>
+              <EnvelopeCell delivery={delivery} />
+            </td>
+            <td className={CELL}>
+              <OutcomeBadge outcome={delivery.outcome} />
+              {delivery.replayOfId ? <p className="mt-1 text-xs text-slate-600">Replay</p> : null}
+            </td>
+            <td className={`${CELL} max-w-80 text-slate-700`}>
+              {delivery.outcome === 'rejected' ? (
+                <>
+                  <p className="text-sm">{delivery.reason ?? 'No reason recorded.'}</p>
+                  {delivery.errorCode ? (
+                    <p className="mt-0.5 font-mono text-xs text-slate-500">{delivery.errorCode}</p>
+                  ) : null}
+                </>
+              ) : null}
+            </td>
+            <td className={CELL}>
+              <ReplayButton deliveryId={delivery.id} blockedReason={replayBlockedReason(delivery.errorCode)} />
+            </td>
           </tr>
-        </thead>
-        {/* One body per delivery keeps its row and its raw request together for hover and screen readers. */}
-        {props.deliveries.map((delivery) => (
-          <tbody key={delivery.id} className="group border-b border-slate-100 last:border-b-0 hover:bg-slate-50/60">
-            <tr data-delivery-id={delivery.id}>
-              <td className={`${CELL} whitespace-nowrap`}>
-                <RelativeTime iso={delivery.receivedAt} now={props.now} className="block font-medium text-slate-800" />
-                <ExactTime iso={delivery.receivedAt} className="block text-xs text-slate-600" />
-              </td>
-              <td className={CELL}>
-                <span className="block max-w-40 truncate" title={delivery.hookId}>
-                  {props.hookNames.get(delivery.hookId) ?? shortId(delivery.hookId)}
-                </span>
-              </td>
-              <td className={`${CELL} font-mono text-xs`}>{delivery.method}</td>
-              <td className={`${CELL} whitespace-nowrap`}>
-                {delivery.action ? (
-                  <span title={delivery.action}>{actionLabel(delivery.action)}</span>
-                ) : (
-                  <span className="text-slate-500">—</span>
-                )}
-              </td>
-              <td className={CELL}>
-                <EnvelopeCell delivery={delivery} />
-              </td>
-              <td className={CELL}>
-                <OutcomeBadge outcome={delivery.outcome} />
-                {delivery.replayOfId ? <p className="mt-1 text-xs text-slate-600">Replay</p> : null}
-              </td>
-              <td className={`${CELL} max-w-80 text-slate-700`}>
-                {delivery.outcome === 'rejected' ? (
-                  <>
-                    <p className="text-sm">{delivery.reason ?? 'No reason recorded.'}</p>
-                    {delivery.errorCode ? (
-                      <p className="mt-0.5 font-mono text-xs text-slate-500">{delivery.errorCode}</p>
-                    ) : null}
-                  </>
-                ) : null}
-              </td>
-              <td className={CELL}>
-                <ReplayButton deliveryId={delivery.id} blockedReason={replayBlockedReason(delivery.errorCode)} />
-              </td>
-            </tr>
-            <tr>
-              <td colSpan={COLUMN_COUNT} className="px-4 pb-3 pt-0">
-                <DeliveryRequest delivery={delivery} />
-              </td>
-            </tr>
-          </tbody>
-        ))}
-      </table>
-    </div>
+          <tr>
+            <td colSpan={COLUMN_COUNT} className="px-4 pb-3 pt-0">
+              <DeliveryRequest delivery={delivery} />
+            </td>
+          </tr>
+        </tbody>
+      ))}
+    </ScrollableTable>
   );
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envelopeListHref, hasActiveFilters, readListFilters, toUrlSearchParams } from './envelope-list-params';
+import { toUrlSearchParams } from '@/app/ui/list/list-url';
+import { envelopeListHref, hasActiveFilters, readListFilters } from './envelope-list-params';
 
 describe('toUrlSearchParams', () => {
   it('keeps every value, including repeated ones, and drops undefined', () => {

@@ -3,7 +3,8 @@
 import { useId, useState } from 'react';
 import { CopyButton } from './copy-button';
 import { FIELD } from './styles';
-import { signRequestSnippet, withCustomParams } from './with-custom-params';
+import { withCustomQuery } from '@/app/lib/hooks/hook-urls';
+import { signRequestSnippet } from './sign-request-snippet';
 
 function UrlField({ label, value, hint }: { label: string; value: string; hint: string }) {
   const id = useId();
@@ -39,8 +40,8 @@ export function HookUrls({ webhookUrl, webhookStatusUrl }: { webhookUrl: string;
   const [customQuery, setCustomQuery] = useState('');
   const paramsId = useId();
   const snippetId = useId();
-  const finalUrl = withCustomParams(webhookUrl, customQuery);
-  const statusUrl = withCustomParams(webhookStatusUrl, customQuery);
+  const finalUrl = withCustomQuery(webhookUrl, customQuery);
+  const statusUrl = withCustomQuery(webhookStatusUrl, customQuery);
   const snippet = signRequestSnippet(finalUrl, statusUrl);
 
   return (
