@@ -9,6 +9,40 @@ const environmentSchema = z.object({
   WEBHOOK_HOOK_IDS: z.string().optional(),
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+
+  // Signed documents and status confirmation (see README "Signing service").
+  /** Unset: `sandbox` in development, none in production. `none` turns fetching off on purpose. */
+  SIGNING_PROVIDER: z.enum(['esignanywhere', 'http', 'sandbox', 'none']).optional(),
+  ESAW_BASE_URL: z.url().optional(),
+  ESAW_API_TOKEN: z.string().optional(),
+  /** For SIGNING_PROVIDER=http: the signed PDF's address, with `{envelopeId}`. */
+  DOCUMENT_URL_TEMPLATE: z.string().optional(),
+  /** For SIGNING_PROVIDER=http: one header sent with each request, as `Name: value`. */
+  DOCUMENT_AUTH_HEADER: z.string().optional(),
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
+  DOCUMENT_FETCH_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  DOCUMENT_STORAGE: z.enum(['filesystem', 'database']).default('filesystem'),
+  DOCUMENT_STORAGE_DIR: z.string().default('./data/documents'),
+  RECONCILE_AFTER_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
+  /** The sandbox signing service's API token; unset = a fixed development token. */
+  SANDBOX_API_TOKEN: z.string().min(8).optional(),
+
+  // Sign-in (see README "Sign-in").
+  DASHBOARD_PASSWORD: z.string().min(8).optional(),
+  /** Signs session cookies; 32+ characters. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Lets scripts call the API with `Authorization: Bearer <API_TOKEN>`. */
+  API_TOKEN: z.string().min(16).optional(),
+  /** `off` runs production without sign-in on purpose (e.g. behind a company SSO proxy). */
+  DASHBOARD_AUTH: z.enum(['on', 'off']).default('on'),
 });
 
 /** Where people and signing services reach this app; used to build the hook URLs. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cursorParamSchema } from '@/app/lib/api/cursor';
 
-export const ENVELOPE_STATUSES = ['sent', 'opened', 'partially_signed', 'completed', 'rejected', 'expired'] as const;
+export const ENVELOPE_STATUSES = ['sent', 'opened', 'partially_signed', 'completed', 'rejected', 'expired', 'canceled'] as const;
 
 const date = z.iso
   .date()

@@ -38,11 +38,12 @@ const STATUS_RANK: Record<EnvelopeStatus, number> = {
   opened: 1,
   partially_signed: 2,
   expired: 3,
+  canceled: 3,
   completed: 4,
   rejected: 5,
 };
 
-export const TERMINAL_STATUSES: readonly EnvelopeStatus[] = ['completed', 'rejected', 'expired'];
+export const TERMINAL_STATUSES: readonly EnvelopeStatus[] = ['completed', 'rejected', 'expired', 'canceled'];
 
 export function statusImpliedBy(action: string, isFinishCallback: boolean): EnvelopeStatus | null {
   if (isFinishCallback) return 'completed';

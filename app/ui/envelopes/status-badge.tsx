@@ -8,6 +8,7 @@ const STATUS_STYLES: Record<EnvelopeStatus, string> = {
   completed: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30',
   rejected: 'bg-red-50 text-red-800 ring-red-600/30',
   expired: 'bg-slate-100 text-slate-700 ring-slate-500/30',
+  canceled: 'bg-stone-100 text-stone-700 ring-stone-500/30',
 };
 
 export function StatusBadge({ status }: { status: EnvelopeStatus }) {

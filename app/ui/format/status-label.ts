@@ -9,6 +9,7 @@ const STATUS_LABELS: Record<EnvelopeStatus, string> = {
   completed: 'Completed',
   rejected: 'Rejected',
   expired: 'Expired',
+  canceled: 'Canceled',
 };
 
 export function statusLabel(status: EnvelopeStatus): string {
