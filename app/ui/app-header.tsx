@@ -2,6 +2,7 @@ import Link from 'next/link';
 
 const NAVIGATION = [
   { href: '/', label: 'Envelopes' },
+  { href: '/insights', label: 'Insights' },
   { href: '/deliveries', label: 'Deliveries' },
   { href: '/setup', label: 'Setup' },
 ];
