@@ -40,6 +40,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(PORT), DATABASE_URL: `file:./data/e2e-${PORT}/app.db`, E2E_DATA_DIR: `data/e2e-${PORT}` },
+    env: {
+      PORT: String(PORT),
+      // The suite's main server runs open; the sign-in specs start their own protected servers.
+      DASHBOARD_AUTH: 'off',
+      DATABASE_URL: `file:./data/e2e-${PORT}/app.db`,
+      E2E_DATA_DIR: `data/e2e-${PORT}`,
+    },
   },
 });

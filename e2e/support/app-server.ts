@@ -17,7 +17,8 @@ export async function startAppServer(env: Record<string, string>, port?: number)
   const chosenPort = port ?? (await freePort());
   let output = '';
   const child = spawn('npm', ['start'], {
-    env: { ...process.env, ...env, PORT: String(chosenPort) },
+    // Sign-in is tested on purpose by the specs that set DASHBOARD_PASSWORD; elsewhere it is off.
+    env: { ...process.env, DASHBOARD_AUTH: 'off', ...env, PORT: String(chosenPort) },
     detached: true, // its own process group, so a kill reaches next-server too
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -41,6 +41,9 @@ export async function startBenchServer(options: {
       DATABASE_URL: options.databaseUrl,
       NEXT_DIST_DIR: options.distDir,
       WEBHOOK_HOOK_IDS: options.hookId,
+      // The bench measures the receiver alone: no sign-in, no signing service behind it.
+      DASHBOARD_AUTH: 'off',
+      SIGNING_PROVIDER: 'none',
       NEXT_TELEMETRY_DISABLED: '1',
       npm_config_update_notifier: 'false',
     },
