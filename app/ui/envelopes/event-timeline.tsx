@@ -1,4 +1,4 @@
-import type { EnvelopeDetail } from '@/app/lib/envelopes/get-envelope-by-id';
+import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
 import { formatExactTime } from '@/app/ui/format/exact-time';
 import { toTimelineSteps, type StepTone, type TimelineStep } from './timeline-steps';
 import { ExactTime } from './time-stamps';

@@ -1,4 +1,4 @@
-import type { EnvelopeDetail } from '@/app/lib/envelopes/get-envelope-by-id';
+import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
 import { actionLabel } from '@/app/ui/format/action-label';
 import { countLabel } from '@/app/ui/format/count-label';
 import { formatStepDelta } from '@/app/ui/format/duration';

@@ -4,10 +4,12 @@ import { getEnvelopeById } from '@/app/lib/envelopes/get-envelope-by-id';
 
 export const dynamic = 'force-dynamic';
 
+/** One envelope with its timeline, documents and reconciliation; the open detail page polls it. */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
   const envelope = await getEnvelopeById({ id });
   if (!envelope)
     return errorResponse(404, 'not_found', `No envelope ${id.slice(0, 128)} has been notified to this app.`);
-  return NextResponse.json(envelope);
+  // The page polls this every few seconds; no cache in between may answer with an older state.
+  return NextResponse.json(envelope, { headers: { 'Cache-Control': 'no-store' } });
 }

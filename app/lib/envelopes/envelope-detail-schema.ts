@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ENVELOPE_STATUSES } from './envelope-schemas';
+
+// The answer of GET /api/envelopes/<id>. The server builds it and the live page parses every poll with it, so a
+// server and a browser tab from different deploys cannot silently disagree on a field.
+
+const isoTime = z.iso.datetime({ offset: true });
+
+export const DOCUMENT_STATUSES = ['none', 'pending', 'fetching', 'stored', 'failed'] as const;
+export const RECONCILIATION_STATES = ['not_checked', 'pending', 'confirmed', 'mismatch', 'updated', 'failed'] as const;
+export const EVENT_SOURCES = ['notification', 'reconciliation'] as const;
+
+const recipientSchema = z.object({
+  order: z.number().int().nullable(),
+  email: z.string().nullable(),
+  /** Known once the signing service was asked about the envelope. */
+  name: z.string().nullable(),
+  invitedAt: isoTime.nullable(),
+  firstOpenedAt: isoTime.nullable(),
+  openCount: z.number().int(),
+  finishedAt: isoTime.nullable(),
+  rejectedAt: isoTime.nullable(),
+  delegatedAt: isoTime.nullable(),
+});
+
+const notificationSchema = z.object({
+  deliveryId: z.string(),
+  receivedAt: isoTime,
+  method: z.string(),
+  contentType: z.string().nullable(),
+  /** The query string without "?", cut at NOTIFICATION_PREVIEW_CHARS. */
+  query: z.string(),
+  body: z.string().nullable(),
+  /** True when query or body was cut; the deliveries page has the whole request. */
+  truncated: z.boolean(),
+});
+
+const eventSchema = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  occurredAt: isoTime,
+  recipientEmail: z.string().nullable(),
+  recipientOrder: z.number().int().nullable(),
+  isFinishCallback: z.boolean(),
+  /** "reconciliation" when the signing service reported this status and no notification did. */
+  source: z.enum(EVENT_SOURCES),
+  customValues: z.record(z.string(), z.string()),
+  duplicateCount: z.number().int(),
+  lastDuplicateAt: isoTime.nullable(),
+  deliveryId: z.string().nullable(),
+  /** The first request that reported this event, as it arrived; null for reconciliation events. */
+  notification: notificationSchema.nullable(),
+});
+
+const documentSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['signed', 'auditTrail']),
+  fileName: z.string(),
+  byteSize: z.number().int(),
+  sha256: z.string(),
+  pageCount: z.number().int().nullable(),
+  fetchedAt: isoTime,
+  /** Answers the file as an attachment; add ?inline=1 (viewUrl) to open it in the browser. */
+  downloadUrl: z.string(),
+  viewUrl: z.string(),
+});
+
+const documentStatusSchema = z.object({
+  /** none: no fetch was started (not finished yet, or no provider fetches documents). */
+  status: z.enum(DOCUMENT_STATUSES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  lastAttemptAt: isoTime.nullable(),
+  nextAttemptAt: isoTime.nullable(),
+  /** Why this app cannot fetch documents at all (no provider, or its configuration is incomplete); null when it can. */
+  unavailableReason: z.string().nullable(),
+});
+
+const reconciliationSchema = z.object({
+  state: z.enum(RECONCILIATION_STATES),
+  /** The signing service's own status word (Active, Completed, Canceled, Expired, Rejected). */
+  providerStatus: z.string().nullable(),
+  reconciledAt: isoTime.nullable(),
+  error: z.string().nullable(),
+  /** When the signing service will be asked next. */
+  nextAttemptAt: isoTime.nullable(),
+  finishCallbackAt: isoTime.nullable(),
+  /** False when the configured provider cannot confirm statuses (none, http, or incomplete configuration). */
+  providerConfirmsStatus: z.boolean(),
+});
+
+export const envelopeDetailSchema = z.object({
+  id: z.string(),
+  hookId: z.string(),
+  status: z.enum(ENVELOPE_STATUSES),
+  actionRequired: z.boolean(),
+  customValues: z.record(z.string(), z.string()),
+  recipientCount: z.number().int(),
+  signedCount: z.number().int(),
+  recipients: z.array(recipientSchema),
+  firstSeenAt: isoTime,
+  firstOpenedAt: isoTime.nullable(),
+  finishedAt: isoTime.nullable(),
+  lastEventAt: isoTime,
+  lastAction: z.string(),
+  events: z.array(eventSchema),
+  documents: z.array(documentSchema),
+  documentStatus: documentStatusSchema,
+  reconciliation: reconciliationSchema,
+});
+
+export type EnvelopeDetail = z.infer<typeof envelopeDetailSchema>;
+export type EnvelopeEvent = EnvelopeDetail['events'][number];
+export type EnvelopeRecipient = EnvelopeDetail['recipients'][number];
+export type EnvelopeDocument = EnvelopeDetail['documents'][number];
+export type DocumentStatusDetail = EnvelopeDetail['documentStatus'];
+export type ReconciliationDetail = EnvelopeDetail['reconciliation'];
+export type DocumentFetchStatus = DocumentStatusDetail['status'];
+
+/** A raw notification is cut after this many characters in the envelope answer; real ones are far smaller. */
+export const NOTIFICATION_PREVIEW_CHARS = 8 * 1024;
