@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
+import { getAuthState } from './lib/auth/get-auth-state';
 import { AppHeader } from './ui/app-header';
+import { NotProtectedBanner } from './ui/auth/not-protected-banner';
 
 export const metadata: Metadata = {
   title: { default: 'Envelope tracker', template: '%s · Envelope tracker' },
@@ -9,7 +11,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const auth = await getAuthState();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
@@ -19,7 +22,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Skip to content
         </a>
-        <AppHeader />
+        {auth.protection === 'open-development' ? <NotProtectedBanner /> : null}
+        <AppHeader
+          // Signed out, the sign-in page is all there is to see: links would only lead back to it.
+          showNavigation={
+            auth.protection === 'open-development' || auth.protection === 'open-disabled' || auth.signedIn
+          }
+          signedIn={auth.signedIn}
+        />
         <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
           {children}
         </main>

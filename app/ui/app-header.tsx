@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SignOutButton } from './auth/sign-out-button';
 
 const NAVIGATION = [
   { href: '/', label: 'Envelopes' },
@@ -7,7 +8,13 @@ const NAVIGATION = [
   { href: '/setup', label: 'Setup' },
 ];
 
-export function AppHeader() {
+export function AppHeader({
+  showNavigation = true,
+  signedIn = false,
+}: {
+  showNavigation?: boolean;
+  signedIn?: boolean;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -15,13 +22,20 @@ export function AppHeader() {
           <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
           Envelope tracker
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {NAVIGATION.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded px-1 text-slate-600 hover:text-slate-900">
-              {item.label}
-            </Link>
-          ))}
-        </nav>
+        {showNavigation ? (
+          <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {NAVIGATION.map((item) => (
+              <Link key={item.href} href={item.href} className="rounded px-1 text-slate-600 hover:text-slate-900">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+        {signedIn ? (
+          <div className="ml-auto">
+            <SignOutButton />
+          </div>
+        ) : null}
       </div>
     </header>
   );

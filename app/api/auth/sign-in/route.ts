@@ -1,0 +1,80 @@
+import { NextResponse } from 'next/server';
+import { errorResponse } from '@/app/lib/api/error-response';
+import { getAuthConfig } from '@/app/lib/auth/resolve-auth-config';
+import { sanitizeNextPath } from '@/app/lib/auth/sanitize-next-path';
+import { isHttpsRequest, sessionCookie } from '@/app/lib/auth/session-cookie';
+import { signIn } from '@/app/lib/auth/sign-in';
+import { SIGN_IN_ERROR_MESSAGES, signInInputSchema, type SignInErrorCode } from '@/app/lib/auth/sign-in-schema';
+import { getEnvironment } from '@/app/lib/env';
+import { getSourceAddress } from '@/app/lib/webhooks/source-address';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Signs in with the dashboard password: JSON `{ "password", "next" }` from the sign-in page, or a
+ * plain form post (no JavaScript), which is answered with redirects instead of JSON.
+ */
+export async function POST(request: Request) {
+  const config = getAuthConfig();
+  if (config.mode === 'misconfigured') return errorResponse(503, 'sign_in_misconfigured', config.problem);
+  if (config.mode === 'open')
+    return errorResponse(
+      409,
+      'sign_in_not_required',
+      'Sign-in is not turned on: the dashboard is open. Set DASHBOARD_PASSWORD and SESSION_SECRET to require it.',
+    );
+
+  const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/i.test(
+    request.headers.get('content-type') ?? '',
+  );
+  const raw = isForm
+    ? await request.formData().then(
+        (form) => Object.fromEntries(form),
+        () => null,
+      )
+    : await request.json().catch(() => null);
+  const input = signInInputSchema.safeParse(raw);
+  const next = sanitizeNextPath(input.success ? input.data.next : undefined);
+  const fail = (status: number, code: SignInErrorCode, message: string, retryAfterSeconds = 0) => {
+    const headers = retryAfterSeconds > 0 ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
+    if (!isForm) return errorResponse(status, code, message, headers);
+    const query = new URLSearchParams({ error: code, ...(next !== '/' ? { next } : {}) });
+    return seeOther(`/sign-in?${query}`);
+  };
+  if (!input.success)
+    return fail(400, 'invalid_input', input.error.issues[0]?.message ?? SIGN_IN_ERROR_MESSAGES.invalid_input);
+
+  const result = signIn({
+    config,
+    password: input.data.password,
+    sourceAddress: getSourceAddress(request.headers, getEnvironment().TRUSTED_PROXY_HOPS),
+  });
+  if (!result.ok) {
+    const wait = result.retryAfterSeconds;
+    const message =
+      result.reason === 'too_many_attempts'
+        ? `Too many failed attempts from your address. Try again in ${describeWait(wait)}.`
+        : wait > 0
+          ? `Wrong password. After several failed attempts, the next one is possible in ${describeWait(wait)}.`
+          : SIGN_IN_ERROR_MESSAGES.wrong_password;
+    return fail(result.reason === 'too_many_attempts' ? 429 : 401, result.reason, message, wait);
+  }
+
+  const response = isForm
+    ? seeOther(next)
+    : NextResponse.json({ ok: true, next }, { headers: { 'Cache-Control': 'no-store' } });
+  const secure = isHttpsRequest({ url: request.url, headers: request.headers, publicUrl: config.publicUrl });
+  response.cookies.set(sessionCookie({ token: result.token, session: result.session, secure }));
+  return response;
+}
+
+/** 303 with a relative Location, so it holds behind any proxy, whatever host the server sees. */
+function seeOther(location: string) {
+  return new NextResponse(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
