@@ -1,0 +1,49 @@
+import 'server-only';
+import { Prisma } from '@/app/generated/prisma/sqlite/client';
+import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
+import { sqlEpochSeconds, sqlNotTestEnvelope } from './insight-sql';
+import type { InsightsPeriod } from './resolve-insights-period';
+
+const { sql } = Prisma;
+
+export type SlowRecipient = {
+  email: string;
+  name: string | null;
+  /** Signatures in the period. */
+  signatures: number;
+  averageSeconds: number;
+  longestSeconds: number;
+};
+
+/**
+ * Recipients (by e-mail) who took longest on average to sign, over the signatures of the period. The wait starts at
+ * the invitation, or at the first open when no invitation notification was received.
+ */
+export async function getSlowestRecipients(options: {
+  period: InsightsPeriod;
+  limit?: number;
+}): Promise<SlowRecipient[]> {
+  const { from, to } = options.period;
+  const provider = getDatabaseProvider();
+  const wait = sql`(${sqlEpochSeconds(provider, 'r."finishedAt"')} - ${sqlEpochSeconds(provider, 'COALESCE(r."invitedAt", r."firstOpenedAt")')})`;
+  // A signature is an event of its envelope, so lastEventAt >= from holds for every row wanted and uses its index.
+  const rows = await prisma.$queryRaw<Record<keyof SlowRecipient, string | number | bigint | null>[]>`
+    SELECT lower(r."email") AS "email", MAX(r."name") AS "name", CAST(COUNT(*) AS INTEGER) AS "signatures",
+      CAST(ROUND(AVG(${wait})) AS INTEGER) AS "averageSeconds", CAST(MAX(${wait}) AS INTEGER) AS "longestSeconds"
+    FROM "Recipient" AS r
+    JOIN "Envelope" AS e ON e."id" = r."envelopeId"
+    WHERE e."lastEventAt" >= ${from} AND ${sqlNotTestEnvelope('e."id"')}
+      AND r."email" IS NOT NULL AND r."finishedAt" >= ${from} AND r."finishedAt" <= ${to}
+      AND COALESCE(r."invitedAt", r."firstOpenedAt") IS NOT NULL
+      AND r."finishedAt" >= COALESCE(r."invitedAt", r."firstOpenedAt")
+    GROUP BY lower(r."email")
+    ORDER BY 4 DESC, 1
+    LIMIT ${options.limit ?? 10}`;
+  return rows.map((row) => ({
+    email: String(row.email),
+    name: row.name === null ? null : String(row.name),
+    signatures: Number(row.signatures),
+    averageSeconds: Number(row.averageSeconds),
+    longestSeconds: Number(row.longestSeconds),
+  }));
+}
