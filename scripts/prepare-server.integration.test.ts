@@ -10,7 +10,7 @@ const UNSET = { DASHBOARD_PASSWORD: '', SESSION_SECRET: '', API_TOKEN: '', DASHB
 
 function prepareServer(args: string[], env: Record<string, string>) {
   return run(process.execPath, [...tsx, 'scripts/prepare-server.ts', ...args], {
-    env: { ...process.env, ...UNSET, ...env },
+    env: { ...process.env, ...UNSET, ...env } as NodeJS.ProcessEnv,
   }).then(
     (result) => ({ code: 0, ...result }),
     (error: { code: number; stdout: string; stderr: string }) => error,
