@@ -1,7 +1,11 @@
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
 import { getEnvironment } from '@/app/lib/env';
+import { sweepSigningWork } from '@/app/lib/reconciliation/sweep-signing-work';
+import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
 
 const HOUR_MS = 3_600_000;
+const SWEEP_INTERVAL_MS = 15_000;
+const FIRST_SWEEP_AFTER_MS = 5_000;
 
 /** Periodic upkeep for this server process. Timers are unref'd so they never keep it alive. */
 export function startBackgroundJobs(): void {
@@ -15,4 +19,18 @@ export function startBackgroundJobs(): void {
       .catch((error: unknown) => console.error('Delivery log purge failed:', error));
   setTimeout(purge, 30_000).unref();
   setInterval(purge, HOUR_MS).unref();
+
+  // Status checks and document fetches that are due, including work a restart left behind.
+  if (getSigningProvider()) {
+    let sweeping = false;
+    const sweep = () => {
+      if (sweeping) return;
+      sweeping = true;
+      sweepSigningWork()
+        .catch((error: unknown) => console.error('Signing service sweep failed:', error))
+        .finally(() => (sweeping = false));
+    };
+    setTimeout(sweep, FIRST_SWEEP_AFTER_MS).unref();
+    setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+  }
 }

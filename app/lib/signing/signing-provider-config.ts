@@ -1,5 +1,7 @@
 import { getEnvironment, type Environment } from '@/app/lib/env';
 import { DEFAULT_SANDBOX_API_TOKEN, SANDBOX_ESIGNANYWHERE_BASE_PATH } from '@/app/lib/sandbox/sandbox-paths';
+import { ENVELOPE_ID_PLACEHOLDER, parseAuthHeader } from './http-document-provider';
+import { isLoopbackAddress } from './safe-fetch';
 
 export type SigningProviderName = 'esignanywhere' | 'http' | 'sandbox' | 'none';
 
@@ -35,7 +37,11 @@ export function resolveSigningProviderConfig(environment: Environment = getEnvir
     case 'esignanywhere': {
       const baseUrl = environment.ESAW_BASE_URL ?? null;
       const apiToken = environment.ESAW_API_TOKEN ?? null;
-      if (baseUrl && apiToken) return { provider, problem: null, baseUrl: baseUrl.replace(/\/+$/, ''), apiToken };
+      if (baseUrl && apiToken) {
+        const insecure = insecureInProduction(environment, baseUrl, 'ESAW_BASE_URL');
+        if (insecure) return { provider, problem: insecure, baseUrl, apiToken };
+        return { provider, problem: null, baseUrl: baseUrl.replace(/\/+$/, ''), apiToken };
+      }
       const missing = [!baseUrl && 'ESAW_BASE_URL', !apiToken && 'ESAW_API_TOKEN'].filter(Boolean).join(' and ');
       return { provider, problem: `SIGNING_PROVIDER is esignanywhere but ${missing} is not set.`, baseUrl, apiToken };
     }
@@ -44,11 +50,38 @@ export function resolveSigningProviderConfig(environment: Environment = getEnvir
       const authHeader = environment.DOCUMENT_AUTH_HEADER ?? null;
       let problem: string | null = null;
       if (!urlTemplate) problem = 'SIGNING_PROVIDER is http but DOCUMENT_URL_TEMPLATE is not set.';
-      else if (!urlTemplate.includes('{envelopeId}'))
+      else if (!urlTemplate.includes(ENVELOPE_ID_PLACEHOLDER))
         problem = 'DOCUMENT_URL_TEMPLATE must contain {envelopeId}, where the envelope id goes.';
-      else if (authHeader && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:\s*\S/.test(authHeader))
+      else if (!isHttpUrl(urlTemplate.replaceAll(ENVELOPE_ID_PLACEHOLDER, 'envelope')))
+        problem =
+          'DOCUMENT_URL_TEMPLATE must be an http(s) address, e.g. https://files.example.com/signed/{envelopeId}.pdf.';
+      else if (authHeader && !parseAuthHeader(authHeader))
         problem = 'DOCUMENT_AUTH_HEADER must look like "Name: value".';
+      else
+        problem = insecureInProduction(
+          environment,
+          urlTemplate.replaceAll(ENVELOPE_ID_PLACEHOLDER, 'envelope'),
+          'DOCUMENT_URL_TEMPLATE',
+        );
       return { provider, problem, urlTemplate, authHeader };
     }
   }
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Production talks https, except to this machine (a sidecar or the sandbox on loopback). */
+function insecureInProduction(environment: Environment, url: string, variable: string): string | null {
+  if (environment.NODE_ENV !== 'production') return null;
+  const parsed = new URL(url);
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (parsed.protocol === 'https:' || host === 'localhost' || isLoopbackAddress(host)) return null;
+  return `${variable} must use https in production (plain http is only allowed to loopback addresses).`;
 }

@@ -5,7 +5,11 @@ import type { Notification } from './parse-notification';
 const T0 = new Date('2026-06-01T10:00:00Z').getTime();
 let counter = 0;
 
-function job(fields: Partial<Notification> & { action: string }, secondsAfterStart = 0): Job {
+function job(
+  fields: Partial<Notification> & { action: string },
+  secondsAfterStart = 0,
+  confirmFinishCallback?: boolean,
+): Job {
   const notification: Notification = {
     envelopeId: 'env-1',
     recipientEmail: null,
@@ -16,6 +20,7 @@ function job(fields: Partial<Notification> & { action: string }, secondsAfterSta
   };
   return {
     notification,
+    confirmFinishCallback,
     deliveryId: `delivery-${++counter}`,
     delivery: {
       hookId: 'hook',
@@ -115,5 +120,62 @@ describe('applying a batch of notifications in memory', () => {
     const envelope = state.envelopes.get('env-1');
     expect(envelope?.customValues).toEqual({ contract: 'K-7' });
     expect(envelope?.searchText.split('\n')).toEqual(['env-1', 'ana@example.com', 'contract=k-7']);
+  });
+});
+
+describe('finish callbacks when the signing service confirms statuses', () => {
+  const confirmed = (fields: Partial<Notification> & { action: string }, seconds = 0) => job(fields, seconds, true);
+
+  it('leaves the envelope unfinished and marks it for confirmation now', () => {
+    const state = emptyState();
+    applyNotifications(state, [confirmed({ action: 'workstepFinished', recipientOrder: 1 })]);
+    const changes = applyNotifications(state, [confirmed({ action: 'envelopeFinished' }, 30)]);
+    expect(changes.results[0]).toMatchObject({
+      duplicate: false,
+      isNewFinishCallback: true,
+      status: 'partially_signed',
+    });
+    expect(state.envelopes.get('env-1')).toMatchObject({
+      status: 'partially_signed',
+      finishedAt: null,
+      finishCallbackAt: new Date(T0 + 30_000),
+      reconciliation: 'pending',
+      nextReconcileAt: new Date(T0 + 30_000),
+    });
+    expect(changes.newEvents[0]).toMatchObject({ action: 'envelopeFinished', isFinishCallback: true });
+  });
+
+  it('still takes the status a finish callback implies by its action (a rejection)', () => {
+    const state = emptyState();
+    applyNotifications(state, [confirmed({ action: 'workstepRejected', recipientOrder: 1, isFinishCallback: true })]);
+    expect(state.envelopes.get('env-1')).toMatchObject({ status: 'rejected', reconciliation: 'pending' });
+  });
+
+  it('keeps the first finish callback time and does not reopen a settled envelope', () => {
+    const state = emptyState();
+    applyNotifications(state, [confirmed({ action: 'envelopeFinished' })]);
+    const envelope = state.envelopes.get('env-1')!;
+    Object.assign(envelope, { status: 'completed', reconciliation: 'confirmed', nextReconcileAt: null });
+    applyNotifications(state, [
+      confirmed({ action: 'workstepFinished', recipientOrder: 2, isFinishCallback: true }, 60),
+    ]);
+    expect(envelope).toMatchObject({
+      status: 'completed',
+      reconciliation: 'confirmed',
+      nextReconcileAt: null,
+      finishCallbackAt: new Date(T0),
+    });
+  });
+
+  it('completes at once, as before, when the service cannot confirm', () => {
+    const state = emptyState();
+    applyNotifications(state, [job({ action: 'envelopeFinished' }, 0, false)]);
+    expect(state.envelopes.get('env-1')).toMatchObject({
+      status: 'completed',
+      finishedAt: new Date(T0),
+      finishCallbackAt: new Date(T0),
+      reconciliation: 'not_checked',
+      nextReconcileAt: null,
+    });
   });
 });

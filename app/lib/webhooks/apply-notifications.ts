@@ -1,4 +1,4 @@
-import type { EnvelopeStatus } from '@/app/generated/prisma/sqlite/enums';
+import type { EnvelopeStatus, ReconciliationState } from '@/app/generated/prisma/sqlite/enums';
 import type { DeliveryRecord } from './delivery-record';
 import { isRepeatable, laterStatus, REPEAT_WINDOW_MS, statusImpliedBy, TERMINAL_STATUSES } from './envelope-actions';
 import type { Notification } from './parse-notification';
@@ -20,6 +20,9 @@ export type EnvelopeRow = {
   finishedAt: Date | null;
   lastEventAt: Date;
   lastAction: string;
+  finishCallbackAt: Date | null;
+  reconciliation: ReconciliationState;
+  nextReconcileAt: Date | null;
 };
 
 export type RecipientRow = {
@@ -53,7 +56,16 @@ export type NewEvent = {
   lastDuplicateAt: Date | null;
 };
 
-export type Job = { delivery: DeliveryRecord; notification: Notification; deliveryId: string };
+export type Job = {
+  delivery: DeliveryRecord;
+  notification: Notification;
+  deliveryId: string;
+  /**
+   * Set when the signing service can be asked for the envelope's status: a finish callback then
+   * only marks the envelope for confirmation (a forged or premature one must not complete it).
+   */
+  confirmFinishCallback?: boolean;
+};
 
 export type JobResult = {
   deliveryId: string;
@@ -165,6 +177,9 @@ function applyOne(state: BatchState, changes: BatchChanges, job: Job): JobResult
       finishedAt: null,
       lastEventAt: at,
       lastAction: action,
+      finishCallbackAt: null,
+      reconciliation: 'not_checked',
+      nextReconcileAt: null,
     };
     state.envelopes.set(envelopeId, envelope);
   }
@@ -185,7 +200,16 @@ function applyOne(state: BatchState, changes: BatchChanges, job: Job): JobResult
 
   const recipientChange = recordRecipientProgress(state, changes, notification, at);
   const previousStatus = envelope.status;
-  envelope.status = laterStatus(previousStatus, statusImpliedBy(action, notification.isFinishCallback));
+  const awaitsConfirmation = notification.isFinishCallback && job.confirmFinishCallback === true;
+  envelope.status = laterStatus(
+    previousStatus,
+    statusImpliedBy(action, notification.isFinishCallback && !awaitsConfirmation),
+  );
+  if (notification.isFinishCallback) envelope.finishCallbackAt ??= at;
+  if (awaitsConfirmation && !isSettled(envelope)) {
+    envelope.reconciliation = 'pending';
+    envelope.nextReconcileAt = at;
+  }
   const becameTerminal = TERMINAL_STATUSES.includes(envelope.status) && !TERMINAL_STATUSES.includes(previousStatus);
   envelope.actionRequired = nextActionRequired(envelope.actionRequired, action, envelope.status);
   envelope.customValues = { ...envelope.customValues, ...notification.customValues };
@@ -204,6 +228,14 @@ function applyOne(state: BatchState, changes: BatchChanges, job: Job): JobResult
   changes.changedEnvelopes.add(envelopeId);
 
   return { deliveryId, duplicate: false, status: envelope.status, isNewFinishCallback: notification.isFinishCallback };
+}
+
+/** Final, and the signing service has already said so: another finish callback has nothing to confirm. */
+function isSettled(envelope: EnvelopeRow): boolean {
+  return (
+    TERMINAL_STATUSES.includes(envelope.status) &&
+    (envelope.reconciliation === 'confirmed' || envelope.reconciliation === 'updated')
+  );
 }
 
 function nextActionRequired(current: boolean, action: string, status: EnvelopeStatus): boolean {

@@ -75,7 +75,8 @@ async function loadState(tx: Transaction, jobs: Job[], envelopeIds: string[]): P
 
   const envelopeRows = await tx.$queryRaw<EnvelopeRow[]>`
     SELECT "id", "hookId", "status", "actionRequired", "customValues", "searchText", "recipientCount", "signedCount",
-      "firstSeenAt", "firstOpenedAt", "finishedAt", "lastEventAt", "lastAction"
+      "firstSeenAt", "firstOpenedAt", "finishedAt", "lastEventAt", "lastAction", "finishCallbackAt", "reconciliation",
+      "nextReconcileAt"
     FROM "Envelope" WHERE "id" IN (${ids})`;
   const recipientRows = await tx.$queryRaw<Omit<RecipientRow, 'storedKey'>[]>`
     SELECT "envelopeId", "key", "recipientOrder", "email", "invitedAt", "firstOpenedAt", "openCount", "finishedAt",
@@ -116,14 +117,17 @@ async function insertDeliveries(tx: Transaction, provider: DatabaseProvider, job
 async function upsertEnvelopes(tx: Transaction, provider: DatabaseProvider, envelopes: EnvelopeRow[]) {
   await tx.$executeRaw`
     INSERT INTO "Envelope" ("id", "hookId", "status", "actionRequired", "customValues", "searchText", "recipientCount",
-      "signedCount", "firstSeenAt", "firstOpenedAt", "finishedAt", "lastEventAt", "lastAction")
+      "signedCount", "firstSeenAt", "firstOpenedAt", "finishedAt", "lastEventAt", "lastAction", "finishCallbackAt",
+      "reconciliation", "nextReconcileAt")
     VALUES ${join(
       envelopes.map(
         (
           row,
         ) => sql`(${row.id}, ${row.hookId}, ${sqlEnum(provider, 'EnvelopeStatus', row.status)}, ${row.actionRequired},
           ${sqlJson(provider, row.customValues)}, ${row.searchText}, ${row.recipientCount}, ${row.signedCount},
-          ${row.firstSeenAt}, ${row.firstOpenedAt}, ${row.finishedAt}, ${row.lastEventAt}, ${row.lastAction})`,
+          ${row.firstSeenAt}, ${row.firstOpenedAt}, ${row.finishedAt}, ${row.lastEventAt}, ${row.lastAction},
+          ${row.finishCallbackAt}, ${provider === 'postgresql' ? sql`CAST(${row.reconciliation} AS "ReconciliationState")` : row.reconciliation},
+          ${row.nextReconcileAt})`,
       ),
     )}
     ON CONFLICT ("id") DO UPDATE SET
@@ -131,7 +135,9 @@ async function upsertEnvelopes(tx: Transaction, provider: DatabaseProvider, enve
       "customValues" = excluded."customValues", "searchText" = excluded."searchText",
       "recipientCount" = excluded."recipientCount", "signedCount" = excluded."signedCount",
       "firstOpenedAt" = excluded."firstOpenedAt", "finishedAt" = excluded."finishedAt",
-      "lastEventAt" = excluded."lastEventAt", "lastAction" = excluded."lastAction"`;
+      "lastEventAt" = excluded."lastEventAt", "lastAction" = excluded."lastAction",
+      "finishCallbackAt" = excluded."finishCallbackAt", "reconciliation" = excluded."reconciliation",
+      "nextReconcileAt" = excluded."nextReconcileAt"`;
 }
 
 async function upsertRecipients(tx: Transaction, recipients: RecipientRow[]) {

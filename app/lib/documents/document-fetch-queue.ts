@@ -1,0 +1,106 @@
+import 'server-only';
+import type { Transaction } from '@/app/lib/db/create-prisma-client';
+import { prisma } from '@/app/lib/db/prisma';
+
+// The DocumentFetch table is the queue. Every change of hands is one conditional UPDATE, which
+// SQLite and PostgreSQL both run atomically: of several instances racing for a job, exactly one
+// sees its row change. Status values are written as SQL literals, which PostgreSQL reads as its enum.
+
+type Db = Transaction | typeof prisma;
+
+export type ClaimedFetch = { envelopeId: string; token: string; attempts: number };
+
+/** Adds the job for a completed envelope unless it already has one; due at once. */
+export async function ensureDocumentFetch(db: Db, envelopeId: string, now: Date): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "DocumentFetch" ("envelopeId", "status", "attempts", "nextAttemptAt", "createdAt", "updatedAt")
+    VALUES (${envelopeId}, 'pending', 0, ${now}, ${now}, ${now})
+    ON CONFLICT ("envelopeId") DO NOTHING`;
+}
+
+/**
+ * Takes the job if it is due (pending or failed and its time has come) or was left `fetching` by an
+ * instance whose lease ran out (a crash or restart). Counts the attempt.
+ */
+export async function claimDocumentFetch(options: {
+  envelopeId: string;
+  token: string;
+  now: Date;
+  leaseMs: number;
+}): Promise<ClaimedFetch | null> {
+  const { envelopeId, token, now } = options;
+  const leaseUntil = new Date(now.getTime() + options.leaseMs);
+  const changed = await prisma.$executeRaw`
+    UPDATE "DocumentFetch"
+    SET "status" = 'fetching', "leaseOwner" = ${token}, "leaseExpiresAt" = ${leaseUntil},
+      "attempts" = "attempts" + 1, "lastAttemptAt" = ${now}, "updatedAt" = ${now}
+    WHERE "envelopeId" = ${envelopeId} AND (
+      ("status" IN ('pending', 'failed') AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now}
+        AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now}))
+      OR ("status" = 'fetching' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})))`;
+  if (changed !== 1) return null;
+  const row = await prisma.documentFetch.findUnique({
+    where: { envelopeId },
+    select: { attempts: true, leaseOwner: true },
+  });
+  if (!row || row.leaseOwner !== token) return null;
+  return { envelopeId, token, attempts: row.attempts };
+}
+
+/** Extends a held lease; false when it was lost (it ran out and another instance took the job). */
+export async function renewDocumentFetchLease(claim: ClaimedFetch, now: Date, leaseMs: number): Promise<boolean> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "DocumentFetch" SET "leaseExpiresAt" = ${new Date(now.getTime() + leaseMs)}, "updatedAt" = ${now}
+    WHERE "envelopeId" = ${claim.envelopeId} AND "leaseOwner" = ${claim.token} AND "status" = 'fetching'`;
+  return changed === 1;
+}
+
+export async function completeDocumentFetch(claim: ClaimedFetch, now: Date): Promise<boolean> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "DocumentFetch"
+    SET "status" = 'stored', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = NULL,
+      "lastError" = NULL, "updatedAt" = ${now}
+    WHERE "envelopeId" = ${claim.envelopeId} AND "leaseOwner" = ${claim.token}`;
+  return changed === 1;
+}
+
+/** Records a failed attempt; `nextAttemptAt` null means no retry is scheduled. */
+export async function failDocumentFetch(
+  claim: ClaimedFetch,
+  options: { now: Date; error: string; nextAttemptAt: Date | null },
+): Promise<boolean> {
+  const changed = await prisma.$executeRaw`
+    UPDATE "DocumentFetch"
+    SET "status" = 'failed', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = ${options.nextAttemptAt},
+      "lastError" = ${options.error.slice(0, 2000)}, "updatedAt" = ${options.now}
+    WHERE "envelopeId" = ${claim.envelopeId} AND "leaseOwner" = ${claim.token}`;
+  return changed === 1;
+}
+
+/** Envelopes whose job could be claimed now, oldest due first. */
+export async function findDueDocumentFetches(now: Date, limit: number): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ envelopeId: string }[]>`
+    SELECT "envelopeId" FROM "DocumentFetch"
+    WHERE ("status" IN ('pending', 'failed') AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now}
+        AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now}))
+      OR ("status" = 'fetching' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now}))
+    ORDER BY "nextAttemptAt" ASC
+    LIMIT ${limit}`;
+  return rows.map((row) => row.envelopeId);
+}
+
+/**
+ * Completed envelopes that have no job, e.g. when the process stopped between a finish callback
+ * and creating the job, or when documents were switched on after they completed. Only recent
+ * ones: turning the feature on must not download the whole history unasked ("retry now" can).
+ */
+export async function scheduleMissingDocumentFetches(now: Date, sinceMs: number, limit: number): Promise<number> {
+  const since = new Date(now.getTime() - sinceMs);
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT e."id" FROM "Envelope" e
+    LEFT JOIN "DocumentFetch" f ON f."envelopeId" = e."id"
+    WHERE e."status" = 'completed' AND f."envelopeId" IS NULL AND e."finishedAt" >= ${since}
+    LIMIT ${limit}`;
+  for (const row of rows) await ensureDocumentFetch(prisma, row.id, now);
+  return rows.length;
+}

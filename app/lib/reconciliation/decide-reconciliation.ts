@@ -1,0 +1,145 @@
+import type { EnvelopeStatus, ReconciliationState } from '@/app/generated/prisma/sqlite/enums';
+import { TERMINAL_STATUSES } from '@/app/lib/webhooks/envelope-actions';
+
+/** What the envelope held when the signing service was asked. */
+export type EnvelopeBeforeReconciliation = {
+  status: EnvelopeStatus;
+  finishCallbackAt: Date | null;
+  finishedAt: Date | null;
+  lastEventAt: Date;
+};
+
+export type ReconciliationDecision = {
+  status: EnvelopeStatus;
+  reconciliation: Extract<ReconciliationState, 'confirmed' | 'mismatch' | 'updated' | 'failed'>;
+  /** Why the envelope is shown as it is when the service disagreed or could not be asked. */
+  error: string | null;
+  finishedAt: Date | null;
+  nextReconcileAt: Date | null;
+  /** A timeline entry saying the status came from the signing service, not from a notification. */
+  event: { action: string; dedupeKey: string } | null;
+  fetchDocuments: boolean;
+};
+
+/** The timeline action for a final status learnt from the signing service. */
+export const RECONCILED_STATUS_ACTIONS = {
+  completed: 'envelopeCompleted',
+  rejected: 'envelopeRejected',
+  expired: 'envelopeExpired',
+  canceled: 'envelopeCanceled',
+} as const satisfies Partial<Record<EnvelopeStatus, string>>;
+
+type FinalStatus = keyof typeof RECONCILED_STATUS_ACTIONS;
+
+const MIN_RECHECK_MS = 30_000;
+const MAX_RECHECK_MS = 6 * 3_600_000;
+
+/** eSignAnyWhere's final statuses; any other word (Active, or one added later) means still open. */
+export function finalStatusOf(providerStatus: string): FinalStatus | null {
+  switch (providerStatus.toLowerCase()) {
+    case 'completed':
+      return 'completed';
+    case 'rejected':
+      return 'rejected';
+    case 'expired':
+      return 'expired';
+    case 'canceled':
+    case 'cancelled':
+      return 'canceled';
+    default:
+      return null;
+  }
+}
+
+/**
+ * A wait that doubles with the time since the trigger (finish callback, else last event): 30 s,
+ * 30 s, 1 min, 2 min ... up to 6 hours, without having to count attempts.
+ */
+export function recheckDelayMs(envelope: EnvelopeBeforeReconciliation, now: Date): number {
+  const anchor = envelope.finishCallbackAt ?? envelope.lastEventAt;
+  return Math.min(Math.max(now.getTime() - anchor.getTime(), MIN_RECHECK_MS), MAX_RECHECK_MS);
+}
+
+const isFinal = (status: EnvelopeStatus) => TERMINAL_STATUSES.includes(status);
+
+/**
+ * What the signing service's word does to an envelope. The service is the authority on final
+ * states; a finish callback it does not back (it still reports Active) never completes an envelope.
+ */
+export function decideReconciliation(options: {
+  envelope: EnvelopeBeforeReconciliation;
+  providerStatus: string;
+  now: Date;
+  reconcileAfterMs: number;
+}): ReconciliationDecision {
+  const { envelope, providerStatus, now, reconcileAfterMs } = options;
+  const final = finalStatusOf(providerStatus);
+  const unchanged = { status: envelope.status, finishedAt: envelope.finishedAt, event: null, fetchDocuments: false };
+
+  if (final === null) {
+    const awaitingFinish = envelope.finishCallbackAt !== null && !isFinal(envelope.status);
+    if (awaitingFinish || isFinal(envelope.status)) {
+      const age = now.getTime() - (envelope.finishCallbackAt ?? envelope.lastEventAt).getTime();
+      // Checked again soon while a premature callback may still be confirmed, then like any idle envelope.
+      const delay = age < reconcileAfterMs ? recheckDelayMs(envelope, now) : reconcileAfterMs;
+      const claim = awaitingFinish
+        ? `A finish callback arrived at ${envelope.finishCallbackAt!.toISOString()}`
+        : `The notifications say ${envelope.status}`;
+      return {
+        ...unchanged,
+        reconciliation: 'mismatch',
+        error: `${claim}, but the signing service reports the envelope ${providerStatus}, so it is not shown as finished. It is asked again; a premature callback is confirmed then, a forged one never is.`,
+        nextReconcileAt: new Date(now.getTime() + delay),
+      };
+    }
+    return {
+      ...unchanged,
+      reconciliation: 'confirmed',
+      error: null,
+      nextReconcileAt: new Date(now.getTime() + reconcileAfterMs),
+    };
+  }
+
+  const base = { status: final, error: null, nextReconcileAt: null, fetchDocuments: final === 'completed' };
+  if (envelope.status === final) {
+    return { ...base, reconciliation: 'confirmed', finishedAt: envelope.finishedAt ?? now, event: null };
+  }
+  // The finish callback means "completed or rejected"; the service says which.
+  if (envelope.finishCallbackAt !== null && (final === 'completed' || final === 'rejected')) {
+    return {
+      ...base,
+      reconciliation: 'confirmed',
+      finishedAt: envelope.finishedAt ?? envelope.finishCallbackAt,
+      event: null,
+    };
+  }
+  return {
+    ...base,
+    reconciliation: 'updated',
+    finishedAt: envelope.finishedAt ?? now,
+    event: { action: RECONCILED_STATUS_ACTIONS[final], dedupeKey: `reconciliation|${final}` },
+  };
+}
+
+/** The signing service could not be asked (or does not know the envelope). */
+export function decideAfterFailure(options: {
+  envelope: EnvelopeBeforeReconciliation;
+  now: Date;
+  error: string;
+  unknownToProvider: boolean;
+}): Pick<ReconciliationDecision, 'reconciliation' | 'error' | 'nextReconcileAt'> {
+  const { envelope, now, error } = options;
+  if (options.unknownToProvider) {
+    // Nothing will change by asking again: a callback for an envelope the service never had is not trusted.
+    return {
+      reconciliation: 'mismatch',
+      error: `${error} Its notifications are kept but not confirmed.`,
+      nextReconcileAt: null,
+    };
+  }
+  return {
+    reconciliation: 'failed',
+    error,
+    nextReconcileAt: new Date(now.getTime() + recheckDelayMs(envelope, now)),
+  };
+}

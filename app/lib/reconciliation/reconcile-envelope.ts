@@ -1,0 +1,186 @@
+import 'server-only';
+import { Prisma } from '@/app/generated/prisma/sqlite/client';
+import type { Transaction } from '@/app/lib/db/create-prisma-client';
+import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
+import { ensureDocumentFetch } from '@/app/lib/documents/document-fetch-queue';
+import { getEnvironment } from '@/app/lib/env';
+import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
+import {
+  describeProviderError,
+  ProviderError,
+  type ProviderEnvelope,
+  type SigningProvider,
+} from '@/app/lib/signing/signing-provider';
+import { buildSearchText } from '@/app/lib/webhooks/apply-notifications';
+import { TERMINAL_STATUSES } from '@/app/lib/webhooks/envelope-actions';
+import { decideAfterFailure, decideReconciliation, type ReconciliationDecision } from './decide-reconciliation';
+import { enrichRecipients } from './enrich-recipients';
+
+export type ReconcileOutcome =
+  { ran: false } | { ran: true; reconciliation: ReconciliationDecision['reconciliation']; fetchDocuments: boolean };
+
+/** How long a claimed check may take before another instance may take it over. */
+const CLAIM_MS = 120_000;
+
+export function reconcileAfterMs(): number {
+  return getEnvironment().RECONCILE_AFTER_HOURS * 3_600_000;
+}
+
+/**
+ * Asks the signing service for the envelope's status if a check is due (a finish callback to
+ * confirm, a failed or disagreeing check to repeat, or an envelope idle for RECONCILE_AFTER_HOURS)
+ * and this process wins the claim, then records what it said.
+ */
+export async function reconcileEnvelope(options: {
+  envelopeId: string;
+  provider?: SigningProvider | null;
+  now?: () => Date;
+  reconcileAfterMs?: number;
+}): Promise<ReconcileOutcome> {
+  const provider = options.provider === undefined ? getSigningProvider() : options.provider;
+  if (!provider?.confirmsStatus) return { ran: false };
+  const now = options.now ?? (() => new Date());
+  const idleMs = options.reconcileAfterMs ?? reconcileAfterMs();
+  const { envelopeId } = options;
+
+  if (!(await claimReconciliation(envelopeId, now(), idleMs))) return { ran: false };
+
+  let remote: ProviderEnvelope;
+  try {
+    remote = await provider.getEnvelope(envelopeId);
+  } catch (error) {
+    if (!(error instanceof ProviderError)) console.error(`Asking about envelope ${envelopeId} failed:`, error);
+    const unknownToProvider = error instanceof ProviderError && error.code === 'not_found';
+    const reconciliation = await recordFailure(envelopeId, now(), describeProviderError(error), unknownToProvider);
+    return { ran: true, reconciliation, fetchDocuments: false };
+  }
+  const decision = await recordAnswer(envelopeId, remote, now(), idleMs);
+  return decision
+    ? { ran: true, reconciliation: decision.reconciliation, fetchDocuments: decision.fetchDocuments }
+    : { ran: false };
+}
+
+/** The condition under which an envelope is due for a check, shared by the claim and the sweeper's search. */
+export function dueForReconciliation(now: Date, idleMs: number): Prisma.Sql {
+  const idleSince = new Date(now.getTime() - idleMs);
+  return Prisma.sql`(
+    ("nextReconcileAt" IS NOT NULL AND "nextReconcileAt" <= ${now}
+      AND ("reconciliation" IN ('pending', 'failed', 'mismatch') OR "lastEventAt" < ${idleSince}))
+    OR ("nextReconcileAt" IS NULL AND "reconciliation" = 'not_checked'
+      AND "status" NOT IN ('completed', 'rejected', 'expired', 'canceled') AND "lastEventAt" < ${idleSince}))`;
+}
+
+/** Runs `work` holding the envelope's lock, the same one the webhook ingest takes on PostgreSQL. */
+async function withEnvelopeLock<T>(envelopeId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    if (getDatabaseProvider() === 'postgresql') {
+      await tx.$queryRaw`
+        SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(CAST(${envelopeId} AS text), 0))) AS l`;
+    }
+    return work(tx);
+  });
+}
+
+/** Moves the next check past the claim time; exactly one instance sees its UPDATE change the row. */
+async function claimReconciliation(envelopeId: string, now: Date, idleMs: number): Promise<boolean> {
+  const claimedUntil = new Date(now.getTime() + CLAIM_MS);
+  const changed = await withEnvelopeLock(
+    envelopeId,
+    (tx) => tx.$executeRaw`
+      UPDATE "Envelope" SET "nextReconcileAt" = ${claimedUntil}
+      WHERE "id" = ${envelopeId} AND ${dueForReconciliation(now, idleMs)}`,
+  );
+  return changed === 1;
+}
+
+async function recordFailure(envelopeId: string, now: Date, error: string, unknownToProvider: boolean) {
+  return withEnvelopeLock(envelopeId, async (tx) => {
+    const envelope = await tx.envelope.findUnique({ where: { id: envelopeId } });
+    if (!envelope) return 'failed' as const;
+    const decision = decideAfterFailure({ envelope, now, error, unknownToProvider });
+    await tx.envelope.update({
+      where: { id: envelopeId },
+      data: {
+        reconciliation: decision.reconciliation,
+        reconciliationError: decision.error?.slice(0, 2000) ?? null,
+        nextReconcileAt: decision.nextReconcileAt,
+      },
+    });
+    return decision.reconciliation;
+  });
+}
+
+async function recordAnswer(
+  envelopeId: string,
+  remote: ProviderEnvelope,
+  now: Date,
+  idleMs: number,
+): Promise<ReconciliationDecision | null> {
+  return withEnvelopeLock(envelopeId, async (tx) => {
+    const envelope = await tx.envelope.findUnique({ where: { id: envelopeId }, include: { recipients: true } });
+    if (!envelope) return null;
+    const decision = decideReconciliation({
+      envelope,
+      providerStatus: remote.status,
+      now,
+      reconcileAfterMs: idleMs,
+    });
+
+    const changes = enrichRecipients(envelope.recipients, remote.recipients);
+    for (const update of changes.updates) await tx.recipient.update({ where: { id: update.id }, data: update.data });
+    if (changes.creates.length > 0) {
+      await tx.recipient.createMany({ data: changes.creates.map((create) => ({ ...create, envelopeId })) });
+    }
+    const recipients = await tx.recipient.findMany({
+      where: { envelopeId },
+      select: { email: true, finishedAt: true },
+    });
+
+    let event = decision.event;
+    if (event) {
+      const recorded = await tx.event.findUnique({
+        where: { envelopeId_dedupeKey: { envelopeId, dedupeKey: event.dedupeKey } },
+        select: { id: true },
+      });
+      if (recorded) event = null;
+    }
+    if (event) {
+      await tx.event.create({
+        data: {
+          envelopeId,
+          action: event.action,
+          occurredAt: now,
+          source: 'reconciliation',
+          customValues: {},
+          dedupeKey: event.dedupeKey,
+        },
+      });
+    }
+
+    await tx.envelope.update({
+      where: { id: envelopeId },
+      data: {
+        status: decision.status,
+        finishedAt: decision.finishedAt,
+        actionRequired: TERMINAL_STATUSES.includes(decision.status) ? false : undefined,
+        reconciliation: decision.reconciliation,
+        providerStatus: remote.status.slice(0, 50),
+        reconciledAt: now,
+        reconciliationError: decision.error,
+        nextReconcileAt: decision.nextReconcileAt,
+        recipientCount: recipients.length,
+        signedCount: recipients.filter((recipient) => recipient.finishedAt !== null).length,
+        searchText: buildSearchText(
+          envelopeId,
+          recipients.flatMap((recipient) => (recipient.email ? [recipient.email] : [])),
+          envelope.customValues as Record<string, string>,
+        ),
+        ...(event && now.getTime() >= envelope.lastEventAt.getTime()
+          ? { lastEventAt: now, lastAction: event.action }
+          : {}),
+      },
+    });
+    if (decision.fetchDocuments) await ensureDocumentFetch(tx, envelopeId, now);
+    return decision;
+  });
+}

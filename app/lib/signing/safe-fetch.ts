@@ -1,0 +1,255 @@
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+
+/**
+ * What outbound requests to a signing service may do. The addresses come from configuration, but
+ * the answers (redirects) do not, so every hop is checked again: https unless the target is a
+ * loopback address, and public addresses only, except for the origins the configuration names.
+ */
+export type SafeFetchPolicy = {
+  /** Production: plain http only to loopback addresses. */
+  requireHttps: boolean;
+  /** Origins (`https://host:port`) taken from configuration; these may be private or loopback. */
+  trustedOrigins: string[];
+};
+
+export type SafeFetchOptions = {
+  policy: SafeFetchPolicy;
+  timeoutMs: number;
+  maxBytes: number;
+  /** Sent to the first origin only: a redirect elsewhere never carries credentials along. */
+  headers?: Record<string, string>;
+  maxRedirects?: number;
+};
+
+export type SafeFetchResponse = { status: number; url: string; contentType: string | null; body: Buffer };
+
+export type SafeFetchErrorCode =
+  'invalid_url' | 'insecure_url' | 'blocked_address' | 'timeout' | 'too_large' | 'too_many_redirects' | 'network';
+
+export class SafeFetchError extends Error {
+  constructor(
+    readonly code: SafeFetchErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SafeFetchError';
+  }
+}
+
+const DEFAULT_MAX_REDIRECTS = 5;
+
+/** GET `url` within the policy; the whole exchange (redirects and body included) must fit in `timeoutMs`. */
+export async function safeFetch(url: string, options: SafeFetchOptions): Promise<SafeFetchResponse> {
+  const deadline = Date.now() + options.timeoutMs;
+  const firstUrl = parseUrl(url);
+  let current = firstUrl;
+  for (let hop = 0; ; hop++) {
+    const headers = current.origin === firstUrl.origin ? (options.headers ?? {}) : {};
+    const answer = await requestOnce(current, headers, options, deadline);
+    if (answer.kind === 'response') return answer.response;
+    if (hop >= (options.maxRedirects ?? DEFAULT_MAX_REDIRECTS)) {
+      throw new SafeFetchError('too_many_redirects', `More than ${hop} redirects, last to ${describeUrl(current)}.`);
+    }
+    current = parseUrl(answer.location, current);
+  }
+}
+
+function parseUrl(text: string, base?: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(text, base);
+  } catch {
+    throw new SafeFetchError('invalid_url', `${JSON.stringify(text.slice(0, 200))} is not a valid URL.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new SafeFetchError('invalid_url', `Only http and https addresses can be fetched, not ${url.protocol}.`);
+  }
+  if (url.username || url.password) {
+    throw new SafeFetchError('invalid_url', 'Addresses with a user name or password in them are not fetched.');
+  }
+  return url;
+}
+
+/** The host without IPv6 brackets. */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '');
+}
+
+function describeUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+function parseAddress(text: string): Address | null {
+  if (!ipaddr.isValid(text)) return null;
+  const address = ipaddr.parse(text);
+  return address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
+}
+
+/** Whether an address is on the public internet (not private, loopback, link-local, reserved...). */
+export function isPublicAddress(text: string): boolean {
+  const address = parseAddress(text);
+  return address !== null && address.range() === 'unicast';
+}
+
+export function isLoopbackAddress(text: string): boolean {
+  const address = parseAddress(text);
+  return address !== null && address.range() === 'loopback';
+}
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || isLoopbackAddress(host);
+}
+
+/** Which addresses a connection to `url` may use, decided before connecting; throws when none may. */
+function addressRule(url: URL, policy: SafeFetchPolicy): (address: string) => boolean {
+  const host = hostOf(url);
+  const trusted = policy.trustedOrigins.includes(url.origin);
+  const loopbackHost = isLoopbackHost(host);
+  if (url.protocol === 'http:' && policy.requireHttps && !loopbackHost) {
+    throw new SafeFetchError(
+      'insecure_url',
+      `${describeUrl(url)} uses plain http; in production only https is used (http only to loopback addresses).`,
+    );
+  }
+  // Plain http is only fine because the traffic never leaves the machine: hold the name to that.
+  if (url.protocol === 'http:' && loopbackHost && policy.requireHttps) return isLoopbackAddress;
+  if (trusted) return () => true;
+  return isPublicAddress;
+}
+
+function blocked(url: URL, address: string): SafeFetchError {
+  return new SafeFetchError(
+    'blocked_address',
+    `${url.host} resolves to ${address}, a private, loopback or link-local address; only the configured signing service may be on such an address.`,
+  );
+}
+
+function guardedLookup(url: URL, allowed: (address: string) => boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 0);
+      const refused = addresses.find((entry) => !allowed(entry.address));
+      if (refused) return callback(blocked(url, refused.address), '', 0);
+      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
+      const first = addresses[0];
+      if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+type Answer = { kind: 'response'; response: SafeFetchResponse } | { kind: 'redirect'; location: string };
+
+function requestOnce(
+  url: URL,
+  headers: Record<string, string>,
+  options: SafeFetchOptions,
+  deadline: number,
+): Promise<Answer> {
+  const allowed = addressRule(url, options.policy);
+  const host = hostOf(url);
+  // An address literal is connected to directly, without a lookup: check it here.
+  if (ipaddr.isValid(host) && !allowed(host)) throw blocked(url, host);
+  const remaining = deadline - Date.now();
+  if (remaining <= 0) throw timeoutError(url, options.timeoutMs);
+
+  return new Promise<Answer>((resolve, reject) => {
+    const client = url.protocol === 'https:' ? https : http;
+    const request = client.request(url, {
+      method: 'GET',
+      headers: { 'user-agent': 'envelope-tracker', ...headers },
+      agent: false,
+      lookup: guardedLookup(url, allowed),
+    });
+    // Settles once; destroying the request afterwards only releases the socket.
+    const fail = (error: unknown) => {
+      clearTimeout(timer);
+      reject(toSafeFetchError(error, url));
+      request.destroy();
+    };
+    const timer = setTimeout(() => fail(timeoutError(url, options.timeoutMs)), remaining);
+    request.on('error', fail);
+    request.on('response', (response) => {
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        clearTimeout(timer);
+        response.resume();
+        request.destroy();
+        resolve({ kind: 'redirect', location });
+        return;
+      }
+      const declared = Number(response.headers['content-length']);
+      if (Number.isFinite(declared) && declared > options.maxBytes) {
+        fail(tooLarge(url, options.maxBytes));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBytes) {
+          fail(tooLarge(url, options.maxBytes));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      response.on('error', fail);
+      response.on('end', () => {
+        clearTimeout(timer);
+        if (!response.complete) {
+          reject(new SafeFetchError('network', `The answer from ${url.host} was cut off.`));
+          return;
+        }
+        const contentType = response.headers['content-type'] ?? null;
+        resolve({
+          kind: 'response',
+          response: { status, url: url.toString(), contentType, body: Buffer.concat(chunks, size) },
+        });
+      });
+    });
+    request.end();
+  });
+}
+
+function timeoutError(url: URL, timeoutMs: number): SafeFetchError {
+  return new SafeFetchError('timeout', `${url.host} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`);
+}
+
+function tooLarge(url: URL, maxBytes: number): SafeFetchError {
+  return new SafeFetchError(
+    'too_large',
+    `The answer from ${url.host} is larger than ${formatBytes(maxBytes)} (DOCUMENT_MAX_BYTES).`,
+  );
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}
+
+function toSafeFetchError(error: unknown, url: URL): SafeFetchError {
+  if (error instanceof SafeFetchError) return error;
+  const code = (error as { code?: string }).code;
+  const reasons: Record<string, string> = {
+    ENOTFOUND: `${url.hostname} could not be resolved (DNS).`,
+    EAI_AGAIN: `${url.hostname} could not be resolved right now (DNS).`,
+    ECONNREFUSED: `${url.host} refused the connection.`,
+    ECONNRESET: `${url.host} closed the connection.`,
+    ETIMEDOUT: `${url.host} could not be reached (connection timed out).`,
+    EHOSTUNREACH: `${url.host} is unreachable.`,
+    ENETUNREACH: `${url.host} is unreachable.`,
+    CERT_HAS_EXPIRED: `${url.host} presented an expired TLS certificate.`,
+    DEPTH_ZERO_SELF_SIGNED_CERT: `${url.host} presented a self-signed TLS certificate.`,
+    ERR_TLS_CERT_ALTNAME_INVALID: `${url.host} presented a TLS certificate for another name.`,
+  };
+  const message = (code && reasons[code]) ?? `${url.host} could not be reached: ${(error as Error).message}`;
+  return new SafeFetchError('network', message);
+}
