@@ -1,0 +1,55 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDuration } from '@/app/ui/format/duration';
+import { AXIS_TICK, CHART_COLORS } from './chart-colors';
+
+export type RecipientWait = { who: string; averageHours: number; averageSeconds: number; signatures: number };
+
+const MAX_LABEL = 22;
+const shorten = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
+
+/** Average wait before signing, in hours, one bar per recipient, the slowest on top. */
+export function SlowestRecipientsChart({ recipients }: { recipients: RecipientWait[] }) {
+  return (
+    <BarChart
+      data={recipients}
+      layout="vertical"
+      responsive
+      accessibilityLayer={false}
+      style={{ width: '100%', height: Math.max(120, recipients.length * 32 + 32) }}
+      margin={{ top: 0, right: 72, bottom: 0, left: 0 }}
+    >
+      <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+      <XAxis type="number" tick={AXIS_TICK} tickLine={false} axisLine={false} unit=" h" allowDecimals={false} />
+      <YAxis
+        type="category"
+        dataKey="who"
+        tick={AXIS_TICK}
+        tickFormatter={shorten}
+        tickLine={false}
+        axisLine={false}
+        width={150}
+      />
+      <Tooltip
+        cursor={{ fill: CHART_COLORS.cursor }}
+        formatter={(_value, _name, item) => [formatDuration(item.payload.averageSeconds * 1000), 'Average wait']}
+      />
+      <Bar
+        dataKey="averageHours"
+        fill={CHART_COLORS.signed}
+        radius={[0, 3, 3, 0]}
+        isAnimationActive={false}
+        minPointSize={2}
+      >
+        <LabelList
+          dataKey="averageSeconds"
+          position="right"
+          fill="#1e293b"
+          fontSize={12}
+          formatter={(value) => formatDuration(Number(value) * 1000)}
+        />
+      </Bar>
+    </BarChart>
+  );
+}
