@@ -1,0 +1,63 @@
+import { after, NextResponse } from 'next/server';
+import { z } from 'zod';
+import { errorResponse } from '@/app/lib/api/error-response';
+import { SIMULATION_STYLES } from '@/app/lib/sandbox/build-notification-request';
+import { startSandboxSimulation } from '@/app/lib/sandbox/start-sandbox-simulation';
+import { resolveSigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
+
+export const dynamic = 'force-dynamic';
+
+const bodySchema = z.object({
+  hookId: z.string().trim().min(1).max(200).optional(),
+  style: z.enum(SIMULATION_STYLES).optional(),
+});
+
+/** Starts one simulated envelope life against this app's own webhook URL; 202 once its first notification is stored. */
+export async function POST(request: Request) {
+  if (resolveSigningProviderConfig().provider !== 'sandbox') {
+    return errorResponse(
+      404,
+      'not_found',
+      'Simulations need the sandbox signing service: set SIGNING_PROVIDER=sandbox (the default in development).',
+    );
+  }
+  const text = await request.text().catch(() => '');
+  let json: unknown = {};
+  try {
+    json = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    return errorResponse(400, 'invalid_simulation', 'Send JSON such as {"style": "esignanywhere"}, or no body at all.');
+  }
+  const input = bodySchema.safeParse(json);
+  if (!input.success) {
+    return errorResponse(
+      400,
+      'invalid_simulation',
+      'Send {"hookId"?: "<hook id>", "style"?: "fintechos" | "esignanywhere"}, or no body at all.',
+    );
+  }
+
+  // The app delivers to itself over loopback, like a signing service on the same machine would.
+  const port = process.env.PORT || new URL(request.url).port || '3000';
+  const started = await startSandboxSimulation({ appBaseUrl: `http://127.0.0.1:${port}`, ...input.data });
+  if (!started.ok) return errorResponse(started.status, started.code, started.message);
+
+  after(
+    started.life.then(
+      (summary) => {
+        if (summary.failure) console.error(`Simulated envelope ${summary.envelopeId} stopped: ${summary.failure}`);
+      },
+      (error: unknown) => console.error(`Simulated envelope ${started.envelopeId} failed:`, error),
+    ),
+  );
+  return NextResponse.json(
+    {
+      envelopeId: started.envelopeId,
+      hookId: started.hookId,
+      hookCreated: started.hookCreated,
+      style: started.style,
+      envelopeUrl: `/envelopes/${encodeURIComponent(started.envelopeId)}`,
+    },
+    { status: 202, headers: { 'Cache-Control': 'no-store' } },
+  );
+}
