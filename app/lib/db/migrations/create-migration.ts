@@ -5,7 +5,7 @@ import type { DatabaseConfig, DatabaseProvider } from '../database-config';
 import { createScratchPostgresqlDatabase, dropScratchPostgresqlDatabase } from '../scratch-postgresql-database';
 import { formatEngineError } from './apply-migrations';
 import { withSchemaEngine } from './load-schema-engine';
-import { NO_FILTERS, readDatamodel, readMigrations } from './read-migrations';
+import { readDatamodel, readMigrations, schemaFilters } from './read-migrations';
 import { getSchemaPaths } from './schema-paths';
 
 /**
@@ -20,16 +20,17 @@ export async function diffMigrationsToModels(options: {
 }): Promise<string> {
   const { migrationsDir } = getSchemaPaths(options.provider);
   const datamodel = readDatamodel(options.provider);
+  const filters = schemaFilters(options.provider);
   return withScratchDatabase(options.provider, options.scratchServerUrl, (config) =>
     withSchemaEngine({ config, datamodel }, async (engine) => {
       try {
-        await engine.applyMigrations({ migrationsList: readMigrations(migrationsDir), filters: NO_FILTERS });
+        await engine.applyMigrations({ migrationsList: readMigrations(migrationsDir), filters });
         const result = await engine.diff({
           from: { tag: 'schemaDatasource', files: [datamodel], configDir: path.dirname(datamodel.path) },
           to: { tag: 'schemaDatamodel', files: [datamodel] },
           script: true,
           exitCode: null,
-          filters: NO_FILTERS,
+          filters,
         });
         return stripEmptyDiff(result.stdout ?? '');
       } catch (error) {

@@ -38,3 +38,13 @@ export function readMigrations(migrationsDir: string): MigrationList {
 }
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+/**
+ * What the schema engine must neither diff nor drop: tables the migrations create that Prisma cannot model. On SQLite
+ * that is the full-text index for envelope search (a virtual table and the shadow tables SQLite keeps for it).
+ */
+export function schemaFilters(provider: DatabaseProvider) {
+  if (provider === 'postgresql') return NO_FILTERS;
+  const externalTables = ['', '_config', '_data', '_docsize', '_idx'].map((suffix) => `EnvelopeSearch${suffix}`);
+  return { externalTables, externalEnums: [] };
+}
