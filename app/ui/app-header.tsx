@@ -17,7 +17,7 @@ export function AppHeader({
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+      <div className="relative mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
           Envelope tracker
@@ -32,7 +32,8 @@ export function AppHeader({
           </nav>
         ) : null}
         {signedIn ? (
-          <div className="ml-auto">
+          // On a phone it sits beside the name, so the navigation wrapping below costs no extra row.
+          <div className="absolute right-2 top-2.5 sm:static sm:ml-auto">
             <SignOutButton />
           </div>
         ) : null}
