@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
 import { prisma } from '@/app/lib/db/prisma';
 
@@ -77,13 +78,21 @@ export async function failDocumentFetch(
   return changed === 1;
 }
 
+/** Limits a sweep to some envelopes (tests share one database); no limit when undefined. */
+export function envelopeScope(column: Prisma.Sql, envelopeIds: string[] | undefined): Prisma.Sql {
+  if (envelopeIds === undefined) return Prisma.sql`1 = 1`;
+  if (envelopeIds.length === 0) return Prisma.sql`1 = 0`;
+  return Prisma.sql`${column} IN (${Prisma.join(envelopeIds)})`;
+}
+
 /** Envelopes whose job could be claimed now, oldest due first. */
-export async function findDueDocumentFetches(now: Date, limit: number): Promise<string[]> {
+export async function findDueDocumentFetches(now: Date, limit: number, envelopeIds?: string[]): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ envelopeId: string }[]>`
     SELECT "envelopeId" FROM "DocumentFetch"
-    WHERE ("status" IN ('pending', 'failed') AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now}
+    WHERE (("status" IN ('pending', 'failed') AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now}
         AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now}))
-      OR ("status" = 'fetching' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now}))
+      OR ("status" = 'fetching' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})))
+      AND ${envelopeScope(Prisma.sql`"envelopeId"`, envelopeIds)}
     ORDER BY "nextAttemptAt" ASC
     LIMIT ${limit}`;
   return rows.map((row) => row.envelopeId);
@@ -94,12 +103,18 @@ export async function findDueDocumentFetches(now: Date, limit: number): Promise<
  * and creating the job, or when documents were switched on after they completed. Only recent
  * ones: turning the feature on must not download the whole history unasked ("retry now" can).
  */
-export async function scheduleMissingDocumentFetches(now: Date, sinceMs: number, limit: number): Promise<number> {
+export async function scheduleMissingDocumentFetches(
+  now: Date,
+  sinceMs: number,
+  limit: number,
+  envelopeIds?: string[],
+): Promise<number> {
   const since = new Date(now.getTime() - sinceMs);
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT e."id" FROM "Envelope" e
     LEFT JOIN "DocumentFetch" f ON f."envelopeId" = e."id"
     WHERE e."status" = 'completed' AND f."envelopeId" IS NULL AND e."finishedAt" >= ${since}
+      AND ${envelopeScope(Prisma.sql`e."id"`, envelopeIds)}
     LIMIT ${limit}`;
   for (const row of rows) await ensureDocumentFetch(prisma, row.id, now);
   return rows.length;

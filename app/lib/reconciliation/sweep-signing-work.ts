@@ -1,6 +1,11 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
-import { findDueDocumentFetches, scheduleMissingDocumentFetches } from '@/app/lib/documents/document-fetch-queue';
+import { Prisma } from '@/app/generated/prisma/sqlite/client';
+import {
+  envelopeScope,
+  findDueDocumentFetches,
+  scheduleMissingDocumentFetches,
+} from '@/app/lib/documents/document-fetch-queue';
 import { runDocumentFetch } from '@/app/lib/documents/run-document-fetch';
 import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
 import type { SigningProvider } from '@/app/lib/signing/signing-provider';
@@ -20,8 +25,15 @@ export type SweepResult = { reconciled: number; fetched: number; scheduled: numb
  * Every item is claimed before it is worked on, so several instances can sweep the same database.
  */
 export async function sweepSigningWork(
-  options: { provider?: SigningProvider | null; now?: () => Date; reconcileAfterMs?: number } = {},
+  options: {
+    provider?: SigningProvider | null;
+    now?: () => Date;
+    reconcileAfterMs?: number;
+    /** Only these envelopes (tests share one database with other tests). */
+    envelopeIds?: string[];
+  } = {},
 ): Promise<SweepResult> {
+  const { envelopeIds } = options;
   const provider = options.provider === undefined ? getSigningProvider() : options.provider;
   const result: SweepResult = { reconciled: 0, fetched: 0, scheduled: 0 };
   if (!provider) return result;
@@ -30,7 +42,8 @@ export async function sweepSigningWork(
 
   if (provider.confirmsStatus) {
     const due = await prisma.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Envelope" WHERE ${dueForReconciliation(now(), idleMs)}
+      SELECT "id" FROM "Envelope"
+      WHERE ${dueForReconciliation(now(), idleMs)} AND ${envelopeScope(Prisma.sql`"id"`, envelopeIds)}
       ORDER BY "nextReconcileAt" ASC LIMIT ${RECONCILIATIONS_PER_SWEEP}`;
     for (const { id } of due) {
       const outcome = await reconcileEnvelope({ envelopeId: id, provider, now, reconcileAfterMs: idleMs });
@@ -38,8 +51,8 @@ export async function sweepSigningWork(
     }
   }
 
-  result.scheduled = await scheduleMissingDocumentFetches(now(), MISSING_JOB_WINDOW_MS, FETCHES_PER_SWEEP);
-  const fetches = await findDueDocumentFetches(now(), FETCHES_PER_SWEEP);
+  result.scheduled = await scheduleMissingDocumentFetches(now(), MISSING_JOB_WINDOW_MS, FETCHES_PER_SWEEP, envelopeIds);
+  const fetches = await findDueDocumentFetches(now(), FETCHES_PER_SWEEP, envelopeIds);
   const worker = async () => {
     for (let envelopeId = fetches.shift(); envelopeId !== undefined; envelopeId = fetches.shift()) {
       const outcome = await runDocumentFetch({ envelopeId, provider, now });

@@ -1,4 +1,3 @@
-import { getEnvironment } from '@/app/lib/env';
 import {
   resolveSigningProviderConfig,
   type SigningProviderConfig,
@@ -24,7 +23,7 @@ export function getSigningProviderState(
   const { provider, problem } = config;
   if (config.provider === 'none') {
     // Unset in production is a gap to point out; an explicit `none` is a choice.
-    const unset = getEnvironment().SIGNING_PROVIDER === undefined;
+    const unset = config.explicit === false;
     return {
       provider,
       confirmsStatus: false,

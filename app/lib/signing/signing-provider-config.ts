@@ -10,7 +10,12 @@ export type SigningProviderName = 'esignanywhere' | 'http' | 'sandbox' | 'none';
  * missing spelled out. `problem` is set when the configuration cannot work; it says what to set.
  */
 export type SigningProviderConfig =
-  | { provider: 'none'; problem: string | null; reason: string }
+  | {
+      provider: 'none';
+      problem: string | null;
+      reason: string;
+      /** False when none was chosen by default. */ explicit?: boolean;
+    }
   | { provider: 'esignanywhere' | 'sandbox'; problem: null; baseUrl: string; apiToken: string }
   | { provider: 'esignanywhere'; problem: string; baseUrl: string | null; apiToken: string | null }
   | { provider: 'http'; problem: string | null; urlTemplate: string | null; authHeader: string | null };
@@ -22,6 +27,7 @@ export function resolveSigningProviderConfig(environment: Environment = getEnvir
       return {
         provider,
         problem: null,
+        explicit: environment.SIGNING_PROVIDER !== undefined,
         reason: environment.SIGNING_PROVIDER
           ? 'SIGNING_PROVIDER is none: documents are not fetched and statuses are not confirmed.'
           : 'No signing service is configured: set SIGNING_PROVIDER (esignanywhere, http or sandbox) to fetch signed documents.',
