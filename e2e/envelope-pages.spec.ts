@@ -104,7 +104,48 @@ test('an envelope is listed, found by its custom value and shown with its timeli
   await expect(steps.nth(2)).toContainText('Signed');
   await expect(steps.nth(3)).toContainText('Finished');
   await expect(steps.nth(3)).toContainText('Finish callback');
+
+  // The request behind a step, decoded: the query string as JSON.
+  await steps.nth(0).getByText('Raw notification').click();
+  await expect(steps.nth(0).locator('pre')).toContainText('"action": "sendSignNotification"');
+  await expect(steps.nth(0).locator('pre')).toContainText(`"contract": "${contract}"`);
+
+  // This suite's server runs in production without SIGNING_PROVIDER: the page says documents cannot come, and why.
+  const documents = page.getByRole('region', { name: 'Documents' });
+  await expect(documents).toContainText('Documents cannot be fetched');
+  await expect(documents).toContainText('set SIGNING_PROVIDER');
+  await expect(documents.getByRole('link', { name: /Setup page/ })).toHaveAttribute('href', '/setup');
+  await expect(page.getByTestId('reconciliation-status')).toContainText('no signing service is configured');
   await screenshot(page, 'envelope-detail');
+});
+
+test('an open envelope page shows new notifications without a reload', async ({ page, request }) => {
+  const created = await request.post('/api/hooks', { data: { name: `Live envelope ${run}` } });
+  const hook: { id: string } = await created.json();
+  const liveId = `${run.toString(36)}-live`;
+  const recipient = { recipientEmail: 'ana@example.com', recipientOrder: '1' };
+  const notifyLive = (action: string, extra: Record<string, string> = {}) =>
+    send(request, hook.id, new URLSearchParams({ envelopeId: liveId, action, ...extra }));
+  await notifyLive('sendSignNotification', recipient);
+
+  await page.goto(`/envelopes/${liveId}`);
+  const steps = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
+  await expect(steps).toHaveCount(1);
+  await expect(page.getByText('Updating live')).toBeVisible();
+  // A value that survives only as long as the document does: a reload or navigation would drop it.
+  await page.evaluate(() => Object.assign(window, { envelopeE2eMarker: 'still here' }));
+
+  await notifyLive('workstepOpened', recipient);
+  await notifyLive('workstepFinished', recipient);
+  await expect(steps).toHaveCount(3, { timeout: 15_000 });
+  await expect(steps.nth(2)).toContainText('Signed');
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Partially signed');
+  await expect(page.getByRole('region', { name: 'Recipients' })).toContainText('Signed');
+
+  await notifyLive('envelopeFinished', { FTOSIsFinishCallback: '1' });
+  await expect(steps).toHaveCount(4, { timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Completed');
+  expect(await page.evaluate(() => (window as { envelopeE2eMarker?: string }).envelopeE2eMarker)).toBe('still here');
 });
 
 test('an unknown envelope gets a friendly not-found page that leads home', async ({ page }) => {

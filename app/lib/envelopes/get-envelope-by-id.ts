@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { prisma } from '@/app/lib/db/prisma';
+import { getSigningProviderState, type SigningProviderState } from '@/app/lib/signing/get-signing-provider-state';
 import { resolveSigningProviderConfig, type SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
 import { NOTIFICATION_PREVIEW_CHARS, type EnvelopeDetail } from './envelope-detail-schema';
 import { toEnvelopeSummary, toRecipient } from './list-envelopes';
@@ -31,10 +32,10 @@ export async function getEnvelopeById(options: {
 }): Promise<EnvelopeDetail | null> {
   const row = await prisma.envelope.findUnique({ where: { id: options.id }, include: detailInclude });
   if (!row) return null;
-  return toEnvelopeDetail(row, options.signingProvider ?? resolveSigningProviderConfig());
+  return toEnvelopeDetail(row, getSigningProviderState(options.signingProvider ?? resolveSigningProviderConfig()));
 }
 
-function toEnvelopeDetail(row: DetailRow, provider: SigningProviderConfig): EnvelopeDetail {
+function toEnvelopeDetail(row: DetailRow, provider: SigningProviderState): EnvelopeDetail {
   const documentsPath = `/api/envelopes/${encodeURIComponent(row.id)}/documents`;
   return {
     ...toEnvelopeSummary(row),
@@ -81,7 +82,8 @@ function toEnvelopeDetail(row: DetailRow, provider: SigningProviderConfig): Enve
       lastError: row.documentFetch?.lastError ?? null,
       lastAttemptAt: row.documentFetch?.lastAttemptAt?.toISOString() ?? null,
       nextAttemptAt: row.documentFetch?.nextAttemptAt?.toISOString() ?? null,
-      unavailableReason: documentsUnavailableReason(provider),
+      // The provider's own words: they name the variable to set, and the page links them to the setup page.
+      unavailableReason: provider.fetchesDocuments ? null : (provider.problem ?? provider.description),
     },
     reconciliation: {
       state: row.reconciliation,
@@ -90,8 +92,7 @@ function toEnvelopeDetail(row: DetailRow, provider: SigningProviderConfig): Enve
       error: row.reconciliationError,
       nextAttemptAt: row.nextReconcileAt?.toISOString() ?? null,
       finishCallbackAt: row.finishCallbackAt?.toISOString() ?? null,
-      providerConfirmsStatus:
-        (provider.provider === 'esignanywhere' || provider.provider === 'sandbox') && provider.problem === null,
+      providerConfirmsStatus: provider.confirmsStatus,
     },
   };
 }
@@ -108,10 +109,4 @@ function toNotification(delivery: NonNullable<DetailRow['events'][number]['deliv
     body,
     truncated: query.length < delivery.query.length || (body?.length ?? 0) < (delivery.body?.length ?? 0),
   };
-}
-
-/** Why no document can be fetched with this configuration, in words that say what to set; null when one can. */
-function documentsUnavailableReason(provider: SigningProviderConfig): string | null {
-  if (provider.problem) return provider.problem;
-  return provider.provider === 'none' ? provider.reason : null;
 }

@@ -1,14 +1,25 @@
 import Link from 'next/link';
-import type { EnvelopeSummary } from '@/app/lib/envelopes/list-envelopes';
+import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
 import { ActionRequiredBadge } from './action-required-badge';
+import { ReconciliationStatus } from './reconciliation-status';
 import { StatusBadge } from './status-badge';
 
-export function EnvelopeHeader({ envelope }: { envelope: Pick<EnvelopeSummary, 'id' | 'status' | 'actionRequired'> }) {
+type EnvelopeHeaderProps = {
+  envelope: Pick<EnvelopeDetail, 'id' | 'status' | 'actionRequired' | 'reconciliation'>;
+  now: Date;
+  /** Shown opposite the back link, e.g. whether the page is updating live. */
+  aside?: React.ReactNode;
+};
+
+export function EnvelopeHeader({ envelope, now, aside }: EnvelopeHeaderProps) {
   return (
     <header className="space-y-3">
-      <Link href="/" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
-        <span aria-hidden>←</span> All envelopes
-      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Link href="/" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+          <span aria-hidden>←</span> All envelopes
+        </Link>
+        {aside}
+      </div>
       <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
         <h1 className="min-w-0">
           <span className="block text-sm font-medium text-slate-500">Envelope</span>
@@ -22,6 +33,7 @@ export function EnvelopeHeader({ envelope }: { envelope: Pick<EnvelopeSummary, '
           {envelope.actionRequired ? <ActionRequiredBadge /> : null}
         </div>
       </div>
+      <ReconciliationStatus reconciliation={envelope.reconciliation} now={now} />
     </header>
   );
 }

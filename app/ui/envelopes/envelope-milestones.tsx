@@ -1,8 +1,8 @@
-import type { EnvelopeSummary } from '@/app/lib/envelopes/list-envelopes';
+import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
 import { formatDuration, openToFinishMilliseconds } from '@/app/ui/format/duration';
 import { ExactTime, RelativeTime } from './time-stamps';
 
-type Milestones = Pick<EnvelopeSummary, 'firstSeenAt' | 'firstOpenedAt' | 'finishedAt' | 'lastEventAt'>;
+type Milestones = Pick<EnvelopeDetail, 'firstSeenAt' | 'firstOpenedAt' | 'finishedAt' | 'lastEventAt'>;
 
 export function EnvelopeMilestones({ envelope, now }: { envelope: Milestones; now: Date }) {
   const openToFinish = openToFinishMilliseconds(envelope.firstOpenedAt, envelope.finishedAt);

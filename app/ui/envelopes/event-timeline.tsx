@@ -1,6 +1,9 @@
-import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
+'use client';
+
+import type { EnvelopeEvent, EnvelopeRecipient } from '@/app/lib/envelopes/envelope-detail-schema';
 import { formatExactTime } from '@/app/ui/format/exact-time';
 import { toTimelineSteps, type StepTone, type TimelineStep } from './timeline-steps';
+import { useDisplayTimeZone } from '@/app/ui/format/time-zone-context';
 import { ExactTime } from './time-stamps';
 
 const DOT_STYLES: Record<StepTone, string> = {
@@ -12,9 +15,17 @@ const DOT_STYLES: Record<StepTone, string> = {
   other: 'bg-slate-400',
 };
 
-/** Every stored notification, oldest first, with the pauses between them. */
-export function EventTimeline({ events }: { events: EnvelopeDetail['events'] }) {
-  const steps = toTimelineSteps(events);
+const BADGE = 'rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
+
+/** Every stored notification, oldest first, with the pauses between them and the request behind each. */
+export function EventTimeline({
+  events,
+  recipients = [],
+}: {
+  events: EnvelopeEvent[];
+  recipients?: Pick<EnvelopeRecipient, 'order' | 'email' | 'name'>[];
+}) {
+  const steps = toTimelineSteps(events, recipients);
   return (
     <ol aria-label="Timeline">
       {steps.map((step) => (
@@ -25,6 +36,7 @@ export function EventTimeline({ events }: { events: EnvelopeDetail['events'] }) 
 }
 
 function TimelineItem({ step }: { step: TimelineStep }) {
+  const timeZone = useDisplayTimeZone();
   return (
     // The connecting line runs from each dot to the next one, so it stops at the last step.
     <li className="relative pb-6 pl-8 before:absolute before:bottom-0 before:left-[7px] before:top-5 before:w-0.5 before:bg-slate-200 last:pb-0 last:before:hidden">
@@ -35,8 +47,14 @@ function TimelineItem({ step }: { step: TimelineStep }) {
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <p className="font-medium text-slate-900">{step.label}</p>
         {step.isFinishCallback ? (
-          <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-800 ring-1 ring-inset ring-emerald-600/30">
-            Finish callback
+          <span className={`${BADGE} bg-emerald-50 text-emerald-800 ring-emerald-600/30`}>Finish callback</span>
+        ) : null}
+        {step.fromSigningService ? (
+          <span
+            className={`${BADGE} bg-sky-50 text-sky-900 ring-sky-600/30`}
+            title="No notification reported this; the signing service did when it was asked"
+          >
+            From the signing service
           </span>
         ) : null}
       </div>
@@ -54,11 +72,28 @@ function TimelineItem({ step }: { step: TimelineStep }) {
       {step.repeatNote ? (
         <p
           className="mt-1 inline-block rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
-          title={step.lastRepeatAt ? `Last copy ${formatExactTime(step.lastRepeatAt)}` : undefined}
+          title={step.lastRepeatAt ? `Last copy ${formatExactTime(step.lastRepeatAt, timeZone)}` : undefined}
         >
           {step.repeatNote}
         </p>
       ) : null}
+      {step.rawNotification ? <RawNotification json={step.rawNotification} cut={step.rawNotificationCut} /> : null}
     </li>
+  );
+}
+
+function RawNotification({ json, cut }: { json: string; cut: boolean }) {
+  return (
+    <details className="mt-1.5">
+      <summary className="w-fit cursor-pointer select-none text-xs font-medium text-brand-700 hover:underline">
+        Raw notification
+      </summary>
+      <pre className="mt-1 max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-800">
+        {json}
+      </pre>
+      {cut ? (
+        <p className="mt-1 text-xs text-slate-600">Cut short here; the Deliveries page shows the whole request.</p>
+      ) : null}
+    </details>
   );
 }

@@ -1,10 +1,10 @@
-import type { EnvelopeSummary } from '@/app/lib/envelopes/list-envelopes';
+import type { EnvelopeRecipient } from '@/app/lib/envelopes/envelope-detail-schema';
 import { countLabel } from '@/app/ui/format/count-label';
 import { recipientLabel } from '@/app/ui/format/recipient-label';
 import { recipientState, recipientStateLabel, type RecipientState } from './recipient-state';
 import { ExactTime } from './time-stamps';
 
-type Recipient = EnvelopeSummary['recipients'][number];
+type Recipient = EnvelopeRecipient;
 
 const STATE_STYLES: Record<RecipientState, string> = {
   rejected: 'bg-red-50 text-red-800 ring-red-600/30',
@@ -40,9 +40,15 @@ function RecipientItem({ recipient }: { recipient: Recipient }) {
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-          <p className="min-w-0 break-all text-sm font-medium text-slate-900">
-            {recipientLabel(recipient) ?? 'Unnamed recipient'}
-          </p>
+          <div className="min-w-0">
+            {/* The name comes from the signing service when it was asked; notifications carry only the e-mail. */}
+            <p className="break-all text-sm font-medium text-slate-900">
+              {recipient.name ?? recipientLabel(recipient) ?? 'Unnamed recipient'}
+            </p>
+            {recipient.name && recipientLabel(recipient) ? (
+              <p className="break-all text-xs text-slate-600">{recipientLabel(recipient)}</p>
+            ) : null}
+          </div>
           <span
             className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATE_STYLES[state]}`}
           >

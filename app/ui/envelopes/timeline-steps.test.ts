@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepTone, toTimelineSteps } from './timeline-steps';
+import { rawNotificationJson, stepTone, toTimelineSteps } from './timeline-steps';
 
 const event = (
   id: number,
@@ -81,9 +81,94 @@ describe('toTimelineSteps', () => {
   });
 });
 
+describe('toTimelineSteps: sources, names and raw notifications', () => {
+  const notification = {
+    deliveryId: 'd-1',
+    receivedAt: '2025-01-01T10:00:00.100Z',
+    method: 'GET',
+    contentType: null,
+    query: 'envelopeId=e-1&action=workstepOpened&tag=a&tag=b',
+    body: null,
+    truncated: false,
+  };
+
+  it('marks steps the signing service reported and gives the others their request', () => {
+    const [notified, reconciled] = toTimelineSteps([
+      event(1, 'workstepOpened', '2025-01-01T10:00:00.000Z', { source: 'notification', notification }),
+      event(2, 'envelopeCanceled', '2025-01-02T10:00:00.000Z', {
+        source: 'reconciliation',
+        notification: null,
+        recipientEmail: null,
+        recipientOrder: null,
+      }),
+    ]);
+    expect(notified?.fromSigningService).toBe(false);
+    expect(JSON.parse(notified?.rawNotification ?? 'null')).toEqual({
+      method: 'GET',
+      receivedAt: '2025-01-01T10:00:00.100Z',
+      contentType: null,
+      query: { envelopeId: 'e-1', action: 'workstepOpened', tag: ['a', 'b'] },
+    });
+    expect(reconciled?.fromSigningService).toBe(true);
+    expect([reconciled?.label, reconciled?.tone]).toEqual(['Canceled', 'problem']);
+    expect(reconciled?.rawNotification).toBeNull();
+  });
+
+  it('adds the name the signing service gave, matched by order, else by e-mail', () => {
+    const steps = toTimelineSteps(
+      [
+        event(1, 'workstepOpened', '2025-01-01T10:00:00.000Z'),
+        event(2, 'workstepOpened', '2025-01-01T10:01:00.000Z', {
+          recipientOrder: null,
+          recipientEmail: 'BO@example.com',
+        }),
+        event(3, 'workstepOpened', '2025-01-01T10:02:00.000Z', { recipientOrder: 3, recipientEmail: null }),
+      ],
+      [
+        { order: 1, email: 'ana@example.com', name: 'Ana Pop' },
+        { order: null, email: 'bo@example.com', name: 'Bo Ene' },
+        { order: 3, email: null, name: null },
+      ],
+    );
+    expect(steps.map((step) => step.recipient)).toEqual([
+      'Ana Pop (ana@example.com)',
+      'Bo Ene (BO@example.com)',
+      'Recipient 3',
+    ]);
+  });
+});
+
+describe('rawNotificationJson', () => {
+  it('indents a JSON body and keeps anything else as it came', () => {
+    const post = {
+      deliveryId: 'd',
+      receivedAt: '2025-01-01T10:00:00.000Z',
+      method: 'POST',
+      query: '',
+      truncated: false,
+    };
+    const json = rawNotificationJson({ ...post, contentType: 'application/json', body: '{"Data":{"action":"x"}}' });
+    expect(JSON.parse(json)).toEqual({
+      method: 'POST',
+      receivedAt: '2025-01-01T10:00:00.000Z',
+      contentType: 'application/json',
+      body: { Data: { action: 'x' } },
+    });
+    expect(json).toContain('\n    "Data": {');
+    const form = rawNotificationJson({ ...post, contentType: 'text/plain', body: 'action=x' });
+    expect(JSON.parse(form).body).toBe('action=x');
+    const cut = rawNotificationJson({ ...post, contentType: 'application/json', body: '{"Data":', truncated: true });
+    expect(JSON.parse(cut).body).toBe('{"Data":');
+  });
+});
+
 describe('stepTone', () => {
   it('treats any finish callback as the finish', () => {
     expect(stepTone('workstepFinished', true)).toBe('finished');
+  });
+
+  it('treats a completion the signing service reported as the finish', () => {
+    expect(stepTone('envelopeCompleted', false)).toBe('finished');
   });
 
   it('flags rejections, expiries and delegations waiting for the sender', () => {

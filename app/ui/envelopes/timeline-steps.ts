@@ -1,4 +1,4 @@
-import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
+import type { EnvelopeDetail, EnvelopeEvent, EnvelopeRecipient } from '@/app/lib/envelopes/envelope-detail-schema';
 import { actionLabel } from '@/app/ui/format/action-label';
 import { countLabel } from '@/app/ui/format/count-label';
 import { formatStepDelta } from '@/app/ui/format/duration';
@@ -8,7 +8,9 @@ type TimelineEvent = Pick<
   EnvelopeDetail['events'][number],
   'id' | 'action' | 'occurredAt' | 'recipientEmail' | 'recipientOrder' | 'isFinishCallback' | 'duplicateCount'
 > &
-  Partial<Pick<EnvelopeDetail['events'][number], 'lastDuplicateAt'>>;
+  Partial<Pick<EnvelopeDetail['events'][number], 'lastDuplicateAt' | 'source' | 'notification'>>;
+
+type NamedRecipient = Pick<EnvelopeRecipient, 'order' | 'email' | 'name'>;
 
 export type StepTone = 'invited' | 'opened' | 'signed' | 'problem' | 'finished' | 'other';
 
@@ -23,14 +25,31 @@ export type TimelineStep = {
   repeatNote: string | null;
   lastRepeatAt: string | null;
   isFinishCallback: boolean;
+  /** The signing service reported this status when asked; no notification said so. */
+  fromSigningService: boolean;
+  /** The request behind the step as indented JSON, query and JSON body decoded; null for reconciliation steps. */
+  rawNotification: string | null;
+  /** The raw notification was cut; the deliveries page has all of it. */
+  rawNotificationCut: boolean;
   tone: StepTone;
 };
+
+// The final statuses reconciliation writes when the signing service, not a notification, reported them.
+const RECONCILED_LABELS = new Map([
+  ['envelopeCompleted', 'Completed'],
+  ['envelopeRejected', 'Rejected'],
+  ['envelopeExpired', 'Expired'],
+  ['envelopeCanceled', 'Canceled'],
+]);
 
 // Repeats more than a minute apart are real events (a reminder, a second look), so the timeline says "again".
 const REPEATABLE_ACTIONS = new Set(['sendSignNotification', 'workstepOpened']);
 
-/** The envelope's events, oldest first, as the timeline shows them. */
-export function toTimelineSteps(events: readonly TimelineEvent[]): TimelineStep[] {
+/** The envelope's events, oldest first, as the timeline shows them; recipients lend their names when known. */
+export function toTimelineSteps(
+  events: readonly TimelineEvent[],
+  recipients: readonly NamedRecipient[] = [],
+): TimelineStep[] {
   const seen = new Set<string>();
   return events.map((event, index) => {
     const previous = events[index - 1];
@@ -39,20 +58,27 @@ export function toTimelineSteps(events: readonly TimelineEvent[]): TimelineStep[
     seen.add(key);
     return {
       id: event.id,
-      label: again ? `${actionLabel(event.action)} again` : actionLabel(event.action),
-      recipient: recipientLabel({ email: event.recipientEmail, order: event.recipientOrder }),
+      label: again ? `${stepLabel(event.action)} again` : stepLabel(event.action),
+      recipient: namedRecipientLabel(event, recipients),
       occurredAt: event.occurredAt,
       sincePrevious: previous ? formatStepDelta(Date.parse(event.occurredAt) - Date.parse(previous.occurredAt)) : null,
       repeatNote: event.duplicateCount > 0 ? `received ${countLabel(event.duplicateCount, 'more time')}` : null,
       lastRepeatAt: event.duplicateCount > 0 ? (event.lastDuplicateAt ?? null) : null,
       isFinishCallback: event.isFinishCallback,
+      fromSigningService: event.source === 'reconciliation',
+      rawNotification: event.notification ? rawNotificationJson(event.notification) : null,
+      rawNotificationCut: event.notification?.truncated ?? false,
       tone: stepTone(event.action, event.isFinishCallback),
     };
   });
 }
 
+function stepLabel(action: string): string {
+  return RECONCILED_LABELS.get(action) ?? actionLabel(action);
+}
+
 export function stepTone(action: string, isFinishCallback: boolean): StepTone {
-  if (isFinishCallback || action === 'envelopeFinished') return 'finished';
+  if (isFinishCallback || action === 'envelopeFinished' || action === 'envelopeCompleted') return 'finished';
   switch (action) {
     case 'sendSignNotification':
       return 'invited';
@@ -61,10 +87,53 @@ export function stepTone(action: string, isFinishCallback: boolean): StepTone {
     case 'workstepFinished':
       return 'signed';
     case 'workstepRejected':
+    case 'envelopeRejected':
+    case 'envelopeCanceled':
     case 'envelopeExpired':
     case 'workstepDelegatedSenderActionRequired':
       return 'problem';
     default:
       return 'other';
   }
+}
+
+function namedRecipientLabel(event: TimelineEvent, recipients: readonly NamedRecipient[]): string | null {
+  const label = recipientLabel({ email: event.recipientEmail, order: event.recipientOrder });
+  if (!label) return null;
+  const email = event.recipientEmail?.toLowerCase();
+  const match = recipients.find((recipient) =>
+    event.recipientOrder !== null ? recipient.order === event.recipientOrder : recipient.email?.toLowerCase() === email,
+  );
+  return match?.name ? `${match.name} (${label})` : label;
+}
+
+/**
+ * A notification as readable JSON: the query string as an object (a repeated name gives a list) and a JSON body
+ * parsed, so nested values are indented rather than one escaped line.
+ */
+export function rawNotificationJson(notification: NonNullable<EnvelopeEvent['notification']>): string {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(notification.query)) {
+    const earlier = query[name];
+    query[name] = earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value];
+  }
+  let body: unknown = notification.body;
+  if (notification.body !== null && !notification.truncated) {
+    try {
+      body = JSON.parse(notification.body);
+    } catch {
+      // Not JSON (a form post, or plain text): shown as it came.
+    }
+  }
+  return JSON.stringify(
+    {
+      method: notification.method,
+      receivedAt: notification.receivedAt,
+      contentType: notification.contentType,
+      ...(notification.query ? { query } : {}),
+      ...(notification.body !== null ? { body } : {}),
+    },
+    null,
+    2,
+  );
 }

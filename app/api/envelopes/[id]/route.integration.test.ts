@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
 import { envelopeDetailSchema, NOTIFICATION_PREVIEW_CHARS } from '@/app/lib/envelopes/envelope-detail-schema';
 import { getEnvelopeById } from '@/app/lib/envelopes/get-envelope-by-id';
-import { getEnvironment } from '@/app/lib/env';
+import { getEnvironment, type Environment } from '@/app/lib/env';
 import { resolveSigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
 import { createTestHook, fintechosBody, sendWebhook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
 import { GET } from './route';
@@ -80,8 +80,8 @@ describe('GET /api/envelopes/<id>: documents, fetch status and reconciliation', 
       lastError: null,
       lastAttemptAt: '2025-03-01T10:00:00.000Z',
       nextAttemptAt: null,
-      // Tests run outside production, where an unset SIGNING_PROVIDER means the sandbox.
-      unavailableReason: null,
+      // Integration tests run with SIGNING_PROVIDER=none (see integration-setup.ts).
+      unavailableReason: expect.stringContaining('SIGNING_PROVIDER is none'),
     });
   });
 
@@ -108,23 +108,33 @@ describe('GET /api/envelopes/<id>: documents, fetch status and reconciliation', 
     });
   });
 
-  it('says "none" without a fetch row, and why nothing can be fetched when no provider is configured', async () => {
+  it('says "none" without a fetch row, and why nothing can be fetched with the configuration at hand', async () => {
     const id = await finishedEnvelope();
     expect((await getEnvelope(id)).body.documentStatus).toMatchObject({ status: 'none', attempts: 0 });
 
-    const production = { ...getEnvironment(), NODE_ENV: 'production' as const, SIGNING_PROVIDER: undefined };
-    const none = await getEnvelopeById({ id, signingProvider: resolveSigningProviderConfig(production) });
-    expect(none?.documentStatus.unavailableReason).toMatch(/set SIGNING_PROVIDER/);
-    expect(none?.reconciliation.providerConfirmsStatus).toBe(false);
-
-    const halfConfigured = { ...getEnvironment(), SIGNING_PROVIDER: 'esignanywhere' as const, ESAW_API_TOKEN: 'x' };
-    const misconfigured = await getEnvelopeById({
-      id,
-      signingProvider: resolveSigningProviderConfig({ ...halfConfigured, ESAW_BASE_URL: undefined }),
+    const detailWith = async (changes: Partial<Environment>) => {
+      const signingProvider = resolveSigningProviderConfig({ ...getEnvironment(), ...changes });
+      const detail = await getEnvelopeById({ id, signingProvider });
+      return {
+        unavailableReason: detail?.documentStatus.unavailableReason,
+        confirms: detail?.reconciliation.providerConfirmsStatus,
+      };
+    };
+    expect(await detailWith({ SIGNING_PROVIDER: 'sandbox' })).toEqual({ unavailableReason: null, confirms: true });
+    expect(await detailWith({ SIGNING_PROVIDER: 'none' })).toEqual({
+      unavailableReason: expect.stringMatching(/^SIGNING_PROVIDER is none: documents are not fetched/),
+      confirms: false,
     });
-    expect(misconfigured?.documentStatus.unavailableReason).toBe(
-      'SIGNING_PROVIDER is esignanywhere but ESAW_BASE_URL is not set.',
-    );
+    expect(
+      await detailWith({ SIGNING_PROVIDER: 'esignanywhere', ESAW_API_TOKEN: 'token', ESAW_BASE_URL: undefined }),
+    ).toEqual({ unavailableReason: expect.stringContaining('ESAW_BASE_URL is not set'), confirms: false });
+    // A document address fetches files but cannot confirm a status.
+    expect(
+      await detailWith({
+        SIGNING_PROVIDER: 'http',
+        DOCUMENT_URL_TEMPLATE: 'https://files.example.com/{envelopeId}.pdf',
+      }),
+    ).toEqual({ unavailableReason: null, confirms: false });
   });
 
   it('shows reconciliation, recipient names, event sources and the raw notification behind each event', async () => {
@@ -161,7 +171,7 @@ describe('GET /api/envelopes/<id>: documents, fetch status and reconciliation', 
       error: 'The signing service did not answer within 30 s.',
       nextAttemptAt: '2025-03-01T11:10:00.000Z',
       finishCallbackAt: '2025-03-01T10:59:00.000Z',
-      providerConfirmsStatus: true,
+      providerConfirmsStatus: false,
     });
     expect(body.recipients).toEqual([expect.objectContaining({ order: 1, email: 'ana@example.com', name: 'Ana Pop' })]);
 

@@ -1,0 +1,93 @@
+import type { DocumentStatusDetail, EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
+import { countLabel } from '@/app/ui/format/count-label';
+
+export type DocumentNoticeTone = 'muted' | 'busy' | 'warning' | 'problem';
+
+/** What the document panel says besides the files themselves; null when the files say it all. */
+export type DocumentNotice = {
+  tone: DocumentNoticeTone;
+  title: string;
+  detail: string | null;
+  /** e.g. "Next attempt" + nextAttemptAt. */
+  time: { prefix: string; iso: string } | null;
+  canRetry: boolean;
+  /** The fix is on the setup page (no provider, or an incomplete configuration). */
+  linksToSetup: boolean;
+};
+
+const ENDED_UNSIGNED = new Set<EnvelopeDetail['status']>(['rejected', 'expired', 'canceled']);
+
+export function documentNotice(options: {
+  envelopeStatus: EnvelopeDetail['status'];
+  documentStatus: DocumentStatusDetail;
+  documentCount: number;
+}): DocumentNotice | null {
+  const { envelopeStatus, documentStatus: fetch, documentCount } = options;
+  const notice = { detail: null, time: null, canRetry: false, linksToSetup: false };
+  const nextAttempt = fetch.nextAttemptAt ? { prefix: 'Next attempt', iso: fetch.nextAttemptAt } : null;
+
+  if (fetch.status === 'stored') {
+    return documentCount > 0
+      ? null
+      : { ...notice, tone: 'muted', title: 'The signing service returned no documents for this envelope.' };
+  }
+  // Whatever the job's state, nothing moves until the configuration is fixed; saying so beats a retry that fails.
+  if (fetch.unavailableReason) {
+    return {
+      ...notice,
+      tone: 'warning',
+      title: 'Documents cannot be fetched',
+      detail: fetch.unavailableReason,
+      linksToSetup: true,
+    };
+  }
+  switch (fetch.status) {
+    case 'none':
+      if (envelopeStatus === 'completed')
+        return { ...notice, tone: 'muted', title: 'Waiting for the document fetch to start.' };
+      if (ENDED_UNSIGNED.has(envelopeStatus))
+        return { ...notice, tone: 'muted', title: 'No signed document: the envelope ended without being completed.' };
+      return {
+        ...notice,
+        tone: 'muted',
+        title: 'The signed PDF and the audit trail are fetched once the envelope is completed.',
+      };
+    case 'pending':
+      if (fetch.attempts === 0)
+        return { ...notice, tone: 'busy', title: 'Queued: the documents will be fetched shortly.', time: nextAttempt };
+      return {
+        ...notice,
+        tone: 'problem',
+        title: `Attempt ${fetch.attempts} failed; trying again.`,
+        detail: fetch.lastError,
+        time: nextAttempt,
+        canRetry: true,
+      };
+    case 'fetching':
+      return { ...notice, tone: 'busy', title: 'Fetching the documents from the signing service…' };
+    case 'failed':
+      return {
+        ...notice,
+        tone: 'problem',
+        title: nextAttempt
+          ? `Fetching failed after ${countLabel(fetch.attempts, 'attempt')}.`
+          : `Fetching failed after ${countLabel(fetch.attempts, 'attempt')}; no more automatic attempts.`,
+        detail: fetch.lastError,
+        time: nextAttempt,
+        canRetry: true,
+      };
+  }
+}
+
+/** "812 B", "48 KB", "2.4 MB": decimal units, as file managers show them. */
+export function formatByteSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 999.5 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${units[unit]}`;
+}

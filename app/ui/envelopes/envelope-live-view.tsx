@@ -1,0 +1,77 @@
+'use client';
+
+import { useState } from 'react';
+import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
+import { CustomValuesList } from './custom-values-list';
+import { DocumentPanel } from './document-panel';
+import { EnvelopeHeader } from './envelope-header';
+import { EnvelopeMilestones } from './envelope-milestones';
+import { EventTimeline } from './event-timeline';
+import { RecipientList } from './recipient-list';
+import { SectionCard } from './section-card';
+import { POLL_INTERVAL_MS, useEnvelope } from './use-envelope';
+
+type EnvelopeLiveViewProps = {
+  /** The envelope as the server rendered it; shown at once, then kept up to date by polling. */
+  initial: EnvelopeDetail;
+  /** The server's clock at render time, so "5 min ago" reads the same before and after hydration. */
+  renderedAt: string;
+};
+
+/** The whole envelope page, updated in place while it is open. */
+export function EnvelopeLiveView({ initial, renderedAt }: EnvelopeLiveViewProps) {
+  // Relative times keep their own clock once hydrated; this only makes the first render match the server's.
+  const [now] = useState(() => new Date(renderedAt));
+  const { envelope, error, refresh } = useEnvelope(initial);
+
+  return (
+    <article className="space-y-6">
+      <EnvelopeHeader envelope={envelope} now={now} aside={<LiveIndicator failed={error !== null} />} />
+      {error ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          Live updates paused: {error.message}. This page keeps trying and shows what it last received.
+        </p>
+      ) : null}
+      <section aria-label="Milestones">
+        <EnvelopeMilestones envelope={envelope} now={now} />
+      </section>
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="space-y-6">
+          <SectionCard id="documents-heading" title="Documents">
+            <DocumentPanel envelope={envelope} onRetried={refresh} />
+          </SectionCard>
+          <SectionCard id="recipients-heading" title="Recipients">
+            <RecipientList recipients={envelope.recipients} />
+          </SectionCard>
+          <SectionCard id="custom-values-heading" title="Custom values">
+            <CustomValuesList values={envelope.customValues} />
+          </SectionCard>
+        </div>
+        <SectionCard id="timeline-heading" title="Timeline">
+          <EventTimeline events={envelope.events} recipients={envelope.recipients} />
+          <p className="mt-5 border-t border-slate-100 pt-3 text-xs text-slate-600">
+            <a
+              href={`/deliveries?envelope=${encodeURIComponent(envelope.id)}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              Every request received for this envelope
+            </a>
+            , duplicates and rejected ones included.
+          </p>
+        </SectionCard>
+      </div>
+    </article>
+  );
+}
+
+function LiveIndicator({ failed }: { failed: boolean }) {
+  return (
+    <p
+      className="inline-flex items-center gap-1.5 text-xs text-slate-600"
+      title={`Asks for news every ${POLL_INTERVAL_MS / 1000} seconds while this tab is visible`}
+    >
+      <span aria-hidden className={`size-2 rounded-full ${failed ? 'bg-amber-500' : 'animate-pulse bg-emerald-500'}`} />
+      {failed ? 'Live updates paused' : 'Updating live'}
+    </p>
+  );
+}

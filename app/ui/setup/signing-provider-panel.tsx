@@ -1,0 +1,137 @@
+import { Suspense } from 'react';
+import { getEnvironment } from '@/app/lib/env';
+import { checkSigningProviderReachable } from '@/app/lib/signing/check-signing-provider-reachable';
+import { getSigningProviderState } from '@/app/lib/signing/get-signing-provider-state';
+import { resolveSigningProviderConfig, type SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
+
+const ADAPTER_LABELS: Record<SigningProviderConfig['provider'], string> = {
+  esignanywhere: 'eSignAnyWhere API',
+  http: 'Document address (HTTP)',
+  sandbox: 'Built-in sandbox',
+  none: 'None',
+};
+
+const LABEL = 'text-xs font-semibold uppercase tracking-wide text-slate-600';
+
+/**
+ * Which signing service the app asks for statuses and signed documents, what is set for it, what is missing and
+ * whether it answers. Secrets are never shown, only whether they are set.
+ */
+export function SigningProviderPanel() {
+  const config = resolveSigningProviderConfig();
+  const state = getSigningProviderState(config);
+  return (
+    <section
+      aria-labelledby="signing-provider-heading"
+      data-testid="signing-provider-panel"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="signing-provider-heading" className="text-base font-semibold text-slate-900">
+          Signing service
+        </h2>
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-500/30">
+          {ADAPTER_LABELS[config.provider]}
+        </span>
+      </div>
+      <p className="mt-1 max-w-prose text-sm text-slate-600">{state.description}</p>
+
+      {state.problem ? (
+        <div
+          role="note"
+          className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950"
+        >
+          <p className="font-medium">{state.problem}</p>
+          <p className="mt-1">{WHAT_TO_SET}</p>
+        </div>
+      ) : null}
+
+      <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_minmax(0,1fr)]">
+        <dt className={LABEL}>Statuses</dt>
+        <dd className="text-slate-800">
+          {state.confirmsStatus
+            ? 'Confirmed with the signing service (finish callbacks, idle envelopes)'
+            : 'Taken from notifications as they come'}
+        </dd>
+        <dt className={LABEL}>Signed documents</dt>
+        <dd className="text-slate-800">
+          {state.fetchesDocuments ? 'Fetched when an envelope completes' : 'Not fetched'}
+        </dd>
+        {settingsOf(config).map(([name, value]) => (
+          <Setting key={name} name={name} value={value} />
+        ))}
+        <dt className={LABEL}>Reachable</dt>
+        <dd className="text-slate-800">
+          {config.provider === 'none' || state.problem ? (
+            <span className="text-slate-600">Not checked: nothing usable is configured.</span>
+          ) : (
+            // The check can take seconds against a slow service; the rest of the page does not wait for it.
+            <Suspense fallback={<span className="text-slate-600">Checking…</span>}>
+              <Reachability config={config} />
+            </Suspense>
+          )}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+const WHAT_TO_SET =
+  'Set SIGNING_PROVIDER to esignanywhere (with ESAW_BASE_URL and ESAW_API_TOKEN), http (with DOCUMENT_URL_TEMPLATE and, if needed, DOCUMENT_AUTH_HEADER) or sandbox, then restart the app.';
+
+async function Reachability({ config }: { config: SigningProviderConfig }) {
+  const { reachable, detail } = await checkSigningProviderReachable(config);
+  return (
+    <span className={`inline-flex items-start gap-1.5 ${reachable ? 'text-emerald-800' : 'text-red-800'}`}>
+      <span aria-hidden className="font-bold">
+        {reachable ? '✓' : '✗'}
+      </span>
+      <span className="min-w-0 break-words">
+        <span className="font-medium">{reachable ? 'Yes' : 'No'}</span>: {detail}
+      </span>
+    </span>
+  );
+}
+
+function Setting({ name, value }: { name: string; value: string | null }) {
+  return (
+    <>
+      <dt className="font-mono text-xs text-slate-600 sm:pt-0.5">{name}</dt>
+      <dd className="min-w-0 break-all font-mono text-xs text-slate-800 sm:pt-0.5">
+        {value ?? <span className="font-sans text-amber-800">not set</span>}
+      </dd>
+    </>
+  );
+}
+
+/** The variables behind the configuration, with secrets reduced to "set" and URLs to their address without query. */
+function settingsOf(config: SigningProviderConfig): [name: string, value: string | null][] {
+  const chosen = getEnvironment().SIGNING_PROVIDER;
+  // Unset means a default that depends on NODE_ENV; saying which one was taken avoids a guess.
+  const provider: [string, string | null] = ['SIGNING_PROVIDER', chosen ?? `not set, so ${config.provider}`];
+  switch (config.provider) {
+    case 'none':
+      return [provider];
+    case 'sandbox':
+      return [provider, ['Sandbox API', withoutQuery(config.baseUrl)]];
+    case 'esignanywhere':
+      return [
+        provider,
+        ['ESAW_BASE_URL', config.baseUrl && withoutQuery(config.baseUrl)],
+        ['ESAW_API_TOKEN', config.apiToken ? 'set (hidden)' : null],
+      ];
+    case 'http':
+      return [
+        provider,
+        ['DOCUMENT_URL_TEMPLATE', config.urlTemplate && withoutQuery(config.urlTemplate)],
+        ['DOCUMENT_AUTH_HEADER', config.authHeader ? `${config.authHeader.split(':')[0]}: (hidden)` : 'none'],
+      ];
+  }
+}
+
+// A document address may carry a token in its query string; the page shows where it points, not the credentials.
+function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/);
+  const address = cut === -1 ? url : `${url.slice(0, cut)}?…`;
+  return address.replace(/\/\/[^/@]*@/, '//…@');
+}
