@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { listHooks } from '@/app/lib/hooks/list-hooks';
 import { presentHook } from '@/app/lib/hooks/present-hook';
+import { SimulateEnvelopeSection } from '@/app/ui/sandbox/simulate-envelope-section';
 import { CreateHookForm } from '@/app/ui/setup/create-hook-form';
 import { HookCard } from '@/app/ui/setup/hook-card';
 import { SetupEmptyState } from '@/app/ui/setup/setup-empty-state';
@@ -23,6 +24,7 @@ export default async function SetupPage() {
           <code className="font-mono text-[0.8125rem]">##EnvelopeId##</code> are filled in by the signing service.
         </p>
       </div>
+      <SimulateEnvelopeSection />
       <CreateHookForm />
       {hooks.length === 0 ? (
         <SetupEmptyState />

@@ -1,6 +1,10 @@
 import Link from 'next/link';
+import { resolveSigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
+import { SimulateEnvelopeButton } from '@/app/ui/sandbox/simulate-envelope-button';
 
 export function EnvelopeEmptyState({ filtered }: { filtered: boolean }) {
+  // Only the built-in sandbox can play an envelope's life; a real signing service sends its own.
+  const sandbox = !filtered && resolveSigningProviderConfig().provider === 'sandbox';
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
       {filtered ? (
@@ -25,6 +29,15 @@ export function EnvelopeEmptyState({ filtered }: { filtered: boolean }) {
             and paste the WebhookUrl and WebhookStatusUrl it prints into your sign request: envelopes appear here with
             their first notification.
           </p>
+          {sandbox ? (
+            <div className="mx-auto mt-6 max-w-prose border-t border-slate-200 pt-6">
+              <p className="mb-3 text-sm text-slate-600">
+                No signing service yet? The built-in sandbox plays a realistic envelope against this app, from the
+                invitation to the signed PDF.
+              </p>
+              <SimulateEnvelopeButton align="center" />
+            </div>
+          ) : null}
         </>
       )}
     </div>

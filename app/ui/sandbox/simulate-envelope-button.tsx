@@ -1,0 +1,94 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/app/ui/setup/styles';
+
+type SimulationState =
+  | { kind: 'idle' }
+  | { kind: 'started'; envelopeId: string; envelopeUrl: string; hookCreated: boolean }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Asks the built-in sandbox signing service to play one envelope's life against this app's own
+ * webhook URL, then links to the envelope and refreshes the page it sits on.
+ */
+export function SimulateEnvelopeButton({
+  variant = 'primary',
+  align = 'start',
+}: {
+  variant?: 'primary' | 'secondary';
+  align?: 'start' | 'center';
+}) {
+  const router = useRouter();
+  const [state, setState] = useState<SimulationState>({ kind: 'idle' });
+  const [pending, startTransition] = useTransition();
+
+  function simulate() {
+    startTransition(async () => {
+      const result = await requestSimulation();
+      setState(result);
+      if (result.kind === 'started') router.refresh();
+    });
+  }
+
+  return (
+    <div className={`flex flex-col gap-2 ${align === 'center' ? 'items-center text-center' : 'items-start'}`}>
+      <button
+        type="button"
+        onClick={simulate}
+        disabled={pending}
+        aria-describedby="simulation-status"
+        className={variant === 'primary' ? PRIMARY_BUTTON : SECONDARY_BUTTON}
+      >
+        {pending ? 'Simulating…' : 'Simulate an envelope'}
+      </button>
+      <p id="simulation-status" role="status" className="text-sm text-slate-700">
+        {state.kind === 'started' ? (
+          <>
+            Envelope started{state.hookCreated ? ' on the new hook “Sandbox”' : ''}: its notifications arrive over the
+            next seconds.{' '}
+            <Link
+              href={state.envelopeUrl}
+              className="font-medium text-brand-700 underline underline-offset-2 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+            >
+              View envelope <span className="font-mono">{state.envelopeId.slice(0, 8)}</span>
+            </Link>
+          </>
+        ) : state.kind === 'failed' ? (
+          <span className="text-red-700">{state.message}</span>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+async function requestSimulation(): Promise<SimulationState> {
+  try {
+    const response = await fetch('/api/sandbox/simulations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const body: unknown = await response.json().catch(() => null);
+    if (response.status === 202 && isRecord(body) && typeof body.envelopeId === 'string') {
+      return {
+        kind: 'started',
+        envelopeId: body.envelopeId,
+        envelopeUrl: typeof body.envelopeUrl === 'string' ? body.envelopeUrl : `/envelopes/${body.envelopeId}`,
+        hookCreated: body.hookCreated === true,
+      };
+    }
+    const error = isRecord(body) && isRecord(body.error) ? body.error : null;
+    const message =
+      typeof error?.message === 'string' ? error.message : `The simulation failed (HTTP ${response.status}).`;
+    return { kind: 'failed', message };
+  } catch {
+    return { kind: 'failed', message: 'The simulation could not start: the server could not be reached.' };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
