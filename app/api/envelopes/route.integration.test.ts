@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
+import { envelopePageSchema } from '@/app/lib/envelopes/envelope-list-schema';
 import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
 import { GET as listEnvelopes } from './route';
 import { GET as getEnvelope } from './[id]/route';
@@ -50,6 +51,23 @@ describe('GET /api/envelopes', () => {
     const byCustomValue = await list(`hook=${hook.id}&q=k-09`);
     expect(byCustomValue.body.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
     expect(byCustomValue.body.items[0].customValues).toEqual({ contract: 'K-09' });
+  });
+
+  it('answers what the live home page parses, with the counts per status when asked, never from a cache', async () => {
+    const { hook } = await seedEnvelopes(2);
+    const response = await listEnvelopes(new NextRequest(`http://localhost/api/envelopes?hook=${hook.id}&counts=true`));
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const page = envelopePageSchema.parse(await response.json());
+    expect(page.items.map((item) => item.documentStatus)).toEqual(['none', 'none']);
+    expect(page.statusCounts).toEqual({
+      sent: 0,
+      opened: 2,
+      partially_signed: 0,
+      completed: 0,
+      rejected: 0,
+      expired: 0,
+      canceled: 0,
+    });
   });
 
   it('refuses a bad status or cursor with the error shape', async () => {

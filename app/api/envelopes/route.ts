@@ -9,5 +9,6 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: NextRequest) {
   const query = parseSearchParams(listEnvelopesQuerySchema, request.nextUrl.searchParams);
   if (!query.ok) return errorResponse(400, 'invalid_query', query.message);
-  return NextResponse.json(await listEnvelopes(query.value));
+  // The home page polls this: an answer must never come from a cache.
+  return NextResponse.json(await listEnvelopes(query.value), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,58 +1,53 @@
 import 'server-only';
 import type { Prisma } from '@/app/generated/prisma/sqlite/client';
-import { encodeCursor } from '@/app/lib/api/cursor';
+import { encodeCursor, type Cursor } from '@/app/lib/api/cursor';
 import { prisma } from '@/app/lib/db/prisma';
-import type { ListEnvelopesQuery } from './envelope-schemas';
+import { countEnvelopesByStatus } from './count-envelopes-by-status';
+import type { EnvelopeListItem, EnvelopePage } from './envelope-list-schema';
+import type { EnvelopeFilters, ListEnvelopesQuery } from './envelope-schemas';
+import { findEnvelopeIds } from './find-envelope-ids';
 
-export function envelopeFilter(query: Omit<ListEnvelopesQuery, 'cursor' | 'limit'>): Prisma.EnvelopeWhereInput {
-  return {
-    status: query.status,
-    hookId: query.hook,
-    lastEventAt: query.from || query.to ? { gte: query.from, lte: query.to && endOfDayIfDate(query.to) } : undefined,
-    searchText: query.q ? { contains: query.q.toLowerCase() } : undefined,
-  };
+const listInclude = {
+  recipients: { orderBy: [{ recipientOrder: 'asc' }, { id: 'asc' }] },
+  documentFetch: { select: { status: true } },
+} satisfies Prisma.EnvelopeInclude;
+
+/** Envelopes with the newest activity first, a page at a time (keyset pagination), with the counts when asked. */
+export async function listEnvelopes(query: ListEnvelopesQuery): Promise<EnvelopePage> {
+  const [page, statusCounts] = await Promise.all([
+    loadEnvelopePage({ filters: query, after: query.cursor, limit: query.limit }),
+    query.counts ? countEnvelopesByStatus({ filters: query }) : undefined,
+  ]);
+  return statusCounts ? { ...page, statusCounts } : page;
 }
 
-// A bare date as `to` means "through that day".
-function endOfDayIfDate(date: Date): Date {
-  const isMidnight =
-    date.getUTCHours() === 0 &&
-    date.getUTCMinutes() === 0 &&
-    date.getUTCSeconds() === 0 &&
-    date.getUTCMilliseconds() === 0;
-  return isMidnight ? new Date(date.getTime() + 86_399_999) : date;
-}
-
-/** Envelopes with the newest activity first, a page at a time (keyset pagination). */
-export async function listEnvelopes(query: ListEnvelopesQuery) {
-  const where: Prisma.EnvelopeWhereInput = {
-    AND: [
-      envelopeFilter(query),
-      query.cursor
-        ? {
-            OR: [
-              { lastEventAt: { lt: query.cursor.at } },
-              { lastEventAt: query.cursor.at, id: { lt: query.cursor.id } },
-            ],
-          }
-        : {},
-    ],
-  };
-  const rows = await prisma.envelope.findMany({
-    where,
-    orderBy: [{ lastEventAt: 'desc' }, { id: 'desc' }],
-    take: query.limit + 1,
-    include: { recipients: { orderBy: [{ recipientOrder: 'asc' }, { id: 'asc' }] } },
-  });
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
+/** One page of a view: its envelopes, each with recipients and document status, and the cursor to the next. */
+export async function loadEnvelopePage(options: {
+  filters: EnvelopeFilters;
+  after?: Cursor;
+  limit: number;
+  scanWindow?: number;
+}): Promise<{ items: EnvelopeListItem[]; nextCursor: string | null }> {
+  const ids = await findEnvelopeIds({ ...options, take: options.limit + 1 });
+  const pageIds = ids.slice(0, options.limit);
+  const rows =
+    pageIds.length > 0 ? await prisma.envelope.findMany({ where: { id: { in: pageIds } }, include: listInclude }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  // An envelope deleted between the two queries is simply left out.
+  const page = pageIds.flatMap((id) => byId.get(id) ?? []);
+  const last = page.at(-1);
   return {
-    items: page.map(toEnvelopeSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.lastEventAt, id: last.id }) : null,
+    items: page.map(toEnvelopeListItem),
+    nextCursor: ids.length > options.limit && last ? encodeCursor({ at: last.lastEventAt, id: last.id }) : null,
   };
 }
 
 type EnvelopeRow = Prisma.EnvelopeGetPayload<{ include: { recipients: true } }>;
+type ListRow = Prisma.EnvelopeGetPayload<{ include: typeof listInclude }>;
+
+export function toEnvelopeListItem(row: ListRow): EnvelopeListItem {
+  return { ...toEnvelopeSummary(row), documentStatus: row.documentFetch?.status ?? 'none' };
+}
 
 export function toEnvelopeSummary(row: EnvelopeRow) {
   return {

@@ -1,0 +1,72 @@
+import 'server-only';
+import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
+import { filterConditions, matchesTerm, normalizeSearchTerm, whereClause } from './envelope-filter-sql';
+import type { StatusCounts } from './envelope-list-schema';
+import { ENVELOPE_STATUSES, type EnvelopeFilters } from './envelope-schemas';
+
+/**
+ * Counting reads every envelope of a view, which on a large database takes tens of milliseconds, and every open
+ * home page asks again every few seconds. Counts over this many envelopes are therefore reused for a moment (shared
+ * by every reader); smaller counts are always fresh.
+ */
+export const REUSED_COUNT_THRESHOLD = 20_000;
+export const COUNT_REUSE_MS = 10_000;
+const MAX_REUSED_VIEWS = 200;
+
+type Entry = { counts: Promise<StatusCounts>; reusableUntil: number };
+// Module state, like the Prisma client: one per server process.
+const reused = new Map<string, Entry>();
+
+/** How many envelopes of the view are in each status; the view's own status filter is left out. */
+export async function countEnvelopesByStatus(options: { filters: EnvelopeFilters }): Promise<StatusCounts> {
+  const filters: EnvelopeFilters = { ...options.filters, status: undefined };
+  const provider = getDatabaseProvider();
+  const key = JSON.stringify([
+    provider,
+    filters.hook,
+    filters.q && normalizeSearchTerm(filters.q),
+    filters.from,
+    filters.to,
+  ]);
+  const now = Date.now();
+  const entry = reused.get(key);
+  if (entry && entry.reusableUntil > now) return entry.counts;
+
+  // Readers arriving while a count runs share it.
+  const counts = countNow(filters);
+  reused.set(key, { counts, reusableUntil: Number.POSITIVE_INFINITY });
+  try {
+    const result = await counts;
+    const total = ENVELOPE_STATUSES.reduce((sum, status) => sum + result[status], 0);
+    if (total >= REUSED_COUNT_THRESHOLD) {
+      reused.set(key, { counts, reusableUntil: Date.now() + COUNT_REUSE_MS });
+      forgetOldest();
+    } else if (reused.get(key)?.counts === counts) {
+      reused.delete(key);
+    }
+    return result;
+  } catch (error) {
+    if (reused.get(key)?.counts === counts) reused.delete(key);
+    throw error;
+  }
+}
+
+async function countNow(filters: EnvelopeFilters): Promise<StatusCounts> {
+  const provider = getDatabaseProvider();
+  const conditions = filterConditions(provider, filters);
+  const term = filters.q ? normalizeSearchTerm(filters.q) : '';
+  if (term) conditions.push(matchesTerm(provider, term));
+  const rows = await prisma.$queryRaw<{ status: string; count: number | bigint }[]>`
+    SELECT CAST("status" AS TEXT) AS "status", COUNT(*) AS "count" FROM "Envelope" ${whereClause(conditions)} GROUP BY "status"`;
+  const counts = Object.fromEntries(ENVELOPE_STATUSES.map((status) => [status, 0])) as StatusCounts;
+  for (const row of rows) {
+    if (row.status in counts) counts[row.status as keyof StatusCounts] = Number(row.count);
+  }
+  return counts;
+}
+
+function forgetOldest() {
+  const now = Date.now();
+  for (const [key, entry] of reused) if (entry.reusableUntil <= now) reused.delete(key);
+  while (reused.size > MAX_REUSED_VIEWS) reused.delete(reused.keys().next().value!);
+}
