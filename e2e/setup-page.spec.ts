@@ -74,3 +74,29 @@ test('creating a hook without a usable name shows the API error inline', async (
     'Give the hook a name.',
   );
 });
+
+test('sending a test notification calls the hook through its public URL and creates a test envelope', async ({
+  page,
+  request,
+}) => {
+  const name = `E2E test notification ${Date.now()}`;
+  const created = await request.post('/api/hooks', { data: { name } });
+  expect(created.status()).toBe(201);
+
+  await page.goto('/setup');
+  const card = page.getByRole('region', { name, exact: true });
+  await card.getByRole('button', { name: 'Send a test notification' }).click();
+  const result = card.getByRole('status').filter({ hasText: 'Test notification' });
+  await expect(result).toContainText('Test notification delivered');
+  await expect(result).toContainText('HTTP 200');
+  await expect(result).toContainText(/the hook stored the test notification as envelope test-\d+/);
+  await result.getByText('Request and answer').click();
+  await expect(result.locator('pre')).toContainText('"ok":true');
+
+  const link = result.getByRole('link', { name: /Open test envelope test-\d+/ });
+  const envelopeId = (await link.textContent())!.replace('Open test envelope ', '');
+  await link.click();
+  await expect(page).toHaveURL(`/envelopes/${envelopeId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(envelopeId);
+  await expect(page.getByText('test.recipient@example.com').first()).toBeVisible();
+});

@@ -26,8 +26,13 @@ export function longDayLabel(day: string): string {
   return longDayLabelFormat.format(Date.parse(`${day}T00:00:00Z`));
 }
 
+/** A duration for a sentence: "3 h 5 min", or "under a second". */
+export function durationInWords(seconds: number): string {
+  return seconds < 1 ? 'under a second' : formatDuration(seconds * 1000);
+}
+
 export function periodLabel(days: number): string {
-  return days === 1 ? 'today' : `the last ${days} days`;
+  return days === 1 ? 'the last day' : `the last ${days} days`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
@@ -69,9 +74,12 @@ export function summarizeOpenToCompletion(distribution: OpenToCompletionDistribu
   if (distribution.total === 0 || distribution.medianSeconds === null) {
     return `No envelope completed in ${periodLabel(periodDays)} had a recorded first open.`;
   }
+  if (distribution.total === 1) {
+    return `1 envelope completed, ${durationInWords(distribution.medianSeconds)} after it was first opened.`;
+  }
   const largest = distribution.buckets.reduce((best, bucket) => (bucket.count > best.count ? bucket : best));
   return (
-    `Half of ${plural(distribution.total, 'envelope')} completed within ${formatDuration(distribution.medianSeconds * 1000)} ` +
+    `Half of the ${distribution.total} envelopes completed within ${durationInWords(distribution.medianSeconds)} ` +
     `of being first opened. The most common range is ${largest.label.toLowerCase()} (${largest.count}).`
   );
 }
@@ -79,10 +87,13 @@ export function summarizeOpenToCompletion(distribution: OpenToCompletionDistribu
 export function summarizeSlowestRecipients(recipients: SlowRecipient[], periodDays: number): string {
   const slowest = recipients[0];
   if (!slowest) return `Nobody signed in ${periodLabel(periodDays)}.`;
+  const who = slowest.name ? `${slowest.name} (${slowest.email})` : slowest.email;
+  if (slowest.signatures === 1) {
+    return `${who} took longest: ${durationInWords(slowest.averageSeconds)} to sign.`;
+  }
   return (
-    `${slowest.name ? `${slowest.name} (${slowest.email})` : slowest.email} took longest, ` +
-    `${formatDuration(slowest.averageSeconds * 1000)} on average over ${plural(slowest.signatures, 'signature')}` +
-    ` (longest ${formatDuration(slowest.longestSeconds * 1000)}).`
+    `${who} took longest: ${durationInWords(slowest.averageSeconds)} on average over ${slowest.signatures} ` +
+    `signatures (longest ${durationInWords(slowest.longestSeconds)}).`
   );
 }
 

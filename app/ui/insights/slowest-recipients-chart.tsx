@@ -3,14 +3,16 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDuration } from '@/app/ui/format/duration';
 import { AXIS_TICK, CHART_COLORS } from './chart-colors';
+import { useWideLayout } from './use-wide-layout';
 
 export type RecipientWait = { who: string; averageHours: number; averageSeconds: number; signatures: number };
 
-const MAX_LABEL = 22;
-const shorten = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
+const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /** Average wait before signing, in hours, one bar per recipient, the slowest on top. */
 export function SlowestRecipientsChart({ recipients }: { recipients: RecipientWait[] }) {
+  // Names get a third of a phone's width; the table below the chart has them in full.
+  const wide = useWideLayout();
   return (
     <BarChart
       data={recipients}
@@ -21,15 +23,23 @@ export function SlowestRecipientsChart({ recipients }: { recipients: RecipientWa
       margin={{ top: 0, right: 72, bottom: 0, left: 0 }}
     >
       <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-      <XAxis type="number" tick={AXIS_TICK} tickLine={false} axisLine={false} unit=" h" allowDecimals={false} />
+      <XAxis
+        type="number"
+        tick={AXIS_TICK}
+        tickLine={false}
+        axisLine={false}
+        unit=" h"
+        allowDecimals={false}
+        tickCount={wide ? 5 : 3}
+      />
       <YAxis
         type="category"
         dataKey="who"
         tick={AXIS_TICK}
-        tickFormatter={shorten}
+        tickFormatter={(text: string) => shorten(text, wide ? 28 : 16)}
         tickLine={false}
         axisLine={false}
-        width={150}
+        width={wide ? 190 : 112}
       />
       <Tooltip
         cursor={{ fill: CHART_COLORS.cursor }}

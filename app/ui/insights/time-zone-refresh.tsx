@@ -12,7 +12,8 @@ export function TimeZoneRefresh({ serverTimeZone }: { serverTimeZone: string }) 
   const router = useRouter();
   useEffect(() => {
     const browserZone = normalizeTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
-    if (!browserZone || browserZone === serverTimeZone) return;
+    // Both names spelled by this browser: Node and the browser may canonicalise a zone differently (Kiev, Kyiv).
+    if (!browserZone || browserZone === normalizeTimeZone(serverTimeZone)) return;
     document.cookie = timeZoneCookie(browserZone);
     router.refresh();
   }, [router, serverTimeZone]);

@@ -3,6 +3,7 @@ import { ExactTime } from '@/app/ui/envelopes/time-stamps';
 import { AllowedNetworks } from './allowed-networks';
 import { HookUrls } from './hook-urls';
 import { RevokeHookButton } from './revoke-hook-button';
+import { SendTestNotification } from './send-test-notification';
 import { SigningSecret } from './signing-secret';
 
 export type PresentedHook = ReturnType<typeof presentHook>;
@@ -34,6 +35,9 @@ export function HookCard({ hook }: { hook: PresentedHook }) {
       </div>
       <div className="mt-4">
         <HookUrls webhookUrl={hook.webhookUrl} webhookStatusUrl={hook.webhookStatusUrl} />
+      </div>
+      <div className="mt-4">
+        <SendTestNotification hookId={hook.id} />
       </div>
       <div className="mt-5 grid gap-5 border-t border-slate-200 pt-4 md:grid-cols-2">
         <SigningSecret hookId={hook.id} secret={hook.signingSecret} />

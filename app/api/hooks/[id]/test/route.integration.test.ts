@@ -59,7 +59,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const server of [app, ...extraServers]) (server.closeAllConnections?.(), server.close());
+  for (const server of [app, ...extraServers]) {
+    server.closeAllConnections();
+    server.close();
+  }
 });
 
 describe('POST /api/hooks/[id]/test', () => {
