@@ -60,7 +60,6 @@ runCommand(async () => {
   const outcome =
     values.outcome === undefined ? undefined : oneOf<EnvelopeOutcome>(values.outcome, '--outcome', ENVELOPE_OUTCOMES);
   const seed = values.seed === undefined ? undefined : wholeNumber(values.seed, '--seed', 0, 2 ** 32 - 1);
-  const random = seed === undefined ? Math.random : createSeededRandom(seed);
 
   const database = getDatabaseConfig();
   await applyMigrations({ config: database });
@@ -88,7 +87,9 @@ runCommand(async () => {
   let next = 0;
   const worker = async () => {
     while (next < count) {
-      next += 1;
+      const index = next++;
+      // One generator per envelope: lives run side by side, and a seed must replay each of them alike.
+      const random = seed === undefined ? Math.random : createSeededRandom(seed * 1000 + index);
       const summary = await simulateEnvelopeLife({
         target: target.url,
         style,

@@ -1,0 +1,168 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { killAppServer, startAppServer, type AppServer } from './support/app-server';
+
+// A production server of its own with the sandbox as its signing service (the suite's main server
+// runs with the production default, none). Everything goes over real HTTP: the button and the CLI
+// deliver to the public webhook URL, and the app fetches documents from the sandbox API through
+// its eSignAnyWhere adapter.
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+const SANDBOX_TOKEN = 'e2e-sandbox-token-0123456789';
+const stamp = Date.now();
+const DATABASE_URL = `file:./data/e2e-simulator/${stamp}.db`;
+const run = promisify(execFile);
+
+test.describe.configure({ mode: 'serial' });
+
+let server: AppServer;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await startAppServer({
+    SIGNING_PROVIDER: 'sandbox',
+    SANDBOX_API_TOKEN: SANDBOX_TOKEN,
+    DATABASE_URL,
+    DOCUMENT_STORAGE_DIR: `./data/e2e-simulator/documents-${stamp}`,
+  });
+});
+
+test.afterAll(() => {
+  if (server) killAppServer(server);
+});
+
+async function screenshot(page: Page, name: string) {
+  for (const [viewport, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+    await page.screenshot({ path: `e2e/screenshots/${name}-${viewport}.png`, fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+type EnvelopeAnswer = {
+  status: string;
+  reconciliation: { state: string; providerStatus: string | null };
+  documents: { kind: string; sha256: string; pageCount: number | null }[];
+  documentStatus: { status: string };
+};
+
+async function envelope(id: string): Promise<EnvelopeAnswer> {
+  const response = await fetch(`${server.baseUrl}/api/envelopes/${id}`);
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+async function sandbox(path: string) {
+  return fetch(`${server.baseUrl}/api/sandbox/esignanywhere/Api/v6/${path}`, { headers: { apiToken: SANDBOX_TOKEN } });
+}
+
+/** Waits until the tracker agrees with the sandbox about an envelope, and has its files once it is Completed. */
+async function expectSettled(id: string) {
+  const sandboxStatus = async () =>
+    ((await (await sandbox(`envelope/${id}`)).json()) as { EnvelopeStatus: string }).EnvelopeStatus;
+  const expected: Record<string, string[]> = {
+    Completed: ['completed'],
+    Rejected: ['rejected'],
+    Expired: ['expired'],
+    Active: ['sent', 'opened', 'partially_signed'],
+  };
+  await expect
+    .poll(
+      async () => {
+        const [remote, local] = [await sandboxStatus(), await envelope(id)];
+        const stored = remote !== 'Completed' || local.documentStatus.status === 'stored';
+        return expected[remote]!.includes(local.status) && stored;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  return { remote: await sandboxStatus(), local: await envelope(id) };
+}
+
+test('the empty dashboard offers "Simulate an envelope", and the envelope appears', async ({ page }) => {
+  await page.goto(server.baseUrl);
+  await expect(page.getByText('No envelopes yet')).toBeVisible();
+  const button = page.getByRole('button', { name: 'Simulate an envelope' });
+  await expect(button).toBeVisible();
+  await screenshot(page, 'simulator-empty');
+
+  const answer = page.waitForResponse((response) => response.url().endsWith('/api/sandbox/simulations'));
+  await button.click();
+  const started = await answer;
+  expect(started.status()).toBe(202);
+  const { envelopeId, hookCreated } = (await started.json()) as { envelopeId: string; hookCreated: boolean };
+  expect(hookCreated).toBe(true);
+
+  // The refresh replaces the empty state with the list, the new envelope in it.
+  const row = page.getByRole('link', { name: envelopeId.slice(0, 8) });
+  await expect(row).toBeVisible();
+  await expect(page.getByText('No envelopes yet')).toHaveCount(0);
+
+  const { remote, local } = await expectSettled(envelopeId);
+  if (remote === 'Completed') {
+    expect(local.reconciliation).toMatchObject({ state: 'confirmed', providerStatus: 'Completed' });
+    expect(local.documents.map((document) => document.kind).sort()).toEqual(['auditTrail', 'signed']);
+  }
+  await row.click();
+  await expect(page).toHaveURL(`${server.baseUrl}/envelopes/${envelopeId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('Setup offers the same, and links to the new envelope', async ({ page }) => {
+  await page.goto(`${server.baseUrl}/setup`);
+  const section = page.getByRole('region', { name: 'Try it with the sandbox' });
+  await expect(section).toBeVisible();
+  await section.getByRole('button', { name: 'Simulate an envelope' }).click();
+  const link = section.getByRole('link', { name: /View envelope/ });
+  await expect(link).toBeVisible();
+  await expect(section.getByRole('status')).toContainText('its notifications arrive over the next seconds');
+  await screenshot(page, 'simulator-setup');
+  await link.click();
+  await expect(page).toHaveURL(/\/envelopes\/[0-9a-f-]{36}$/);
+});
+
+test('npm run simulate plays envelopes against the running app, and completed ones get their sandbox PDFs', async () => {
+  test.setTimeout(120_000);
+  const hooks = (await (await fetch(`${server.baseUrl}/api/hooks`)).json()) as { items: { id: string }[] };
+  const target = `${server.baseUrl}/api/webhooks/${hooks.items[0]!.id}`;
+  // Same database as the server (the sandbox's envelopes must be where the app looks for them).
+  const { stdout } = await run(
+    'npm',
+    ['run', '--silent', 'simulate', '--', '--envelopes', '3', '--target', target, '--delay-ms', '100', '--seed', '8'],
+    {
+      env: { ...process.env, DATABASE_URL, SIGNING_PROVIDER: 'sandbox' },
+    },
+  );
+  console.log(stdout);
+  const ids = stdout
+    .split('\n')
+    .filter((line) => line.startsWith('✓ '))
+    .map((line) => line.split(/\s+/)[1]!);
+  expect(ids).toHaveLength(3);
+
+  let completed = 0;
+  for (const id of ids) {
+    const { remote, local } = await expectSettled(id);
+    if (remote !== 'Completed') continue;
+    completed += 1;
+    const files = (await (await sandbox(`envelope/${id}/files`)).json()) as {
+      Documents: { FileId: string; PageCount: number }[];
+      AuditTrail: { FileId: string };
+    };
+    for (const [kind, fileId] of [
+      ['signed', files.Documents[0]!.FileId],
+      ['auditTrail', files.AuditTrail.FileId],
+    ] as const) {
+      const bytes = Buffer.from(await (await sandbox(`file/${fileId}`)).arrayBuffer());
+      const stored = local.documents.find((document) => document.kind === kind);
+      expect(stored?.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  }
+  expect(completed).toBeGreaterThan(0);
+});
