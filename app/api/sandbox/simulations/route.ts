@@ -39,7 +39,13 @@ export async function POST(request: Request) {
 
   // The app delivers to itself over loopback, like a signing service on the same machine would.
   const port = process.env.PORT || new URL(request.url).port || '3000';
-  const started = await startSandboxSimulation({ appBaseUrl: `http://127.0.0.1:${port}`, ...input.data });
+  let started: Awaited<ReturnType<typeof startSandboxSimulation>>;
+  try {
+    started = await startSandboxSimulation({ appBaseUrl: `http://127.0.0.1:${port}`, ...input.data });
+  } catch (error) {
+    console.error('A simulation could not start:', error);
+    return errorResponse(503, 'simulation_unavailable', 'The simulation could not start right now. Try again.');
+  }
   if (!started.ok) return errorResponse(started.status, started.code, started.message);
 
   after(
