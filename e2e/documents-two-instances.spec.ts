@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import {
@@ -94,6 +95,22 @@ test('two instances sharing PostgreSQL fetch each document exactly once', async 
       expect(documents.rows).toHaveLength(2 * ENVELOPES);
       const jobs = await db.query(`SELECT "attempts" FROM "DocumentFetch"`);
       expect(jobs.rows.every((row) => row.attempts === 1)).toBe(true);
+
+      // Either instance serves a stored file, with its length and its SHA-256 as ETag.
+      const stored = await db.query(
+        `SELECT "id", "envelopeId", "sha256", "byteSize" FROM "Document" WHERE "kind" = 'signed' LIMIT 1`,
+      );
+      const { id, envelopeId, sha256, byteSize } = stored.rows[0];
+      const url = `${servers[1]!.baseUrl}/api/envelopes/${envelopeId}/documents/${id}`;
+      const download = await fetch(url);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('application/pdf');
+      expect(download.headers.get('content-length')).toBe(String(byteSize));
+      expect(download.headers.get('etag')).toBe(`"${sha256}"`);
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="Contract\.pdf"/);
+      const bytes = Buffer.from(await download.arrayBuffer());
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+      expect((await fetch(url, { headers: { 'If-None-Match': `"${sha256}"` } })).status).toBe(304);
     } finally {
       await db.end();
     }
