@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
 import { listEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
 import { listEnvelopes } from '@/app/lib/envelopes/list-envelopes';
+import { listHooks } from '@/app/lib/hooks/list-hooks';
 import { EnvelopeEmptyState } from '@/app/ui/envelopes/envelope-empty-state';
 import { EnvelopeFilters } from '@/app/ui/envelopes/envelope-filters';
-import { envelopeListHref, hasActiveFilters, readListFilters } from '@/app/ui/envelopes/envelope-list-params';
-import { EnvelopeTable } from '@/app/ui/envelopes/envelope-table';
+import { envelopeApiUrl, hasActiveFilters, readListFilters } from '@/app/ui/envelopes/envelope-list-params';
+import { EnvelopeListView } from '@/app/ui/envelopes/envelope-list-view';
 import { InvalidQueryNotice } from '@/app/ui/list/invalid-query-notice';
-import { ListPagination } from '@/app/ui/list/list-pagination';
 import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/list/list-url';
 
 export const dynamic = 'force-dynamic';
@@ -18,8 +18,19 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = toUrlSearchParams(await searchParams);
   const filters = readListFilters(params);
   const query = parseSearchParams(listEnvelopesQuerySchema, params);
-  const page = query.ok ? await listEnvelopes(query.value) : null;
-  const now = new Date();
+  const cursor = params.get('cursor')?.trim() || null;
+  // The first paint has everything, counts included: nothing on this page waits for the browser to ask.
+  const [hooks, page] = await Promise.all([
+    // Revoked hooks too: their envelopes are still listed.
+    listHooks({ includeRevoked: true }),
+    query.ok ? listEnvelopes({ ...query.value, counts: true }) : null,
+  ]);
+  const filterForm = (
+    <EnvelopeFilters
+      filters={filters}
+      hooks={hooks.map((hook) => ({ id: hook.id, name: hook.name, revoked: hook.revokedAt !== null }))}
+    />
+  );
 
   return (
     <section aria-labelledby="envelopes-heading" className="space-y-4">
@@ -29,19 +40,22 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </h1>
         <p className="mt-1 text-sm text-slate-600">Newest activity first. Has the customer signed yet?</p>
       </div>
-      <EnvelopeFilters filters={filters} />
-      {!query.ok ? <InvalidQueryNotice message={query.message} resetHref="/" resetLabel="Show all envelopes" /> : null}
-      {page && page.items.length > 0 ? (
+      {page ? (
+        <EnvelopeListView
+          initial={page}
+          renderedAt={new Date().toISOString()}
+          filters={filters}
+          cursor={cursor}
+          apiUrl={envelopeApiUrl(filters)}
+          filterForm={filterForm}
+          emptyState={<EnvelopeEmptyState filtered={hasActiveFilters(filters) || cursor !== null} />}
+        />
+      ) : (
         <>
-          <EnvelopeTable envelopes={page.items} now={now} />
-          <ListPagination
-            firstPageHref={params.get('cursor') ? envelopeListHref(filters) : null}
-            nextPageHref={page.nextCursor ? envelopeListHref(filters, page.nextCursor) : null}
-          />
+          {filterForm}
+          <InvalidQueryNotice message={query.ok ? '' : query.message} resetHref="/" resetLabel="Show all envelopes" />
         </>
-      ) : page ? (
-        <EnvelopeEmptyState filtered={hasActiveFilters(filters) || Boolean(params.get('cursor'))} />
-      ) : null}
+      )}
     </section>
   );
 }

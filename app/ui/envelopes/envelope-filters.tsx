@@ -1,25 +1,46 @@
-import Form from 'next/form';
+'use client';
+
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/envelope-schemas';
 import { statusLabel } from '@/app/ui/format/status-label';
-import { hasActiveFilters, type ListFilters } from './envelope-list-params';
+import { envelopeListHref, hasActiveFilters, LIST_FILTER_KEYS, type ListFilters } from './envelope-list-params';
 
+const LABEL = 'block text-sm font-medium text-slate-700';
 const FIELD =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30';
 
-/** A GET form: the filters end up in the URL, so results can be bookmarked and shared. */
-export function EnvelopeFilters({ filters }: { filters: ListFilters }) {
+export type HookOption = { id: string; name: string; revoked: boolean };
+
+/**
+ * A GET form: the filters end up in the URL, so a view can be bookmarked and shared. With JavaScript the URL leaves
+ * out empty fields; without, the browser submits the form as it is and the page reads it the same way.
+ */
+export function EnvelopeFilters({ filters, hooks }: { filters: ListFilters; hooks: HookOption[] }) {
+  const router = useRouter();
+  const knownHook = filters.hook === '' || hooks.some((hook) => hook.id === filters.hook);
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const values = Object.fromEntries(LIST_FILTER_KEYS.map((key) => [key, String(data.get(key) ?? '')]));
+    // A new search starts at the first page; the page size of a hand-written URL is kept.
+    router.push(envelopeListHref({ ...values, limit: filters.limit }));
+  }
+
   return (
     // The key remounts the form when the URL changes (e.g. "Clear"), so its uncontrolled fields show the new values.
-    <Form
+    <form
       key={JSON.stringify(filters)}
       action="/"
+      method="get"
+      onSubmit={submit}
       role="search"
       aria-label="Filter envelopes"
-      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-end"
+      className="grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_9.5rem_9.5rem_auto]"
     >
-      <div>
-        <label htmlFor="envelope-search" className="block text-sm font-medium text-slate-700">
+      <div className="col-span-2 lg:col-span-1">
+        <label htmlFor="envelope-search" className={LABEL}>
           Search
         </label>
         <input
@@ -33,7 +54,7 @@ export function EnvelopeFilters({ filters }: { filters: ListFilters }) {
         />
       </div>
       <div>
-        <label htmlFor="envelope-status" className="block text-sm font-medium text-slate-700">
+        <label htmlFor="envelope-status" className={LABEL}>
           Status
         </label>
         <select id="envelope-status" name="status" defaultValue={filters.status} className={FIELD}>
@@ -45,14 +66,54 @@ export function EnvelopeFilters({ filters }: { filters: ListFilters }) {
           ))}
         </select>
       </div>
-      {/* Filters the form has no field for (links from elsewhere) survive a new search. */}
-      {(['hook', 'from', 'to', 'limit'] as const).map((key) =>
-        filters[key] ? <input key={key} type="hidden" name={key} value={filters[key]} /> : null,
-      )}
-      <div className="flex items-center gap-3">
+      <div>
+        <label htmlFor="envelope-hook" className={LABEL}>
+          Hook
+        </label>
+        <select id="envelope-hook" name="hook" defaultValue={filters.hook} className={FIELD}>
+          <option value="">All hooks</option>
+          {hooks.map((hook) => (
+            <option key={hook.id} value={hook.id}>
+              {hook.revoked ? `${hook.name} (revoked)` : hook.name}
+            </option>
+          ))}
+          {/* A hook id from a hand-written URL stays selected, so the form does not silently widen the filter. */}
+          {knownHook ? null : <option value={filters.hook}>{filters.hook}</option>}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="envelope-from" className={LABEL}>
+          Active from
+        </label>
+        <input
+          id="envelope-from"
+          type="date"
+          name="from"
+          defaultValue={dateValue(filters.from)}
+          max={dateValue(filters.to) || undefined}
+          className={FIELD}
+          aria-describedby="envelope-dates-hint"
+        />
+      </div>
+      <div>
+        <label htmlFor="envelope-to" className={LABEL}>
+          Active to
+        </label>
+        <input
+          id="envelope-to"
+          type="date"
+          name="to"
+          defaultValue={dateValue(filters.to)}
+          min={dateValue(filters.from) || undefined}
+          className={FIELD}
+          aria-describedby="envelope-dates-hint"
+        />
+      </div>
+      {filters.limit ? <input type="hidden" name="limit" value={filters.limit} /> : null}
+      <div className="col-span-2 flex items-center gap-3 lg:col-span-1">
         <button
           type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
         >
           Search
         </button>
@@ -62,6 +123,14 @@ export function EnvelopeFilters({ filters }: { filters: ListFilters }) {
           </Link>
         ) : null}
       </div>
-    </Form>
+      <p id="envelope-dates-hint" className="col-span-2 text-xs text-slate-600 lg:col-span-6">
+        Dates are days in UTC and apply to each envelope&apos;s last activity.
+      </p>
+    </form>
   );
+}
+
+/** A date field shows only YYYY-MM-DD; a full time from a hand-written URL shows as its day. */
+function dateValue(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : '';
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { toUrlSearchParams } from '@/app/ui/list/list-url';
-import { envelopeListHref, hasActiveFilters, readListFilters } from './envelope-list-params';
+import {
+  envelopeApiUrl,
+  envelopeExportHref,
+  envelopeListHref,
+  hasActiveFilters,
+  readListFilters,
+} from './envelope-list-params';
 
 describe('toUrlSearchParams', () => {
   it('keeps every value, including repeated ones, and drops undefined', () => {
@@ -44,5 +50,23 @@ describe('envelopeListHref', () => {
 
   it('keeps the page size from page to page', () => {
     expect(envelopeListHref({ limit: '10' }, 'eyJ0Ijo')).toBe('/?limit=10&cursor=eyJ0Ijo');
+  });
+});
+
+describe('envelopeApiUrl', () => {
+  it('asks the API for the same view with its counts, never for a later page', () => {
+    expect(envelopeApiUrl({})).toBe('/api/envelopes?counts=true');
+    expect(envelopeApiUrl({ q: 'K 1', hook: 'h1', from: '2025-01-01', to: '', limit: '10' })).toBe(
+      '/api/envelopes?q=K+1&hook=h1&from=2025-01-01&limit=10&counts=true',
+    );
+  });
+});
+
+describe('envelopeExportHref', () => {
+  it('exports the filtered view, whatever the page size', () => {
+    expect(envelopeExportHref({})).toBe('/api/exports/envelopes');
+    expect(envelopeExportHref({ status: 'completed', to: '2025-02-01', limit: '10' })).toBe(
+      '/api/exports/envelopes?status=completed&to=2025-02-01',
+    );
   });
 });

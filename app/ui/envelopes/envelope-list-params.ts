@@ -12,3 +12,11 @@ export const hasActiveFilters = (filters: ListFilters): boolean => hasAnyValue(f
 
 export const envelopeListHref = (filters: Partial<ListFilters>, cursor?: string | null): string =>
   listHref('/', filters, LIST_PARAM_KEYS, cursor);
+
+/** What the live list polls: the same view's first page, with the counts for the summary strip. */
+export const envelopeApiUrl = (filters: Partial<ListFilters>): string =>
+  listHref('/api/envelopes', { ...filters, counts: 'true' }, [...LIST_PARAM_KEYS, 'counts']);
+
+/** The whole view as CSV; the page size does not matter there. */
+export const envelopeExportHref = (filters: Partial<ListFilters>): string =>
+  listHref('/api/exports/envelopes', filters, LIST_FILTER_KEYS);

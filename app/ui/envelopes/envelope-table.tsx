@@ -1,12 +1,15 @@
 import Link from 'next/link';
-import { ScrollableTable } from '@/app/ui/list/scrollable-table';
-import type { EnvelopeSummary } from '@/app/lib/envelopes/list-envelopes';
+import type { EnvelopeListItem } from '@/app/lib/envelopes/envelope-list-schema';
 import { actionLabel } from '@/app/ui/format/action-label';
 import { recipientLabel } from '@/app/ui/format/recipient-label';
 import { shortId } from '@/app/ui/format/short-id';
 import { signingProgress } from '@/app/ui/format/signing-progress';
+import { ScrollableTable } from '@/app/ui/list/scrollable-table';
+import { CopyButton } from '@/app/ui/setup/copy-button';
 import { ActionRequiredBadge } from './action-required-badge';
-import { CustomValuesPreview } from './custom-values-preview';
+import { customValueColumns } from './custom-value-columns';
+import { DocumentAvailability } from './document-availability';
+import { recipientState, recipientStateLabel } from './recipient-state';
 import { StatusBadge } from './status-badge';
 import { RelativeTime } from './time-stamps';
 
@@ -17,10 +20,12 @@ const CELL = 'px-4 py-3 align-top';
 // cells of a collapsed-border table paint no box-shadow.
 const STICKY =
   'sticky left-0 z-10 after:pointer-events-none after:absolute after:inset-y-0 after:-right-2 after:w-2 after:border-l after:border-slate-200 after:bg-linear-to-r after:from-slate-900/10 after:to-transparent sm:static sm:after:hidden';
+const RECIPIENTS_SHOWN = 3;
 
-export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeSummary[]; now: Date }) {
+export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeListItem[]; now: Date }) {
+  const customKeys = customValueColumns(envelopes);
   return (
-    <ScrollableTable id="envelope-table" caption="Envelopes, newest activity first" minWidthClass="min-w-[46rem]">
+    <ScrollableTable id="envelope-table" caption="Envelopes, newest activity first" minWidthClass="min-w-[52rem]">
       {/* Transparent on phones so the scroll hint shows along the whole right edge. */}
       <thead className="border-b border-slate-200 sm:bg-slate-50">
         <tr>
@@ -33,11 +38,16 @@ export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeSummary[]
           <th scope="col" className={HEADER_CELL}>
             Recipients
           </th>
+          {customKeys.map((key) => (
+            <th key={key} scope="col" className={`${HEADER_CELL} max-w-40 truncate normal-case`} title={key}>
+              {key}
+            </th>
+          ))}
           <th scope="col" className={HEADER_CELL}>
-            Custom values
+            Last event
           </th>
           <th scope="col" className={HEADER_CELL}>
-            Last action
+            Documents
           </th>
         </tr>
       </thead>
@@ -45,13 +55,19 @@ export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeSummary[]
         {envelopes.map((envelope) => (
           <tr key={envelope.id} className="group hover:bg-slate-50">
             <th scope="row" className={`${CELL} ${STICKY} bg-white text-left font-normal group-hover:bg-slate-50`}>
-              <Link
-                href={`/envelopes/${encodeURIComponent(envelope.id)}`}
-                title={envelope.id}
-                className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline"
-              >
-                {shortId(envelope.id)}
-              </Link>
+              <div className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
+                <Link
+                  href={`/envelopes/${encodeURIComponent(envelope.id)}`}
+                  title={envelope.id}
+                  className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
+                  {shortId(envelope.id)}
+                </Link>
+                {/* Shown on hover or focus where there is a pointer; always on touch screens, which have no hover. */}
+                <span className="[@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:focus-within:opacity-100">
+                  <CopyButton value={envelope.id} label={`id of envelope ${shortId(envelope.id)}`} />
+                </span>
+              </div>
             </th>
             <td className={CELL}>
               <div className="flex flex-wrap items-start gap-1.5">
@@ -60,27 +76,56 @@ export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeSummary[]
               </div>
             </td>
             <td className={CELL}>
-              <p className="font-medium text-slate-800">
+              <p className="whitespace-nowrap font-medium text-slate-800">
                 {signingProgress(envelope.signedCount, envelope.recipientCount)}
               </p>
-              <ul className="mt-0.5 space-y-0.5 text-xs text-slate-600">
-                {envelope.recipients.map((recipient, index) => (
-                  <li key={`${recipient.order}-${recipient.email}-${index}`} className="max-w-64 truncate">
-                    {recipientLabel(recipient) ?? 'Unnamed recipient'}
-                  </li>
-                ))}
-              </ul>
+              <RecipientLines recipients={envelope.recipients} />
             </td>
-            <td className={CELL}>
-              <CustomValuesPreview values={envelope.customValues} />
-            </td>
+            {customKeys.map((key) => (
+              <td key={key} className={CELL}>
+                {envelope.customValues[key] !== undefined ? (
+                  <span className="block max-w-48 truncate text-slate-800" title={envelope.customValues[key]}>
+                    {envelope.customValues[key]}
+                  </span>
+                ) : (
+                  <span className="text-slate-400">
+                    <span aria-hidden>—</span>
+                    <span className="sr-only">None</span>
+                  </span>
+                )}
+              </td>
+            ))}
             <td className={`${CELL} whitespace-nowrap`}>
               <p className="font-medium text-slate-800">{actionLabel(envelope.lastAction)}</p>
               <RelativeTime iso={envelope.lastEventAt} now={now} className="text-xs text-slate-600" />
+            </td>
+            <td className={CELL}>
+              <DocumentAvailability envelopeId={envelope.id} status={envelope.documentStatus} />
             </td>
           </tr>
         ))}
       </tbody>
     </ScrollableTable>
+  );
+}
+
+/** Each recipient with where they stand, so "1 of 3 signed" says who is holding things up. */
+function RecipientLines({ recipients }: { recipients: EnvelopeListItem['recipients'] }) {
+  const hidden = recipients.length - RECIPIENTS_SHOWN;
+  return (
+    <ul className="mt-0.5 space-y-0.5 text-xs text-slate-600">
+      {recipients.slice(0, RECIPIENTS_SHOWN).map((recipient, index) => {
+        const label = recipientLabel(recipient) ?? 'Unnamed recipient';
+        return (
+          <li key={`${recipient.order}-${recipient.email}-${index}`} className="flex max-w-72 gap-1.5">
+            <span className="truncate" title={label}>
+              {label}
+            </span>
+            <span className="shrink-0 text-slate-500">· {recipientStateLabel(recipientState(recipient))}</span>
+          </li>
+        );
+      })}
+      {hidden > 0 ? <li className="text-slate-500">+{hidden} more</li> : null}
+    </ul>
   );
 }

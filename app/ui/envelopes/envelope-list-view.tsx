@@ -1,0 +1,89 @@
+'use client';
+
+import { useState } from 'react';
+import type { EnvelopePage } from '@/app/lib/envelopes/envelope-list-schema';
+import { ListPagination } from '@/app/ui/list/list-pagination';
+import { envelopeExportHref, envelopeListHref, type ListFilters } from './envelope-list-params';
+import { EnvelopeTable } from './envelope-table';
+import { StatusSummary } from './status-summary';
+import { LIST_POLL_INTERVAL_MS, useEnvelopeList } from './use-envelope-list';
+
+type EnvelopeListViewProps = {
+  /** The page as the server rendered it: shown at once, then (first page only) kept up to date by polling. */
+  initial: EnvelopePage;
+  /** The server's clock at render time, so "5 min ago" reads the same before and after hydration. */
+  renderedAt: string;
+  filters: ListFilters;
+  cursor: string | null;
+  apiUrl: string;
+  /** Server-rendered: the filter form sits between the summary strip and the table. */
+  filterForm: React.ReactNode;
+  /** Server-rendered: shown while the view has no envelopes (it may get its first one while open). */
+  emptyState: React.ReactNode;
+};
+
+/** The home page's list: summary strip, table and pages, live on the first page. */
+export function EnvelopeListView(props: EnvelopeListViewProps) {
+  const [now] = useState(() => new Date(props.renderedAt));
+  const live = props.cursor === null;
+  const { page, error } = useEnvelopeList({
+    apiUrl: props.apiUrl,
+    initial: props.initial,
+    renderedAt: props.renderedAt,
+    live,
+  });
+
+  return (
+    <>
+      {page.statusCounts ? <StatusSummary counts={page.statusCounts} filters={props.filters} /> : null}
+      {props.filterForm}
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <LiveIndicator live={live} failed={error !== null} />
+        {page.items.length > 0 ? (
+          <a
+            href={envelopeExportHref(props.filters)}
+            download
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+          >
+            Download CSV <span className="sr-only">of every envelope in this view</span>
+          </a>
+        ) : null}
+      </div>
+      {error ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          Live updates paused: {error.message}. This page keeps trying and shows what it last received.
+        </p>
+      ) : null}
+      {page.items.length > 0 ? (
+        <>
+          <EnvelopeTable envelopes={page.items} now={now} />
+          <ListPagination
+            firstPageHref={props.cursor ? envelopeListHref(props.filters) : null}
+            nextPageHref={page.nextCursor ? envelopeListHref(props.filters, page.nextCursor) : null}
+          />
+        </>
+      ) : (
+        props.emptyState
+      )}
+    </>
+  );
+}
+
+function LiveIndicator({ live, failed }: { live: boolean; failed: boolean }) {
+  if (!live) {
+    return (
+      <p className="text-xs text-slate-600">
+        A later page stays as it was loaded; new activity shows on the first page.
+      </p>
+    );
+  }
+  return (
+    <p
+      className="inline-flex items-center gap-1.5 text-xs text-slate-600"
+      title={`Asks for news every ${LIST_POLL_INTERVAL_MS / 1000} seconds while this tab is visible`}
+    >
+      <span aria-hidden className={`size-2 rounded-full ${failed ? 'bg-amber-500' : 'animate-pulse bg-emerald-500'}`} />
+      {failed ? 'Live updates paused' : 'Updating live'}
+    </p>
+  );
+}
