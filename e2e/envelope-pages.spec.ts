@@ -1,4 +1,8 @@
+import { rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import { freePort, killAppServer, startAppServer, type AppServer } from './support/app-server';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -116,6 +120,10 @@ test('an envelope is listed, found by its custom value and shown with its timeli
   await expect(documents).toContainText('set SIGNING_PROVIDER');
   await expect(documents.getByRole('link', { name: /Setup page/ })).toHaveAttribute('href', '/setup');
   await expect(page.getByTestId('reconciliation-status')).toContainText('no signing service is configured');
+
+  // The open raw notification is the widest thing on the page; it scrolls inside its box, the page does not.
+  await page.setViewportSize(PHONE);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await screenshot(page, 'envelope-detail');
 });
 
@@ -128,6 +136,12 @@ test('an open envelope page shows new notifications without a reload', async ({ 
     send(request, hook.id, new URLSearchParams({ envelopeId: liveId, action, ...extra }));
   await notifyLive('sendSignNotification', recipient);
 
+  // A hydration mismatch (server and browser rendering different text) shows up as a console error in production.
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`/envelopes/${liveId}`);
   const steps = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
   await expect(steps).toHaveCount(1);
@@ -146,6 +160,7 @@ test('an open envelope page shows new notifications without a reload', async ({ 
   await expect(steps).toHaveCount(4, { timeout: 15_000 });
   await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Completed');
   expect(await page.evaluate(() => (window as { envelopeE2eMarker?: string }).envelopeE2eMarker)).toBe('still here');
+  expect(errors).toEqual([]);
 });
 
 test('an unknown envelope gets a friendly not-found page that leads home', async ({ page }) => {
@@ -154,4 +169,170 @@ test('an unknown envelope gets a friendly not-found page that leads home', async
   await expect(page.getByRole('heading', { name: 'Envelope not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Back to all envelopes' }).click();
   await expect(page.getByRole('heading', { name: 'Envelopes', level: 1 })).toBeVisible();
+});
+
+// A stand-in for eSignAnyWhere's REST API v6, so the envelope page can be seen confirming statuses, failing to and
+// fetching documents, each on demand. Its envelopes are keyed by id; an unknown id answers 404 as the real one does.
+type FakeEnvelope = { status: string; down?: boolean; filesFail?: boolean };
+
+async function startFakeEsignAnyWhere(envelopes: Map<string, FakeEnvelope>, apiToken: string) {
+  const pdf = await PDFDocument.create();
+  pdf.addPage();
+  pdf.addPage();
+  const pdfBytes = Buffer.from(await pdf.save());
+  const server: Server = createServer((request, response) => {
+    const json = (status: number, body: unknown) =>
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (request.headers.apitoken !== apiToken) return json(401, { Message: 'Invalid apiToken' });
+    const path = new URL(request.url ?? '/', 'http://fake').pathname;
+    const file = /^\/Api\/v6\/file\/(.+)$/.exec(path);
+    if (file) return response.writeHead(200, { 'content-type': 'application/pdf' }).end(pdfBytes);
+    const match = /^\/Api\/v6\/envelope\/([^/]+)(\/files)?$/.exec(path);
+    const id = match ? decodeURIComponent(match[1]!) : '';
+    const envelope = envelopes.get(id);
+    if (!match || !envelope) return json(404, { Message: 'Envelope not found', ErrorId: 'ERR0008' });
+    if (envelope.down) return json(503, { Message: 'Service unavailable' });
+    if (match[2]) {
+      if (envelope.filesFail) return json(500, { Message: 'Storage backend unavailable' });
+      return json(200, {
+        Documents: [{ FileId: `${id}-doc`, FileName: 'Contract.pdf', PageCount: 2, DocumentNumber: 1 }],
+        AuditTrail: { FileId: `${id}-audit` },
+      });
+    }
+    return json(200, {
+      Id: id,
+      Name: 'Contract',
+      EnvelopeStatus: envelope.status,
+      SentDate: '2026-01-01T10:00:00Z',
+      Activities: [
+        {
+          Id: 'activity-1',
+          Status: envelope.status === 'Completed' ? 'Completed' : 'Pending',
+          Action: { Email: 'ana@example.com', GivenName: 'Ana', Surname: 'Pop' },
+        },
+      ],
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as { port: number };
+  return { server, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+test.describe('with a signing service', () => {
+  const HOOK_ID = 'envelope-pages-signing-0123456789';
+  const API_TOKEN = 'e2e-esaw-token';
+  const envelopes = new Map<string, FakeEnvelope>();
+  let fake: Awaited<ReturnType<typeof startFakeEsignAnyWhere>>;
+  let app: AppServer;
+  let dataDir: string;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    fake = await startFakeEsignAnyWhere(envelopes, API_TOKEN);
+    const port = await freePort();
+    dataDir = `data/e2e-${port}-signing`;
+    app = await startAppServer(
+      {
+        DATABASE_URL: `file:./${dataDir}/app.db`,
+        DOCUMENT_STORAGE_DIR: `${dataDir}/documents`,
+        WEBHOOK_HOOK_IDS: HOOK_ID,
+        SIGNING_PROVIDER: 'esignanywhere',
+        ESAW_BASE_URL: fake.baseUrl,
+        ESAW_API_TOKEN: API_TOKEN,
+      },
+      port,
+    );
+  });
+
+  test.afterAll(async () => {
+    if (app) killAppServer(app);
+    await new Promise((resolve) => fake?.server.close(resolve));
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const notifySigning = async (envelopeId: string, fields: Record<string, string>) => {
+    const query = new URLSearchParams({ envelopeId, ...fields });
+    const response = await fetch(`${app.baseUrl}/api/webhooks/${HOOK_ID}?${query}`);
+    expect(response.status, await response.text()).toBe(200);
+  };
+  const signer = { recipientOrder: '1', recipientEmail: 'ana@example.com' };
+
+  test('a confirmed finish shows the signed PDF and the audit trail, live', async ({ page }) => {
+    const id = `${run.toString(36)}-confirmed`;
+    envelopes.set(id, { status: 'Completed' });
+    await notifySigning(id, { action: 'sendSignNotification', ...signer });
+    await notifySigning(id, { action: 'workstepFinished', ...signer });
+
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${app.baseUrl}/envelopes/${id}`);
+    const documents = page.getByRole('region', { name: 'Documents' });
+    await expect(documents).toContainText('fetched once the envelope is completed');
+
+    await notifySigning(id, { action: 'envelopeFinished', FTOSIsFinishCallback: '1' });
+    await expect(page.getByTestId('reconciliation-status')).toContainText('Confirmed by the signing service', {
+      timeout: 15_000,
+    });
+    const download = documents.getByRole('link', { name: 'Download signed PDF' });
+    await expect(download).toBeVisible({ timeout: 15_000 });
+    await expect(documents.getByRole('link', { name: 'Download audit trail' })).toBeVisible();
+    await expect(documents).toContainText('Contract.pdf');
+    await expect(documents).toContainText('2 pages');
+    await expect(documents.getByRole('link', { name: 'View Contract.pdf (opens in a new tab)' })).toHaveAttribute(
+      'href',
+      /\?inline=1$/,
+    );
+    // The name comes from the signing service's activities; notifications only carry the e-mail.
+    await expect(page.getByRole('region', { name: 'Recipients' })).toContainText('Ana Pop');
+
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    expect(file.suggestedFilename()).toBe('Contract.pdf');
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, 'envelope-detail-documents');
+  });
+
+  test('a finish callback the signing service does not back is shown as not confirmed', async ({ page }) => {
+    const id = `${run.toString(36)}-early`;
+    envelopes.set(id, { status: 'Active' });
+    await notifySigning(id, { action: 'sendSignNotification', ...signer });
+    await notifySigning(id, { action: 'envelopeFinished', FTOSIsFinishCallback: '1' });
+
+    await page.goto(`${app.baseUrl}/envelopes/${id}`);
+    await expect(page.getByTestId('reconciliation-status')).toContainText(
+      'Finish callback not confirmed: the signing service reports Active',
+      { timeout: 15_000 },
+    );
+    await expect(page.getByRole('heading', { level: 1 }).locator('..')).not.toContainText('Completed');
+  });
+
+  test('an unreachable signing service is reported with the next try', async ({ page }) => {
+    const id = `${run.toString(36)}-down`;
+    envelopes.set(id, { status: 'Completed', down: true });
+    await notifySigning(id, { action: 'envelopeFinished', FTOSIsFinishCallback: '1' });
+
+    await page.goto(`${app.baseUrl}/envelopes/${id}`);
+    const status = page.getByTestId('reconciliation-status');
+    await expect(status).toContainText('Could not reach the signing service', { timeout: 15_000 });
+    await expect(status).toContainText('next try at');
+  });
+
+  test('a failed document fetch gives its reason, and "Retry now" fetches again', async ({ page }) => {
+    const id = `${run.toString(36)}-files`;
+    envelopes.set(id, { status: 'Completed', filesFail: true });
+    await notifySigning(id, { action: 'envelopeFinished', FTOSIsFinishCallback: '1' });
+
+    await page.goto(`${app.baseUrl}/envelopes/${id}`);
+    const documents = page.getByRole('region', { name: 'Documents' });
+    const notice = documents.getByTestId('document-notice');
+    await expect(notice).toContainText('failed', { timeout: 15_000 });
+    await expect(notice).toContainText('Next attempt');
+    await screenshot(page, 'envelope-detail-fetch-failed');
+
+    envelopes.set(id, { status: 'Completed' });
+    await documents.getByRole('button', { name: 'Retry now' }).click();
+    await expect(documents.getByRole('link', { name: 'Download signed PDF' })).toBeVisible({ timeout: 15_000 });
+  });
 });

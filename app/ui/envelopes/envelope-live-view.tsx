@@ -35,7 +35,7 @@ export function EnvelopeLiveView({ initial, renderedAt }: EnvelopeLiveViewProps)
       <section aria-label="Milestones">
         <EnvelopeMilestones envelope={envelope} now={now} />
       </section>
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-6">
           <SectionCard id="documents-heading" title="Documents">
             <DocumentPanel envelope={envelope} onRetried={refresh} />

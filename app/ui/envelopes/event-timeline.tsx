@@ -88,7 +88,7 @@ function RawNotification({ json, cut }: { json: string; cut: boolean }) {
       <summary className="w-fit cursor-pointer select-none text-xs font-medium text-brand-700 hover:underline">
         Raw notification
       </summary>
-      <pre className="mt-1 max-h-72 overflow-auto whitespace-pre-wrap break-all rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-800">
+      <pre className="mt-1 max-h-72 overflow-auto whitespace-pre rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-800">
         {json}
       </pre>
       {cut ? (

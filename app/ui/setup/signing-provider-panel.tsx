@@ -3,6 +3,7 @@ import { getEnvironment } from '@/app/lib/env';
 import { checkSigningProviderReachable } from '@/app/lib/signing/check-signing-provider-reachable';
 import { getSigningProviderState } from '@/app/lib/signing/get-signing-provider-state';
 import { resolveSigningProviderConfig, type SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
+import { signingProviderSettings } from './signing-provider-settings';
 
 const ADAPTER_LABELS: Record<SigningProviderConfig['provider'], string> = {
   esignanywhere: 'eSignAnyWhere API',
@@ -10,6 +11,9 @@ const ADAPTER_LABELS: Record<SigningProviderConfig['provider'], string> = {
   sandbox: 'Built-in sandbox',
   none: 'None',
 };
+
+const WHAT_TO_SET =
+  'To fetch signed documents, set SIGNING_PROVIDER to esignanywhere (with ESAW_BASE_URL and ESAW_API_TOKEN), http (with DOCUMENT_URL_TEMPLATE and, if needed, DOCUMENT_AUTH_HEADER) or sandbox, then restart the app.';
 
 const LABEL = 'text-xs font-semibold uppercase tracking-wide text-slate-600';
 
@@ -34,17 +38,23 @@ export function SigningProviderPanel() {
           {ADAPTER_LABELS[config.provider]}
         </span>
       </div>
-      <p className="mt-1 max-w-prose text-sm text-slate-600">{state.description}</p>
-
       {state.problem ? (
+        // The description would repeat the problem; what to set is what the reader needs here.
         <div
           role="note"
           className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950"
         >
           <p className="font-medium">{state.problem}</p>
-          <p className="mt-1">{WHAT_TO_SET}</p>
+          <p className="mt-1">
+            {config.provider === 'none' ? WHAT_TO_SET : 'Fix it in the environment, then restart the app.'}
+          </p>
         </div>
-      ) : null}
+      ) : (
+        <p className="mt-1 max-w-prose text-sm text-slate-600">
+          {state.description}
+          {config.provider === 'none' ? ` ${WHAT_TO_SET}` : null}
+        </p>
+      )}
 
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_minmax(0,1fr)]">
         <dt className={LABEL}>Statuses</dt>
@@ -57,13 +67,17 @@ export function SigningProviderPanel() {
         <dd className="text-slate-800">
           {state.fetchesDocuments ? 'Fetched when an envelope completes' : 'Not fetched'}
         </dd>
-        {settingsOf(config).map(([name, value]) => (
+        {signingProviderSettings(config, getEnvironment().SIGNING_PROVIDER).map(([name, value]) => (
           <Setting key={name} name={name} value={value} />
         ))}
         <dt className={LABEL}>Reachable</dt>
         <dd className="text-slate-800">
           {config.provider === 'none' || state.problem ? (
-            <span className="text-slate-600">Not checked: nothing usable is configured.</span>
+            <span className="text-slate-600">
+              {config.provider === 'none'
+                ? 'Not checked: no signing service is configured.'
+                : 'Not checked until the configuration above is fixed.'}
+            </span>
           ) : (
             // The check can take seconds against a slow service; the rest of the page does not wait for it.
             <Suspense fallback={<span className="text-slate-600">Checking…</span>}>
@@ -75,9 +89,6 @@ export function SigningProviderPanel() {
     </section>
   );
 }
-
-const WHAT_TO_SET =
-  'Set SIGNING_PROVIDER to esignanywhere (with ESAW_BASE_URL and ESAW_API_TOKEN), http (with DOCUMENT_URL_TEMPLATE and, if needed, DOCUMENT_AUTH_HEADER) or sandbox, then restart the app.';
 
 async function Reachability({ config }: { config: SigningProviderConfig }) {
   const { reachable, detail } = await checkSigningProviderReachable(config);
@@ -102,36 +113,4 @@ function Setting({ name, value }: { name: string; value: string | null }) {
       </dd>
     </>
   );
-}
-
-/** The variables behind the configuration, with secrets reduced to "set" and URLs to their address without query. */
-function settingsOf(config: SigningProviderConfig): [name: string, value: string | null][] {
-  const chosen = getEnvironment().SIGNING_PROVIDER;
-  // Unset means a default that depends on NODE_ENV; saying which one was taken avoids a guess.
-  const provider: [string, string | null] = ['SIGNING_PROVIDER', chosen ?? `not set, so ${config.provider}`];
-  switch (config.provider) {
-    case 'none':
-      return [provider];
-    case 'sandbox':
-      return [provider, ['Sandbox API', withoutQuery(config.baseUrl)]];
-    case 'esignanywhere':
-      return [
-        provider,
-        ['ESAW_BASE_URL', config.baseUrl && withoutQuery(config.baseUrl)],
-        ['ESAW_API_TOKEN', config.apiToken ? 'set (hidden)' : null],
-      ];
-    case 'http':
-      return [
-        provider,
-        ['DOCUMENT_URL_TEMPLATE', config.urlTemplate && withoutQuery(config.urlTemplate)],
-        ['DOCUMENT_AUTH_HEADER', config.authHeader ? `${config.authHeader.split(':')[0]}: (hidden)` : 'none'],
-      ];
-  }
-}
-
-// A document address may carry a token in its query string; the page shows where it points, not the credentials.
-function withoutQuery(url: string): string {
-  const cut = url.search(/[?#]/);
-  const address = cut === -1 ? url : `${url.slice(0, cut)}?…`;
-  return address.replace(/\/\/[^/@]*@/, '//…@');
 }
