@@ -9,6 +9,8 @@ const chromiumPath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium
 
 export default defineConfig({
   testDir: 'e2e',
+  // One results folder per port, so suites running side by side never delete each other's traces.
+  outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -4,6 +4,7 @@ import { presentHook } from '@/app/lib/hooks/present-hook';
 import { SimulateEnvelopeSection } from '@/app/ui/sandbox/simulate-envelope-section';
 import { CreateHookForm } from '@/app/ui/setup/create-hook-form';
 import { HookCard } from '@/app/ui/setup/hook-card';
+import { SigningProviderPanel } from '@/app/ui/setup/signing-provider-panel';
 import { SetupEmptyState } from '@/app/ui/setup/setup-empty-state';
 
 export const dynamic = 'force-dynamic';
@@ -24,6 +25,7 @@ export default async function SetupPage() {
           <code className="font-mono text-[0.8125rem]">##EnvelopeId##</code> are filled in by the signing service.
         </p>
       </div>
+      <SigningProviderPanel />
       <SimulateEnvelopeSection />
       <CreateHookForm />
       {hooks.length === 0 ? (
