@@ -1,10 +1,10 @@
 import type { z } from 'zod';
+import { pathSegment } from './document-url-template';
 import { envelopeSchema, filesSchema, toProviderFiles, toProviderRecipients } from './esignanywhere-schemas';
 import {
   checkStatus,
   fetchFromProvider,
   parseJson,
-  pathSegment,
   policyFor,
   requirePdf,
   type ProviderLimits,

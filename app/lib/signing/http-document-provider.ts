@@ -1,27 +1,9 @@
-import {
-  checkStatus,
-  fetchFromProvider,
-  pathSegment,
-  policyFor,
-  requirePdf,
-  type ProviderLimits,
-} from './provider-request';
+import { documentUrlFor, parseAuthHeader } from './document-url-template';
+import { checkStatus, fetchFromProvider, policyFor, requirePdf, type ProviderLimits } from './provider-request';
 import { ProviderError, type SigningProvider } from './signing-provider';
-
-export const ENVELOPE_ID_PLACEHOLDER = '{envelopeId}';
 
 /** The one file an http document source serves per envelope. */
 const SIGNED_FILE_ID = 'signed';
-
-/** `Name: value` → a header; null when the text is not one. */
-export function parseAuthHeader(text: string): [string, string] | null {
-  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(\S.*)$/.exec(text.trim());
-  return match ? [match[1]!, match[2]!.trim()] : null;
-}
-
-export function documentUrlFor(template: string, envelopeId: string): string {
-  return template.replaceAll(ENVELOPE_ID_PLACEHOLDER, pathSegment(envelopeId, 'an envelope id'));
-}
 
 /**
  * For setups that publish the signed PDF at their own address: one file per envelope, fetched

@@ -103,11 +103,3 @@ export function requirePdf(response: SafeFetchResponse, what: string, maxBytes: 
   }
   return response.body;
 }
-
-/** Ids go into URL paths: "." and ".." would walk up the path instead. */
-export function pathSegment(id: string, what: string): string {
-  if (id === '' || id === '.' || id === '..') {
-    throw new ProviderError('invalid_url', `${JSON.stringify(id)} cannot be used as ${what}.`, false);
-  }
-  return encodeURIComponent(id);
-}

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPublicAddress, safeFetch, type SafeFetchOptions } from './safe-fetch';
+import { isPublicAddress } from './address-ranges';
+import { safeFetch, type SafeFetchOptions } from './safe-fetch';
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { isLoopbackAddress, isPublicAddress } from './address-ranges';
 
 /**
  * What outbound requests to a signing service may do. The addresses come from configuration, but
@@ -81,25 +82,6 @@ function hostOf(url: URL): string {
 
 function describeUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
-}
-
-type Address = ipaddr.IPv4 | ipaddr.IPv6;
-
-function parseAddress(text: string): Address | null {
-  if (!ipaddr.isValid(text)) return null;
-  const address = ipaddr.parse(text);
-  return address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
-}
-
-/** Whether an address is on the public internet (not private, loopback, link-local, reserved...). */
-export function isPublicAddress(text: string): boolean {
-  const address = parseAddress(text);
-  return address !== null && address.range() === 'unicast';
-}
-
-export function isLoopbackAddress(text: string): boolean {
-  const address = parseAddress(text);
-  return address !== null && address.range() === 'loopback';
 }
 
 function isLoopbackHost(host: string): boolean {

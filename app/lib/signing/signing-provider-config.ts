@@ -1,7 +1,7 @@
 import { getEnvironment, type Environment } from '@/app/lib/env';
 import { DEFAULT_SANDBOX_API_TOKEN, SANDBOX_ESIGNANYWHERE_BASE_PATH } from '@/app/lib/sandbox/sandbox-paths';
-import { ENVELOPE_ID_PLACEHOLDER, parseAuthHeader } from './http-document-provider';
-import { isLoopbackAddress } from './safe-fetch';
+import { isLoopbackAddress } from './address-ranges';
+import { ENVELOPE_ID_PLACEHOLDER, parseAuthHeader } from './document-url-template';
 
 export type SigningProviderName = 'esignanywhere' | 'http' | 'sandbox' | 'none';
 

@@ -1,0 +1,22 @@
+import ipaddr from 'ipaddr.js';
+
+// Address classes for outbound requests; IPv4-mapped IPv6 (::ffff:10.0.0.1) is judged as the IPv4 it maps.
+
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+function parseAddress(text: string): Address | null {
+  if (!ipaddr.isValid(text)) return null;
+  const address = ipaddr.parse(text);
+  return address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
+}
+
+/** Whether an address is on the public internet (not private, loopback, link-local, reserved...). */
+export function isPublicAddress(text: string): boolean {
+  const address = parseAddress(text);
+  return address !== null && address.range() === 'unicast';
+}
+
+export function isLoopbackAddress(text: string): boolean {
+  const address = parseAddress(text);
+  return address !== null && address.range() === 'loopback';
+}
