@@ -92,6 +92,14 @@ test('sending a test notification calls the hook through its public URL and crea
   await expect(result).toContainText(/the hook stored the test notification as envelope test-\d+/);
   await result.getByText('Request and answer').click();
   await expect(result.locator('pre')).toContainText('"ok":true');
+  for (const [width, label] of [
+    [1280, 'desktop'],
+    [390, 'phone'],
+  ] as const) {
+    await page.setViewportSize({ width, height: 844 });
+    await card.screenshot({ path: `e2e/screenshots/setup-test-notification-${label}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const link = result.getByRole('link', { name: /Open test envelope test-\d+/ });
   const envelopeId = (await link.textContent())!.replace('Open test envelope ', '');

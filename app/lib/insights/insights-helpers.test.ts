@@ -25,6 +25,22 @@ describe('countByLocalDay', () => {
   });
 });
 
+describe('countByLocalDay across a clock change', () => {
+  it('gives the 25-hour day its extra hour', () => {
+    const quarters = [
+      { quarter: quarterOf('2025-10-25T20:45:00Z'), count: 1 }, // 23:45 EEST on the 25th
+      { quarter: quarterOf('2025-10-25T21:00:00Z'), count: 2 }, // 00:00 on the 26th
+      { quarter: quarterOf('2025-10-26T21:45:00Z'), count: 4 }, // 23:45 EET on the 26th, the 25th hour
+      { quarter: quarterOf('2025-10-26T22:00:00Z'), count: 8 }, // 00:00 on the 27th: after the period
+    ];
+    expect(countByLocalDay({ quarters, days: ['2025-10-25', '2025-10-26'], timeZone: 'Europe/Bucharest' })).toEqual([
+      { day: '2025-10-25', count: 1 },
+      { day: '2025-10-26', count: 6 },
+    ]);
+    expect(countByLocalDay({ quarters, days: [], timeZone: 'UTC' })).toEqual([]);
+  });
+});
+
 describe('open-to-completion buckets', () => {
   it('puts each duration in the range below its limit, the last range open-ended', () => {
     expect(durationBucketIndex(0)).toBe(0);

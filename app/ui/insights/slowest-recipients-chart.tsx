@@ -36,10 +36,10 @@ export function SlowestRecipientsChart({ recipients }: { recipients: RecipientWa
         type="category"
         dataKey="who"
         tick={AXIS_TICK}
-        tickFormatter={(text: string) => shorten(text, wide ? 28 : 16)}
+        tickFormatter={(text: string) => shorten(text, wide ? 28 : 15)}
         tickLine={false}
         axisLine={false}
-        width={wide ? 190 : 112}
+        width={wide ? 200 : 124}
       />
       <Tooltip
         cursor={{ fill: CHART_COLORS.cursor }}
