@@ -19,8 +19,10 @@ import { enrichRecipients } from './enrich-recipients';
 export type ReconcileOutcome =
   { ran: false } | { ran: true; reconciliation: ReconciliationDecision['reconciliation']; fetchDocuments: boolean };
 
-/** How long a claimed check may take before another instance may take it over. */
-const CLAIM_MS = 120_000;
+/** How long a claimed check may take before another instance may take it over: well over one request. */
+function claimMs(): number {
+  return Math.max(120_000, 3 * getEnvironment().DOCUMENT_FETCH_TIMEOUT_SECONDS * 1000);
+}
 
 export function reconcileAfterMs(): number {
   return getEnvironment().RECONCILE_AFTER_HOURS * 3_600_000;
@@ -83,7 +85,7 @@ async function withEnvelopeLock<T>(envelopeId: string, work: (tx: Transaction) =
 
 /** Moves the next check past the claim time; exactly one instance sees its UPDATE change the row. */
 async function claimReconciliation(envelopeId: string, now: Date, idleMs: number): Promise<boolean> {
-  const claimedUntil = new Date(now.getTime() + CLAIM_MS);
+  const claimedUntil = new Date(now.getTime() + claimMs());
   const changed = await withEnvelopeLock(
     envelopeId,
     (tx) => tx.$executeRaw`
