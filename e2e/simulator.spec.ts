@@ -127,7 +127,9 @@ test('Setup offers the same, and links to the new envelope', async ({ page }) =>
   await expect(page).toHaveURL(/\/envelopes\/[0-9a-f-]{36}$/);
 });
 
-test('npm run simulate plays envelopes against the running app, and completed ones get their sandbox PDFs', async () => {
+test('npm run simulate plays envelopes against the running app, and completed ones get their sandbox PDFs', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const hooks = (await (await fetch(`${server.baseUrl}/api/hooks`)).json()) as { items: { id: string }[] };
   const target = `${server.baseUrl}/api/webhooks/${hooks.items[0]!.id}`;
@@ -165,4 +167,9 @@ test('npm run simulate plays envelopes against the running app, and completed on
     }
   }
   expect(completed).toBeGreaterThan(0);
+
+  // A completed envelope's page, with the sandbox's names and PDFs, as a person sees it.
+  await page.goto(`${server.baseUrl}/envelopes/${ids[0]}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await screenshot(page, 'simulator-envelope');
 });

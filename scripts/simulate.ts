@@ -128,6 +128,7 @@ function describeSummary(summary: EnvelopeLifeSummary): string {
     summary.retriedCopies > 0 && `${summary.retriedCopies} retried`,
     summary.repeatedOpens > 0 && `${summary.repeatedOpens} repeated open${summary.repeatedOpens === 1 ? '' : 's'}`,
     summary.acknowledgedDuplicates > 0 && `${summary.acknowledgedDuplicates} answered as duplicate`,
+    summary.resentAfterFailure > 0 && `${summary.resentAfterFailure} resent after a failure`,
   ].filter(Boolean);
   const parts = [
     `${mark} ${summary.envelopeId}`,

@@ -44,14 +44,13 @@ export function describeSandboxFiles(envelope: SandboxEnvelopeState): SandboxFil
   ];
 }
 
-/** A file name safe on every system and in a Content-Disposition header: plain ASCII, no separators. */
+/** A file name safe on every system: no path separators, quotes or control characters, accents kept. */
 function fileNameBase(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9 ._-]+/g, '')
+  const safe = name
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120);
-  return ascii || 'document';
+  return safe || 'document';
 }

@@ -136,6 +136,7 @@ describe('simulateEnvelopeLife against the real webhook route', () => {
       onDelivery: (report) => reports.push(report),
     });
     expect(summary.failure).toBeNull();
+    expect(summary.resentAfterFailure).toBe(2);
     expect(reports.slice(1, 4).map((report) => [report.kind, report.status])).toEqual([
       ['first', 503],
       ['after-failure', null],

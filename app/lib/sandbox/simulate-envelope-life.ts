@@ -39,6 +39,8 @@ export type EnvelopeLifeSummary = {
   /** Extra copies sent on purpose, and how many answers called a delivery a duplicate. */
   retriedCopies: number;
   acknowledgedDuplicates: number;
+  /** Attempts repeated because the target failed (5xx, 408, 429 or no answer). */
+  resentAfterFailure: number;
   repeatedOpens: number;
   finishCallbackSent: boolean;
   /** Why the life stopped before its end (the target refused a notification), else null. */
@@ -110,6 +112,7 @@ export async function simulateEnvelopeLife(options: SimulateEnvelopeLifeOptions)
     requests: 0,
     retriedCopies: 0,
     acknowledgedDuplicates: 0,
+    resentAfterFailure: 0,
     repeatedOpens: 0,
     finishCallbackSent: false,
     failure: null,
@@ -162,6 +165,7 @@ export async function simulateEnvelopeLife(options: SimulateEnvelopeLifeOptions)
     for (let tries = 1; tries < maxAttempts && attempt.retryable; tries++) {
       await pause(Math.max(delayMs, 50) * tries);
       attempt = await attemptDelivery(send, request());
+      summary.resentAfterFailure += 1;
       report('after-failure', attempt);
     }
     if (!attempt.ok) {

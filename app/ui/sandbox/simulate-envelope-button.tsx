@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/app/ui/setup/styles';
 
 type SimulationState =
@@ -23,14 +23,16 @@ export function SimulateEnvelopeButton({
 }) {
   const router = useRouter();
   const [state, setState] = useState<SimulationState>({ kind: 'idle' });
-  const [pending, startTransition] = useTransition();
+  // Plain state rather than a transition: the button is free again as soon as the answer is in,
+  // while the page refresh that shows the new envelope is still on its way.
+  const [pending, setPending] = useState(false);
 
-  function simulate() {
-    startTransition(async () => {
-      const result = await requestSimulation();
-      setState(result);
-      if (result.kind === 'started') router.refresh();
-    });
+  async function simulate() {
+    setPending(true);
+    const result = await requestSimulation();
+    setPending(false);
+    setState(result);
+    if (result.kind === 'started') router.refresh();
   }
 
   return (

@@ -7,15 +7,16 @@ export function SimulateEnvelopeSection() {
   return (
     <section
       aria-labelledby="simulate-heading"
-      className="flex flex-col gap-3 rounded-lg border border-brand-600/20 bg-brand-50 p-4 sm:flex-row sm:items-start sm:justify-between sm:p-5"
+      className="space-y-3 rounded-lg border border-brand-600/20 bg-brand-50 p-4 sm:p-5"
     >
       <div>
         <h2 id="simulate-heading" className="text-base font-semibold text-slate-900">
           Try it with the sandbox
         </h2>
         <p className="mt-1 max-w-prose text-sm text-slate-600">
-          The built-in sandbox signing service plays one envelope&apos;s life against your first hook: invitations,
-          opens, signatures, sometimes a rejection or a retried delivery, and the signed PDF at the end.
+          The built-in sandbox signing service plays one envelope&apos;s life against the first hook below (a hook named
+          &ldquo;Sandbox&rdquo; is made if there is none): invitations, opens, signatures, sometimes a rejection or a
+          retried delivery, and the signed PDF at the end.
         </p>
       </div>
       <SimulateEnvelopeButton variant="secondary" />

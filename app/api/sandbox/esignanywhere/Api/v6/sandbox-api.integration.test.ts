@@ -231,7 +231,8 @@ describe('the sandbox eSignAnyWhere v6 API', () => {
     expect(contract.status).toBe(200);
     expect(contract.headers.get('content-type')).toBe('application/pdf');
     expect(contract.headers.get('content-disposition')).toBe(
-      'attachment; filename="Personal loan agreement LN-2026-10001.pdf"',
+      'attachment; filename="Personal loan agreement LN-2026-10001.pdf"; ' +
+        "filename*=UTF-8''Personal%20loan%20agreement%20LN-2026-10001.pdf",
     );
     expect(contract.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const contractPdf = await PDFDocument.load(contract.bytes, { updateMetadata: false });
@@ -264,6 +265,18 @@ describe('the sandbox eSignAnyWhere v6 API', () => {
     expect(xml.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(xml.bytes.toString()).toContain(`<AuditTrail envelopeId="${id}" status="Completed"`);
     expect(xml.bytes.toString().match(/<Event /g)).toHaveLength(8);
+  });
+
+  it('keeps accents in file names, with an ASCII fallback in the download header', async () => {
+    const { id } = await createSandboxEnvelope({
+      name: 'Contract: Jonas Müller / 2026',
+      recipients: PEOPLE.slice(0, 1),
+    });
+    await advanceSandboxEnvelope({ envelopeId: id, step: { kind: 'sign', recipientOrder: 1 } });
+    expect((await call(`envelope/${id}/files`)).json().Documents[0].FileName).toBe('Contract Jonas Müller 2026.pdf');
+    expect((await call(`file/${id}_document-1`)).headers.get('content-disposition')).toBe(
+      `attachment; filename="Contract Jonas Muller 2026.pdf"; filename*=UTF-8''Contract%20Jonas%20M%C3%BCller%202026.pdf`,
+    );
   });
 
   it('spreads a long history over as many audit-trail pages as it needs', async () => {

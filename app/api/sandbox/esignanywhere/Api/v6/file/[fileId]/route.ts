@@ -18,8 +18,21 @@ export async function GET(request: Request, context: { params: Promise<{ fileId:
     headers: {
       'Content-Type': file.contentType,
       'Content-Length': String(file.bytes.byteLength),
-      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Content-Disposition': attachment(file.fileName),
       'Cache-Control': 'no-store',
     },
   });
+}
+
+/** An ASCII fallback name for old clients, and the exact one (accents kept) in RFC 5987 form. */
+function attachment(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["%;\\]/g, '_');
+  const exact = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
