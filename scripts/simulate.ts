@@ -135,7 +135,7 @@ function describeSummary(summary: EnvelopeLifeSummary): string {
     `${summary.outcome.replace('_', ' ').padEnd(11)}`,
     `sandbox ${summary.sandboxStatus.padEnd(9)}`,
     `${summary.recipientCount} recipient${summary.recipientCount === 1 ? ' ' : 's'}`,
-    `${summary.notifications} notifications, ${summary.requests} requests${extras.length ? ` (${extras.join(', ')})` : ''}`,
+    `${plural(summary.notifications, 'notification')}, ${plural(summary.requests, 'request')}${extras.length ? ` (${extras.join(', ')})` : ''}`,
   ];
   if (summary.finishCallbackSent) parts.push('finish callback sent');
   const line = parts.join('  ');
@@ -151,6 +151,10 @@ async function checkReachable(url: string): Promise<void> {
       `Nothing answers at ${origin}. Start the app (npm run dev or npm start), or pass --target with the hook URL to deliver to.`,
     );
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {
