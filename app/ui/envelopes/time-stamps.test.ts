@@ -9,7 +9,7 @@ const iso = '2025-11-29T23:30:00.000Z';
 const now = new Date('2025-11-30T00:00:00.000Z');
 
 function render(element: React.ReactElement, timeZone?: string) {
-  return renderToString(timeZone ? createElement(TimeZoneContextProvider, { timeZone, children: element }) : element);
+  return renderToString(timeZone ? createElement(TimeZoneContextProvider, { timeZone }, element) : element);
 }
 
 describe('time stamps rendered on the server', () => {

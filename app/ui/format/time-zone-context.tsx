@@ -8,7 +8,7 @@ import { FALLBACK_TIME_ZONE, normalizeTimeZone, readTimeZoneCookie, timeZoneCook
 const ServerTimeZoneContext = createContext<string | null>(null);
 
 /** Tells the time components which zone the server used; put it where the server read the zone cookie. */
-export function TimeZoneContextProvider({ timeZone, children }: { timeZone: string; children: React.ReactNode }) {
+export function TimeZoneContextProvider({ timeZone, children }: { timeZone: string; children?: React.ReactNode }) {
   return <ServerTimeZoneContext.Provider value={timeZone}>{children}</ServerTimeZoneContext.Provider>;
 }
 
