@@ -3,6 +3,7 @@ import './globals.css';
 import { getAuthState } from './lib/auth/get-auth-state';
 import { AppHeader } from './ui/app-header';
 import { NotProtectedBanner } from './ui/auth/not-protected-banner';
+import { TimeZoneProvider } from './ui/format/time-zone-provider';
 
 export const metadata: Metadata = {
   title: { default: 'Envelope tracker', template: '%s · Envelope tracker' },
@@ -31,7 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           signedIn={auth.signedIn}
         />
         <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
-          {children}
+          <TimeZoneProvider>{children}</TimeZoneProvider>
         </main>
       </body>
     </html>

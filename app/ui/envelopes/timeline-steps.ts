@@ -34,14 +34,6 @@ export type TimelineStep = {
   tone: StepTone;
 };
 
-// The final statuses reconciliation writes when the signing service, not a notification, reported them.
-const RECONCILED_LABELS = new Map([
-  ['envelopeCompleted', 'Completed'],
-  ['envelopeRejected', 'Rejected'],
-  ['envelopeExpired', 'Expired'],
-  ['envelopeCanceled', 'Canceled'],
-]);
-
 // Repeats more than a minute apart are real events (a reminder, a second look), so the timeline says "again".
 const REPEATABLE_ACTIONS = new Set(['sendSignNotification', 'workstepOpened']);
 
@@ -58,7 +50,7 @@ export function toTimelineSteps(
     seen.add(key);
     return {
       id: event.id,
-      label: again ? `${stepLabel(event.action)} again` : stepLabel(event.action),
+      label: again ? `${actionLabel(event.action)} again` : actionLabel(event.action),
       recipient: namedRecipientLabel(event, recipients),
       occurredAt: event.occurredAt,
       sincePrevious: previous ? formatStepDelta(Date.parse(event.occurredAt) - Date.parse(previous.occurredAt)) : null,
@@ -71,10 +63,6 @@ export function toTimelineSteps(
       tone: stepTone(event.action, event.isFinishCallback),
     };
   });
-}
-
-function stepLabel(action: string): string {
-  return RECONCILED_LABELS.get(action) ?? actionLabel(action);
 }
 
 export function stepTone(action: string, isFinishCallback: boolean): StepTone {

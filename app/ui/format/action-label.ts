@@ -8,6 +8,10 @@ const ACTION_LABELS = new Map<string, string>([
   ['workstepDelegatedSenderActionRequired', 'Delegated, sender must act'],
   ['envelopeExpired', 'Expired'],
   ['envelopeFinished', 'Finished'],
+  // Written by reconciliation when the signing service, not a notification, reported the final status.
+  ['envelopeCompleted', 'Completed'],
+  ['envelopeRejected', 'Rejected'],
+  ['envelopeCanceled', 'Canceled'],
 ]);
 
 /** A human label for a notification action; unknown actions are shown as they came so nothing is hidden. */
