@@ -18,6 +18,10 @@ describe('isRetryableDatabaseError', () => {
     expect(isRetryableDatabaseError(knownError('P2010', 'TransactionWriteConflict'))).toBe(true);
   });
 
+  it('retries a busy SQLite database (another process wrote since the transaction read)', () => {
+    expect(isRetryableDatabaseError(knownError('P2010', 'SocketTimeout'))).toBe(true);
+  });
+
   it('does not retry other failures', () => {
     expect(isRetryableDatabaseError(knownError('P2010', 'DatabaseNotReachable'))).toBe(false);
     expect(isRetryableDatabaseError(knownError('P2025'))).toBe(false);

@@ -1,10 +1,12 @@
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 
-const RETRYABLE_KINDS = ['UniqueConstraintViolation', 'TransactionWriteConflict'];
+// SocketTimeout is how the SQLite adapter reports SQLITE_BUSY, including SQLITE_BUSY_SNAPSHOT: with WAL, a
+// transaction that read before another process (e.g. `npm run simulate`) wrote cannot write; a new one can.
+const RETRYABLE_KINDS = ['UniqueConstraintViolation', 'TransactionWriteConflict', 'SocketTimeout'];
 
 /**
  * True for failures that running the same transaction again resolves: a unique-index conflict
- * (another request stored the row first) or a write conflict / deadlock.
+ * (another request stored the row first), a write conflict / deadlock, or a busy SQLite database.
  */
 export function isRetryableDatabaseError(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;

@@ -66,8 +66,11 @@ function errorDetail(response: SafeFetchResponse): string {
   if (!response.contentType?.includes('json')) return '';
   try {
     const parsed = JSON.parse(response.body.toString('utf8')) as { Message?: unknown; ErrorId?: unknown };
-    const parts = [parsed.ErrorId, parsed.Message].filter((part) => typeof part === 'string' && part.length > 0);
-    return parts.length > 0 ? `: ${(parts as string[]).join(' ').slice(0, 300)}` : '';
+    // eSignAnyWhere's Message usually starts with its ErrorId already ("ERR0007 - ..."): say it once.
+    const message = typeof parsed.Message === 'string' ? parsed.Message : '';
+    const errorId = typeof parsed.ErrorId === 'string' && !message.startsWith(parsed.ErrorId) ? parsed.ErrorId : '';
+    const parts = [errorId, message].filter((part) => part.length > 0);
+    return parts.length > 0 ? `: ${parts.join(' ').slice(0, 300)}` : '';
   } catch {
     return '';
   }
