@@ -64,6 +64,10 @@ describe(`envelope search on ${provider}`, () => {
       const search = (q: string) => allIds({ hook: hook.id, q }, { scanWindow });
       expect(await search('popescu')).toEqual(newestFirst(ids, 2, 0));
       expect(await search('ANA.POPESCU@example')).toEqual([ids[0]]);
+      // The index is asked for the part before the @; the whole address must still match.
+      expect(await search('ana.popescu@example.com')).toEqual([ids[0]]);
+      expect(await search('ana.popescu@example.org')).toEqual([]);
+      expect(await search('@example.net')).toEqual([ids[2]]);
       expect(await search('k-2025-004')).toEqual(newestFirst(ids, 1, 0));
       expect(await search('l-7')).toEqual([ids[2]]);
       expect(await search(ids[1]!.slice(0, 8))).toEqual([ids[1]]);
