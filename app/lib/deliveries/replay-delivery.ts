@@ -1,7 +1,8 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
 import { whyNotReplayable } from './not-replayable';
-import { ingestNotification, type IngestResult } from '@/app/lib/webhooks/ingest-notification';
+import { ingestAndFollowUp } from '@/app/lib/webhooks/ingest-and-follow-up';
+import type { IngestResult } from '@/app/lib/webhooks/ingest-notification';
 import { parseNotification } from '@/app/lib/webhooks/parse-notification';
 import { recordRejectedDelivery } from '@/app/lib/webhooks/record-rejected-delivery';
 
@@ -44,7 +45,7 @@ export async function replayDelivery(options: { deliveryId: string }): Promise<R
     });
     return { ok: false, status: 422, code: parsed.code, message: parsed.message, deliveryId };
   }
-  const ingest = await ingestNotification({ delivery, notification: parsed.notification });
+  const ingest = await ingestAndFollowUp({ delivery, notification: parsed.notification });
   return {
     ok: true,
     deliveryId: ingest.deliveryId,

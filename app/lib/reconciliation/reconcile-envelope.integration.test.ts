@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { replayDelivery } from '@/app/lib/deliveries/replay-delivery';
 import { prisma } from '@/app/lib/db/prisma';
 import { makeTestPdf } from '@/app/lib/testing/fake-esignanywhere-server';
 import {
@@ -181,5 +182,22 @@ describe('checking envelopes that went quiet', () => {
     expect(
       await reconcileEnvelope({ envelopeId, provider, now: () => new Date(checkedAt.getTime() + 60_000) }),
     ).toEqual({ ran: false });
+  });
+});
+
+describe('replaying a finish callback', () => {
+  it('holds the envelope for confirmation, as a delivered finish callback does', async () => {
+    const { envelopeId } = await notifyFinishedEnvelope();
+    const finish = await prisma.delivery.findFirstOrThrow({ where: { envelopeId, action: 'envelopeFinished' } });
+    // Without the envelope the replay is a new finish callback, not a copy of one already stored.
+    await prisma.envelope.delete({ where: { id: envelopeId } });
+
+    const replay = await replayDelivery({ deliveryId: finish.id });
+    expect(replay).toMatchObject({ ok: true, duplicate: false });
+    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+      status: 'sent',
+      reconciliation: 'pending',
+      finishedAt: null,
+    });
   });
 });

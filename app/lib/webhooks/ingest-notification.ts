@@ -3,9 +3,7 @@ import { isRetryableDatabaseError } from '@/app/lib/db/is-retryable-database-err
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { uuidV7 } from '@/app/lib/db/sql-values';
 import type { Job, JobResult } from './apply-notifications';
-import type { DeliveryRecord } from './delivery-record';
 import { ingestBatch } from './ingest-batch';
-import type { Notification } from './parse-notification';
 
 export type IngestResult = JobResult;
 
@@ -23,10 +21,7 @@ const queue: { ingestWaiting: Waiting[]; ingestRunning: boolean } = { ingestWait
  * Resolves only after the transaction holding it has committed, so a 200 always means stored.
  * Copies of a milestone are counted on the first event instead of stored again.
  */
-export function ingestNotification(options: {
-  delivery: DeliveryRecord;
-  notification: Notification;
-}): Promise<IngestResult> {
+export function ingestNotification(options: Omit<Job, 'deliveryId'>): Promise<IngestResult> {
   const job: Job = { ...options, deliveryId: uuidV7(options.delivery.receivedAt.getTime()) };
   return new Promise((resolve, reject) => {
     queue.ingestWaiting.push({ job, resolve, reject });

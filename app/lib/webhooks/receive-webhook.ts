@@ -1,11 +1,9 @@
 import 'server-only';
 import { getEnvironment } from '@/app/lib/env';
 import { getActiveHook } from '@/app/lib/hooks/hook-cache';
-import { followUpFinishCallback } from '@/app/lib/reconciliation/follow-up-finish-callback';
-import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
-import { runAfterResponse } from '@/app/lib/signing/run-after-response';
 import { pickLoggedHeaders, type DeliveryRecord } from './delivery-record';
-import { ingestNotification, type IngestResult } from './ingest-notification';
+import { ingestAndFollowUp } from './ingest-and-follow-up';
+import type { IngestResult } from './ingest-notification';
 import { parseNotification } from './parse-notification';
 import { readBodyWithLimit } from './read-body-with-limit';
 import { recordRejectedDelivery } from './record-rejected-delivery';
@@ -93,14 +91,7 @@ export async function receiveWebhook(options: { hookId: string; request: Request
     });
     if (!parsed.ok) return reject(parsed.status, parsed.code, parsed.message);
 
-    // Declared apart so ingestNotification's Job carries it through (see Job.confirmFinishCallback).
-    const confirmFinishCallback = getSigningProvider()?.confirmsStatus ?? false;
-    const toIngest = { delivery, notification: parsed.notification, confirmFinishCallback };
-    const ingest = await ingestNotification(toIngest);
-    if (ingest.isNewFinishCallback) {
-      const { envelopeId } = parsed.notification;
-      runAfterResponse(() => followUpFinishCallback({ envelopeId }));
-    }
+    const ingest = await ingestAndFollowUp({ delivery, notification: parsed.notification });
     return {
       status: 200,
       body: { ok: true, envelopeId: parsed.notification.envelopeId, duplicate: ingest.duplicate },
