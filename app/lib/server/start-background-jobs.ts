@@ -1,5 +1,4 @@
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
-import { restoreContentLength } from '@/app/lib/documents/restore-content-length';
 import { getEnvironment } from '@/app/lib/env';
 import { sweepSigningWork } from '@/app/lib/reconciliation/sweep-signing-work';
 import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
@@ -13,8 +12,6 @@ export function startBackgroundJobs(): void {
   const state = globalThis as { backgroundJobsStarted?: boolean };
   if (state.backgroundJobsStarted) return;
   state.backgroundJobsStarted = true;
-  // Server-process setup the document downloads need (see restore-content-length.ts).
-  restoreContentLength();
 
   const purge = () =>
     purgeOldDeliveries({ retentionDays: getEnvironment().DELIVERY_RETENTION_DAYS })
