@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { killAppServer, startAppServer, type AppServer } from './support/app-server';
@@ -172,4 +173,48 @@ test('npm run simulate plays envelopes against the running app, and completed on
   await page.goto(`${server.baseUrl}/envelopes/${ids[0]}`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await screenshot(page, 'simulator-envelope');
+});
+
+test('a simulated envelope completes on its open page, and "Download signed PDF" saves the PDF the sandbox served', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const hooks = (await (await fetch(`${server.baseUrl}/api/hooks`)).json()) as { items: { id: string }[] };
+  const target = `${server.baseUrl}/api/webhooks/${hooks.items[0]!.id}`;
+  const simulate = (envelopes: string, delayMs: string) =>
+    run(
+      'npm',
+      ['run', '--silent', 'simulate', '--', '--envelopes', envelopes, '--outcome', 'completed'].concat([
+        '--target',
+        target,
+        '--delay-ms',
+        delayMs,
+      ]),
+      { env: { ...process.env, DATABASE_URL, SIGNING_PROVIDER: 'sandbox' } },
+    );
+  const listIds = async () =>
+    (
+      (await (await fetch(`${server.baseUrl}/api/envelopes?limit=100`)).json()) as { items: { id: string }[] }
+    ).items.map((item) => item.id);
+  const before = new Set(await listIds());
+  // Slow enough to open the page while the envelope is still being signed.
+  const playing = simulate('1', '1500');
+  let envelopeId = '';
+  await expect
+    .poll(async () => (envelopeId = (await listIds()).find((id) => !before.has(id)) ?? ''), { timeout: 30_000 })
+    .not.toBe('');
+  await page.goto(`${server.baseUrl}/envelopes/${envelopeId}`);
+  const download = page.getByRole('link', { name: 'Download signed PDF' });
+  // No reload: the page follows the envelope to Completed and the stored documents.
+  await expect(download).toBeVisible({ timeout: 60_000 });
+  await playing;
+
+  const [saved] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const savedBytes = await readFile((await saved.path())!);
+  expect(savedBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const files = (await (await sandbox(`envelope/${envelopeId}/files`)).json()) as { Documents: { FileId: string }[] };
+  const served = Buffer.from(await (await sandbox(`file/${files.Documents[0]!.FileId}`)).arrayBuffer());
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  expect(sha256(savedBytes)).toBe(sha256(served));
+  expect(saved.suggestedFilename()).toMatch(/\.pdf$/);
 });

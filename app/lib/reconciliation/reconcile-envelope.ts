@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
+import { isRetryableDatabaseError } from '@/app/lib/db/is-retryable-database-error';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { ensureDocumentFetch } from '@/app/lib/documents/document-fetch-queue';
 import { getEnvironment } from '@/app/lib/env';
@@ -72,15 +73,27 @@ export function dueForReconciliation(now: Date, idleMs: number): Prisma.Sql {
       AND "status" NOT IN ('completed', 'rejected', 'expired', 'canceled') AND "lastEventAt" < ${idleSince}))`;
 }
 
-/** Runs `work` holding the envelope's lock, the same one the webhook ingest takes on PostgreSQL. */
+const LOCKED_ATTEMPTS = 4;
+
+/**
+ * Runs `work` holding the envelope's lock, the same one the webhook ingest takes on PostgreSQL.
+ * A conflict with another writer (on SQLite, another process such as `npm run simulate` writing
+ * between this transaction's read and its write) is tried again rather than left to the sweeper.
+ */
 async function withEnvelopeLock<T>(envelopeId: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    if (getDatabaseProvider() === 'postgresql') {
-      await tx.$queryRaw`
-        SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(CAST(${envelopeId} AS text), 0))) AS l`;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        if (getDatabaseProvider() === 'postgresql') {
+          await tx.$queryRaw`
+            SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtextextended(CAST(${envelopeId} AS text), 0))) AS l`;
+        }
+        return work(tx);
+      });
+    } catch (error) {
+      if (attempt >= LOCKED_ATTEMPTS || !isRetryableDatabaseError(error)) throw error;
     }
-    return work(tx);
-  });
+  }
 }
 
 /** Moves the next check past the claim time; exactly one instance sees its UPDATE change the row. */
