@@ -94,6 +94,11 @@ test('the home page renders with its styles and the health check answers', async
 test('search, filters and the summary strip narrow the list and live in the URL', async ({ page, request }) => {
   const hookId = await createHook(request, 'Home');
   const ids = await seedEnvelopes(request, hookId, 'filters');
+  // A hydration mismatch or a failed poll would show here.
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
 
   await page.setViewportSize(DESKTOP);
   await page.goto(`/?hook=${hookId}`);
@@ -164,6 +169,7 @@ test('search, filters and the summary strip narrow the list and live in the URL'
   await expect(page.getByText('No envelopes match')).toBeVisible();
   await page.getByRole('link', { name: 'Clear' }).click();
   await expect(page).toHaveURL(/\/$/);
+  expect(consoleErrors).toEqual([]);
 });
 
 test('a notification sent to the webhook shows up without a reload', async ({ page, request }) => {
