@@ -1,8 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
-import type { DatabaseProvider } from '@/app/lib/db/database-config';
-import { sqlEnum, sqlJson } from '@/app/lib/db/sql-values';
 import {
   applyNotifications,
   dedupeBaseOf,
@@ -19,26 +17,20 @@ import { REPEAT_WINDOW_MS } from './envelope-actions';
 const { sql, join } = Prisma;
 
 /**
- * Stores a batch of accepted notifications in the given transaction: a handful of statements
- * whatever the batch size (read the envelopes' state, apply the notifications in memory in
- * arrival order, write every changed row back), which is what makes concurrent webhooks cheap.
+ * Stores a batch of accepted notifications in the given SQLite transaction: a handful of
+ * statements whatever the batch size (read the envelopes' state, apply the notifications in
+ * memory in arrival order, write every changed row back), which is what makes concurrent webhooks
+ * cheap. SQLite has one writer at a time, so nothing needs locking. PostgreSQL has its own
+ * version on the driver directly (ingest-batch-on-postgresql.ts).
  */
-export async function ingestBatch(tx: Transaction, provider: DatabaseProvider, jobs: Job[]): Promise<JobResult[]> {
+export async function ingestBatch(tx: Transaction, jobs: Job[]): Promise<JobResult[]> {
   const envelopeIds = [...new Set(jobs.map((job) => job.notification.envelopeId))].sort();
-  if (provider === 'postgresql') {
-    // Serialises each envelope across connections and app instances; sorted, so two batches
-    // never wait on each other in a cycle. SQLite has one writer at a time.
-    await tx.$queryRaw`
-      SELECT count(*)::int AS locked FROM (
-        SELECT pg_advisory_xact_lock(hashtextextended(v.id, 0)) FROM (VALUES ${join(envelopeIds.map((id) => sql`(${id})`))}) AS v(id)
-        ORDER BY v.id) AS locks`;
-  }
   const state = await loadState(tx, jobs, envelopeIds);
   const changes = applyNotifications(state, jobs);
 
-  await insertDeliveries(tx, provider, jobs, changes.results);
+  await insertDeliveries(tx, jobs, changes.results);
   const envelopes = [...changes.changedEnvelopes].map((id) => state.envelopes.get(id)!);
-  if (envelopes.length > 0) await upsertEnvelopes(tx, provider, envelopes);
+  if (envelopes.length > 0) await upsertEnvelopes(tx, envelopes);
   const recipients = [...changes.changedRecipients].map((key) => state.recipients.get(key)!);
   for (const recipient of recipients.filter((row) => row.storedKey && row.storedKey !== row.key)) {
     await tx.$executeRaw`
@@ -54,7 +46,7 @@ export async function ingestBatch(tx: Transaction, provider: DatabaseProvider, j
         changes.newEvents.map(
           (event) => sql`(${event.envelopeId}, ${event.deliveryId}, ${event.action}, ${event.occurredAt},
             ${event.recipientEmail}, ${event.recipientOrder}, ${event.isFinishCallback},
-            ${sqlJson(provider, event.customValues)}, ${event.dedupeKey}, ${event.duplicateCount}, ${event.lastDuplicateAt})`,
+            ${JSON.stringify(event.customValues)}, ${event.dedupeKey}, ${event.duplicateCount}, ${event.lastDuplicateAt})`,
         ),
       )}`;
   }
@@ -99,7 +91,7 @@ async function loadState(tx: Transaction, jobs: Job[], envelopeIds: string[]): P
   };
 }
 
-async function insertDeliveries(tx: Transaction, provider: DatabaseProvider, jobs: Job[], results: JobResult[]) {
+async function insertDeliveries(tx: Transaction, jobs: Job[], results: JobResult[]) {
   await tx.$executeRaw`
     INSERT INTO "Delivery" ("id", "hookId", "receivedAt", "method", "query", "body", "contentType", "headers",
       "sourceAddress", "outcome", "envelopeId", "action", "replayOfId")
@@ -107,26 +99,24 @@ async function insertDeliveries(tx: Transaction, provider: DatabaseProvider, job
       jobs.map(({ delivery, notification, deliveryId }, index) => {
         const outcome = results[index]!.duplicate ? 'duplicate' : 'accepted';
         return sql`(${deliveryId}, ${delivery.hookId}, ${delivery.receivedAt}, ${delivery.method}, ${delivery.query},
-          ${delivery.body}, ${delivery.contentType}, ${sqlJson(provider, delivery.headers)}, ${delivery.sourceAddress},
-          ${sqlEnum(provider, 'DeliveryOutcome', outcome)}, ${notification.envelopeId}, ${notification.action},
+          ${delivery.body}, ${delivery.contentType}, ${JSON.stringify(delivery.headers)}, ${delivery.sourceAddress},
+          ${outcome}, ${notification.envelopeId}, ${notification.action},
           ${delivery.replayOfId ?? null})`;
       }),
     )}`;
 }
 
-async function upsertEnvelopes(tx: Transaction, provider: DatabaseProvider, envelopes: EnvelopeRow[]) {
+async function upsertEnvelopes(tx: Transaction, envelopes: EnvelopeRow[]) {
   await tx.$executeRaw`
     INSERT INTO "Envelope" ("id", "hookId", "status", "actionRequired", "customValues", "searchText", "recipientCount",
       "signedCount", "firstSeenAt", "firstOpenedAt", "finishedAt", "lastEventAt", "lastAction", "finishCallbackAt",
       "reconciliation", "nextReconcileAt")
     VALUES ${join(
       envelopes.map(
-        (
-          row,
-        ) => sql`(${row.id}, ${row.hookId}, ${sqlEnum(provider, 'EnvelopeStatus', row.status)}, ${row.actionRequired},
-          ${sqlJson(provider, row.customValues)}, ${row.searchText}, ${row.recipientCount}, ${row.signedCount},
+        (row) => sql`(${row.id}, ${row.hookId}, ${row.status}, ${row.actionRequired},
+          ${JSON.stringify(row.customValues)}, ${row.searchText}, ${row.recipientCount}, ${row.signedCount},
           ${row.firstSeenAt}, ${row.firstOpenedAt}, ${row.finishedAt}, ${row.lastEventAt}, ${row.lastAction},
-          ${row.finishCallbackAt}, ${provider === 'postgresql' ? sql`CAST(${row.reconciliation} AS "ReconciliationState")` : row.reconciliation},
+          ${row.finishCallbackAt}, ${row.reconciliation},
           ${row.nextReconcileAt})`,
       ),
     )}

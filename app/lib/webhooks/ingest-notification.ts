@@ -1,14 +1,19 @@
 import 'server-only';
+import pg from 'pg';
+import { getDatabaseConfig } from '@/app/lib/db/database-config';
 import { isRetryableDatabaseError } from '@/app/lib/db/is-retryable-database-error';
-import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
+import { prisma } from '@/app/lib/db/prisma';
 import { uuidV7 } from '@/app/lib/db/sql-values';
 import type { Job, JobResult } from './apply-notifications';
 import { ingestBatch } from './ingest-batch';
+import { ingestBatchOnPostgresql } from './ingest-batch-on-postgresql';
 
 export type IngestResult = JobResult;
 
 const MAX_BATCH = 100;
 const ATTEMPTS = 4;
+// What the PostgreSQL driver reports for the same cases: unique violation, write conflict, deadlock.
+const RETRYABLE_SQLSTATES = ['23505', '40001', '40P01'];
 
 type Waiting = { job: Job; resolve: (result: IngestResult) => void; reject: (error: unknown) => void };
 
@@ -60,14 +65,26 @@ async function storeBatch(batch: Waiting[]): Promise<void> {
 }
 
 async function runWithRetries(jobs: Job[]): Promise<IngestResult[]> {
-  const provider = getDatabaseProvider();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction((tx) => ingestBatch(tx, provider, jobs), { maxWait: 10_000, timeout: 15_000 });
+      return await storeJobs(jobs);
     } catch (error) {
       // Another instance stored the same event first, or a write conflict: run again.
-      if (attempt < ATTEMPTS && isRetryableDatabaseError(error)) continue;
+      if (attempt < ATTEMPTS && isRetryable(error)) continue;
       throw error;
     }
   }
+}
+
+function storeJobs(jobs: Job[]): Promise<IngestResult[]> {
+  const config = getDatabaseConfig();
+  if (config.provider === 'postgresql') {
+    return ingestBatchOnPostgresql({ connectionString: config.connectionString, jobs });
+  }
+  return prisma.$transaction((tx) => ingestBatch(tx, jobs), { maxWait: 10_000, timeout: 15_000 });
+}
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof pg.DatabaseError) return RETRYABLE_SQLSTATES.includes(error.code ?? '');
+  return isRetryableDatabaseError(error);
 }
