@@ -85,7 +85,7 @@ test('an envelope is listed, found by its custom value and shown with its timeli
   const row = table.getByRole('row').filter({ has: page.locator(`a[title="${envelopeId}"]`) });
   await expect(row.first()).toContainText('Completed');
   await expect(row.first()).toContainText('1 of 1 signed');
-  await screenshot(page, 'home');
+  await screenshot(page, 'home-with-every-status');
 
   await page.getByRole('searchbox', { name: 'Search' }).fill(contract);
   await page.getByRole('button', { name: 'Search' }).click();

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { EnvelopeDetail, EnvelopeDocument } from '@/app/lib/envelopes/envelope-detail-schema';
 import { countLabel } from '@/app/ui/format/count-label';
 import { documentNotice, formatByteSize, type DocumentNotice, type DocumentNoticeTone } from './document-summary';
-import { readApiErrorMessage } from './use-envelope';
+import { readApiErrorMessage } from '@/app/ui/list/read-api-error';
 import { ExactTime } from './time-stamps';
 
 const NOTICE_STYLES: Record<DocumentNoticeTone, string> = {

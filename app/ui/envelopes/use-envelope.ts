@@ -2,6 +2,7 @@
 
 import useSWR from 'swr';
 import { envelopeDetailSchema, type EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
+import { readApiErrorMessage } from '@/app/ui/list/read-api-error';
 
 /** How often an open envelope page asks for news; faster while documents are being fetched. */
 export const POLL_INTERVAL_MS = 5_000;
@@ -49,12 +50,4 @@ async function fetchEnvelope(url: string): Promise<EnvelopeDetail> {
   // Most likely a server updated under an open tab; a reload picks up the matching page.
   if (!parsed.success) throw new Error('the server sent an envelope this page does not understand; reload the page');
   return parsed.data;
-}
-
-/** The message of the API's error shape `{ error: { code, message } }`, if the body has one. */
-export function readApiErrorMessage(body: unknown): string | null {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
-  const error = body.error;
-  if (typeof error !== 'object' || error === null || !('message' in error)) return null;
-  return typeof error.message === 'string' ? error.message : null;
 }
