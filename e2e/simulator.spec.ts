@@ -217,4 +217,9 @@ test('a simulated envelope completes on its open page, and "Download signed PDF"
   const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
   expect(sha256(savedBytes)).toBe(sha256(served));
   expect(saved.suggestedFilename()).toMatch(/\.pdf$/);
+
+  // The list after a few simulated lives: the README's picture of the dashboard.
+  await page.goto(server.baseUrl);
+  await expect(page.getByRole('link', { name: envelopeId.slice(0, 8) })).toBeVisible();
+  await screenshot(page, 'simulator-home');
 });
