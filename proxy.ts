@@ -33,6 +33,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Webhooks never need a session and are the hot path, so the proxy does not run for them at all.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/webhooks/).*)'],
+  // Webhooks and the health checks never need a session, and are called all the time (the hot path, and
+  // every probe of a load balancer), so the proxy does not run for them at all. The health paths are exact.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/webhooks/|api/health(?:/live)?$).*)'],
 };

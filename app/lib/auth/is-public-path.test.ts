@@ -55,18 +55,27 @@ describe('isPublicPath', () => {
 describe("proxy.ts's matcher", () => {
   const matches = (url: string) => unstable_doesMiddlewareMatch({ config: proxyConfig, url });
 
-  it('runs for pages and every API but webhooks', () => {
+  it('runs for pages and every API but webhooks and the health checks', () => {
     for (const url of [
       '/',
       '/deliveries',
       '/api/envelopes',
       '/api/hooks/x',
-      '/api/health',
+      '/api/healthz',
+      '/api/health/live/extra',
+      '/api/health-report',
       '/sign-in',
       '/screenshots/a.png',
     ])
       expect(matches(url), url).toBe(true);
-    for (const url of ['/api/webhooks/abc', '/_next/static/chunks/x.js', '/_next/image', '/favicon.ico'])
+    for (const url of [
+      '/api/webhooks/abc',
+      '/api/health',
+      '/api/health/live',
+      '/_next/static/chunks/x.js',
+      '/_next/image',
+      '/favicon.ico',
+    ])
       expect(matches(url), url).toBe(false);
   });
 });

@@ -159,6 +159,14 @@ describe('parseNotification: where the fields come from', () => {
     expect(expectNotification(post(`${minimalQuery}&test=1`, 'text/plain'))).toEqual(expected);
   });
 
+  it('turns a lone UTF-16 surrogate from a JSON escape into U+FFFD rather than failing', () => {
+    const body = `{"envelopeId":"${ENVELOPE_ID}","action":"workstepOpened","recipientEmail":"a\\ud800@example.com","note":"x\\udfff"}`;
+    const notification = expectNotification(post(body, 'application/json'));
+    expect(notification.recipientEmail).toBe('a\uFFFD@example.com');
+    expect(notification.customValues).toEqual({ note: 'x\uFFFD' });
+    expect(() => encodeURIComponent(notification.recipientEmail!)).not.toThrow();
+  });
+
   it('merges query and body fields, the body winning on conflict', () => {
     const notification = expectNotification(
       postJson({ action: 'workstepOpened', asdf: 'from-body' }, `${minimalQuery}&asdf=from-query&test=12345`),

@@ -176,8 +176,10 @@ function serialiseNestedValue(value: unknown): string | null {
 
 function collectFields(entries: Iterable<FieldEntry>, into: CollectedFields): void {
   for (const [rawKey, rawValue] of entries) {
-    const key = rawKey.trim();
-    const value = rawValue.trim();
+    // A lone UTF-16 surrogate (possible in JSON's \uD800 escapes) cannot be URL-encoded or stored as UTF-8:
+    // it becomes U+FFFD instead of failing every retry of the notification.
+    const key = rawKey.toWellFormed().trim();
+    const value = rawValue.toWellFormed().trim();
     // Senders fill fields that do not apply with '' (FintechOS's recipientOrder), so '' must not erase a real value.
     if (key === '' || value === '') continue;
     const recognised = recognisedFieldNamed(key);
