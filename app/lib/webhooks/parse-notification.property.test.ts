@@ -148,9 +148,11 @@ describe('parseNotification properties', () => {
   });
 
   describe('round trip', () => {
-    // Values the parser keeps unchanged: already trimmed, not empty.
+    // Values the parser keeps unchanged: already trimmed, not empty, no NUL (stored as U+FFFD).
     const keptText = (maxLength: number) =>
-      fc.string({ unit: 'binary', minLength: 1, maxLength }).filter((text) => text.trim() === text && text !== '');
+      fc
+        .string({ unit: 'binary', minLength: 1, maxLength })
+        .filter((text) => text.trim() === text && text !== '' && !text.includes('\u0000'));
     const customKey = keptText(30).filter((key) => !RECOGNISED_NAMES.includes(asciiLowerCase(key)));
     const parts = fc.record({
       envelopeId: fc.stringMatching(/^[A-Za-z0-9._-]{1,128}$/),

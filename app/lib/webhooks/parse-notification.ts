@@ -176,10 +176,8 @@ function serialiseNestedValue(value: unknown): string | null {
 
 function collectFields(entries: Iterable<FieldEntry>, into: CollectedFields): void {
   for (const [rawKey, rawValue] of entries) {
-    // A lone UTF-16 surrogate (possible in JSON's \uD800 escapes) cannot be URL-encoded or stored as UTF-8:
-    // it becomes U+FFFD instead of failing every retry of the notification.
-    const key = rawKey.toWellFormed().trim();
-    const value = rawValue.toWellFormed().trim();
+    const key = storableText(rawKey).trim();
+    const value = storableText(rawValue).trim();
     // Senders fill fields that do not apply with '' (FintechOS's recipientOrder), so '' must not erase a real value.
     if (key === '' || value === '') continue;
     const recognised = recognisedFieldNamed(key);
@@ -320,6 +318,15 @@ function parseRecipientOrder(value: string): number | null {
 const RECOGNISED_FIELD_BY_FOLDED_NAME = new Map<string, RecognisedField>(
   RECOGNISED_FIELDS.map((field) => [asciiLowerCase(field), field]),
 );
+
+/**
+ * A lone UTF-16 surrogate (from a JSON escape such as \uD800) cannot be URL-encoded or stored as UTF-8, and
+ * PostgreSQL text cannot hold NUL (%00, \u0000): each becomes U+FFFD, so such a notification is stored rather
+ * than failing every retry.
+ */
+function storableText(text: string): string {
+  return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
+}
 
 function recognisedFieldNamed(key: string): RecognisedField | undefined {
   return RECOGNISED_FIELD_BY_FOLDED_NAME.get(asciiLowerCase(key.trim()));

@@ -18,11 +18,13 @@ export async function readBodyWithLimit(
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      return { ok: false, partial: new TextDecoder().decode(concat(chunks)).slice(0, limit) };
+      const partial = new TextDecoder().decode(concat(chunks)).slice(0, limit);
+      return { ok: false, partial: partial.replaceAll('\u0000', '\uFFFD') };
     }
     chunks.push(value);
   }
-  return { ok: true, body: new TextDecoder().decode(concat(chunks)) };
+  // The body is logged as text, and PostgreSQL text cannot hold NUL.
+  return { ok: true, body: new TextDecoder().decode(concat(chunks)).replaceAll('\u0000', '\uFFFD') };
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {

@@ -87,6 +87,29 @@ describe('other ways senders deliver', () => {
     expect(envelope?.recipients[0]).toMatchObject({ email: 'ana@example.com', recipientOrder: 1 });
   });
 
+  it('store NUL characters and lone surrogates as U+FFFD instead of failing every retry', async () => {
+    const hook = await createTestHook();
+    const envelopeId = uniqueEnvelopeId();
+    const fromQuery = await sendWebhook(hook.id, {
+      query: `envelopeId=${envelopeId}&action=workstepOpened&recipientOrder=1&note=a%00b`,
+    });
+    expect(fromQuery.status).toBe(200);
+    const fromJson = await sendWebhook(hook.id, {
+      method: 'POST',
+      contentType: 'application/json',
+      body: `{"envelopeId":"${envelopeId}","action":"workstepFinished","recipientOrder":"1","other":"c\\u0000d\\ud800"}`,
+    });
+    expect(fromJson.status).toBe(200);
+    const fromForm = await sendWebhook(hook.id, {
+      method: 'POST',
+      contentType: 'application/x-www-form-urlencoded',
+      body: `envelopeId=${envelopeId}&action=sendSignNotification&recipientOrder=2&raw=e\u0000f`,
+    });
+    expect(fromForm.status).toBe(200);
+    const envelope = await getEnvelopeRow(envelopeId);
+    expect(envelope?.customValues).toEqual({ note: 'a\uFFFDb', other: 'c\uFFFDd\uFFFD', raw: 'e\uFFFDf' });
+  });
+
   it('accept form-encoded and flat JSON bodies, merged with the query string', async () => {
     const hook = await createTestHook();
     const first = uniqueEnvelopeId();
