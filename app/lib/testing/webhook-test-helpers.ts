@@ -55,7 +55,8 @@ export async function sendWebhook(hookId: string, options: SendOptions = {}) {
 export function getEnvelopeRow(id: string) {
   return prisma.envelope.findUnique({
     where: { id },
-    include: { events: { orderBy: { id: 'asc' } }, recipients: true },
+    // Recipients in a fixed order: PostgreSQL returns updated rows in no particular one.
+    include: { events: { orderBy: { id: 'asc' } }, recipients: { orderBy: { id: 'asc' } } },
   });
 }
 
