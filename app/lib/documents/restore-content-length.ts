@@ -1,4 +1,5 @@
-import http from 'node:http';
+import type http from 'node:http';
+import { onIncomingRequest } from '@/app/lib/server/on-incoming-request';
 
 /** Set by the document download route; turned into Content-Length on the way out. */
 export const DECLARED_LENGTH_HEADER = 'x-envelope-tracker-length';
@@ -12,19 +13,9 @@ const DOWNLOAD_PATH = /^\/api\/envelopes\/[^/?]+\/documents\/[^/?]+/;
  * unless the response has been compressed meanwhile.
  */
 export function restoreContentLength(): void {
-  const marker = Symbol.for('envelope-tracker.restore-content-length');
-  const prototype = http.Server.prototype as http.Server & { [key: symbol]: boolean };
-  if (prototype[marker]) return;
-  prototype[marker] = true;
-  const originalEmit = prototype.emit;
-  prototype.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const request = args[0] as http.IncomingMessage;
-      const response = args[1] as http.ServerResponse;
-      if (request.url && DOWNLOAD_PATH.test(request.url)) declareLengthOnWriteHead(response);
-    }
-    return originalEmit.apply(this, [event, ...args] as Parameters<typeof originalEmit>);
-  } as typeof prototype.emit;
+  onIncomingRequest('restore-content-length', (request, response) => {
+    if (request.url && DOWNLOAD_PATH.test(request.url)) declareLengthOnWriteHead(response);
+  });
 }
 
 function declareLengthOnWriteHead(response: http.ServerResponse): void {

@@ -1,26 +1,15 @@
 import { z } from 'zod';
-import { ENVELOPE_STATUSES } from './envelope-schemas';
+import { DOCUMENT_STATUSES, envelopeSummaryFields, isoTime, recipientProgressSchema } from './envelope-summary-schema';
 
 // The answer of GET /api/envelopes/<id>. The server builds it and the live page parses every poll with it, so a
 // server and a browser tab from different deploys cannot silently disagree on a field.
 
-const isoTime = z.iso.datetime({ offset: true });
-
-export const DOCUMENT_STATUSES = ['none', 'pending', 'fetching', 'stored', 'failed'] as const;
 export const RECONCILIATION_STATES = ['not_checked', 'pending', 'confirmed', 'mismatch', 'updated', 'failed'] as const;
 export const EVENT_SOURCES = ['notification', 'reconciliation'] as const;
 
-const recipientSchema = z.object({
-  order: z.number().int().nullable(),
-  email: z.string().nullable(),
+const recipientSchema = recipientProgressSchema.extend({
   /** Known once the signing service was asked about the envelope. */
   name: z.string().nullable(),
-  invitedAt: isoTime.nullable(),
-  firstOpenedAt: isoTime.nullable(),
-  openCount: z.number().int(),
-  finishedAt: isoTime.nullable(),
-  rejectedAt: isoTime.nullable(),
-  delegatedAt: isoTime.nullable(),
 });
 
 const notificationSchema = z.object({
@@ -90,19 +79,8 @@ const reconciliationSchema = z.object({
 });
 
 export const envelopeDetailSchema = z.object({
-  id: z.string(),
-  hookId: z.string(),
-  status: z.enum(ENVELOPE_STATUSES),
-  actionRequired: z.boolean(),
-  customValues: z.record(z.string(), z.string()),
-  recipientCount: z.number().int(),
-  signedCount: z.number().int(),
+  ...envelopeSummaryFields,
   recipients: z.array(recipientSchema),
-  firstSeenAt: isoTime,
-  firstOpenedAt: isoTime.nullable(),
-  finishedAt: isoTime.nullable(),
-  lastEventAt: isoTime,
-  lastAction: z.string(),
   events: z.array(eventSchema),
   documents: z.array(documentSchema),
   documentStatus: documentStatusSchema,
