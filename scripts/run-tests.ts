@@ -30,6 +30,7 @@ function finish(ok: boolean): never {
   process.exit(ok && total.failed === 0 ? 0 : 1);
 }
 
+console.log(`Node.js ${process.version}`);
 if (!step('Type-check', 'npm', ['run', '--silent', 'typecheck'])) finish(false);
 if (!step('Lint', 'npm', ['run', '--silent', 'lint'])) finish(false);
 
