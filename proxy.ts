@@ -1,12 +1,30 @@
-// Sign-in guard in front of every page and API (see app/lib/auth/authorize-request.ts for the rules).
+// In front of every page and API: the sign-in guard (see app/lib/auth/authorize-request.ts for the rules) and the
+// security headers that depend on the request (a Content-Security-Policy with a fresh nonce).
 import { NextResponse, type NextRequest } from 'next/server';
 import { errorResponse } from '@/app/lib/api/error-response';
 import { authorizeRequest } from '@/app/lib/auth/authorize-request';
 import { getPublicFiles } from '@/app/lib/auth/public-files';
 import { getAuthConfig } from '@/app/lib/auth/resolve-auth-config';
 import { SESSION_COOKIE_NAME } from '@/app/lib/auth/session-cookie';
+import { getEnvironment } from '@/app/lib/env';
+import { createNonce } from '@/app/lib/server/content-security-policy';
+import { securityHeaders } from '@/app/lib/server/security-headers';
+import { warnIfProxyHopsMissing } from '@/app/lib/server/warn-missing-proxy-hops';
 
 export function proxy(request: NextRequest) {
+  const environment = getEnvironment();
+  warnIfProxyHopsMissing({ headers: request.headers, trustedProxyHops: environment.TRUSTED_PROXY_HOPS });
+  const security = securityHeaders({
+    nonce: createNonce(),
+    development: process.env.NODE_ENV === 'development',
+    publicUrl: environment.PUBLIC_URL,
+  });
+  const response = decide(request, security);
+  for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+  return response;
+}
+
+function decide(request: NextRequest, security: Record<string, string>): NextResponse {
   const decision = authorizeRequest({
     config: getAuthConfig(),
     method: request.method,
@@ -17,7 +35,10 @@ export function proxy(request: NextRequest) {
   });
   switch (decision.action) {
     case 'allow': {
-      const response = NextResponse.next();
+      // Next.js takes the nonce for its own scripts from the policy in the request headers.
+      const headers = new Headers(request.headers);
+      headers.set('Content-Security-Policy', security['Content-Security-Policy']!);
+      const response = NextResponse.next({ request: { headers } });
       if (decision.renewedCookie) response.cookies.set(decision.renewedCookie);
       return response;
     }
@@ -34,6 +55,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Webhooks and the health checks never need a session, and are called all the time (the hot path, and
-  // every probe of a load balancer), so the proxy does not run for them at all. The health paths are exact.
+  // every probe of a load balancer), so the proxy does not run for them at all (next.config.js gives them
+  // their security headers). The health paths are exact.
   matcher: ['/((?!_next/static|_next/image|favicon.ico|api/webhooks/|api/health(?:/live)?$).*)'],
 };

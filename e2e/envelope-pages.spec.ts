@@ -308,6 +308,25 @@ test.describe('with a signing service', () => {
     await expect(page.getByRole('heading', { level: 1 }).locator('..')).not.toContainText('Completed');
   });
 
+  test('a notified rejection the signing service does not back stays unconfirmed beside the real status', async ({
+    page,
+  }) => {
+    const id = `${run.toString(36)}-claimed`;
+    envelopes.set(id, { status: 'Active' });
+    await notifySigning(id, { action: 'workstepOpened', ...signer });
+    await notifySigning(id, { action: 'workstepRejected', ...signer });
+
+    await page.goto(`${app.baseUrl}/envelopes/${id}`);
+    await expect(page.getByTestId('reconciliation-status')).toContainText(
+      'Rejected not confirmed: the signing service reports Active',
+      { timeout: 15_000 },
+    );
+    const header = page.getByRole('heading', { level: 1 }).locator('..');
+    await expect(header).toContainText('Opened');
+    await expect(header).toContainText('Rejected? · unconfirmed');
+    await screenshot(page, 'envelope-detail-unconfirmed');
+  });
+
   test('an unreachable signing service is reported with the next try', async ({ page }) => {
     const id = `${run.toString(36)}-down`;
     envelopes.set(id, { status: 'Completed', down: true });
@@ -335,4 +354,26 @@ test.describe('with a signing service', () => {
     await documents.getByRole('button', { name: 'Retry now' }).click();
     await expect(documents.getByRole('link', { name: 'Download signed PDF' })).toBeVisible({ timeout: 15_000 });
   });
+});
+
+test('a long timeline shows its newest events and loads earlier ones on request', async ({ page, request }) => {
+  const created = await request.post('/api/hooks', { data: { name: `Long timeline ${run}` } });
+  const hookId = ((await created.json()) as { id: string }).id;
+  const id = `${run.toString(36)}-long`;
+  for (let index = 0; index < 60; index++) {
+    await send(
+      request,
+      hookId,
+      new URLSearchParams({ envelopeId: id, action: `step${String(index).padStart(2, '0')}` }),
+    );
+  }
+  await page.goto(`/envelopes/${id}`);
+  const timeline = page.getByRole('list', { name: 'Timeline' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(50);
+  await expect(timeline).not.toContainText('step09');
+  await expect(page.getByText('10 earlier events')).toBeVisible();
+  await page.getByRole('button', { name: 'Show earlier events' }).click();
+  await expect(timeline.getByRole('listitem')).toHaveCount(60);
+  await expect(timeline.getByRole('listitem').first()).toContainText('step00');
+  await expect(page.getByRole('button', { name: 'Show earlier events' })).toHaveCount(0);
 });

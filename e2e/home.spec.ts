@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -88,7 +89,7 @@ test('the home page renders with its styles and the health check answers', async
 
   const health = await request.get('/api/health');
   expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite', migrations: 'up-to-date' });
+  expect(await health.json()).toEqual({ status: 'ok', database: 'sqlite', migrations: 'up-to-date', writes: 'ok' });
 });
 
 test('search, filters and the summary strip narrow the list and live in the URL', async ({ page, request }) => {
@@ -226,22 +227,24 @@ test('the id copies with one click and the CSV download holds the whole filtered
   ]);
   expect(download.suggestedFilename()).toMatch(/^envelopes-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync(await download.path(), 'utf8');
-  const lines = csv
-    .replace(/^\uFEFF/, '')
-    .trimEnd()
-    .split('\r\n');
-  expect(lines[0]).toMatch(/^Envelope id,Status,Action required,Signed,Recipients,/);
-  expect(lines[0]).toContain(',contract,customer,');
-  expect(lines).toHaveLength(5);
-  expect(lines[1]).toContain(`${ids.completed},Completed,no,1,1,ana.${run}@example.com,Finished,`);
-  // A value a spreadsheet would run as a formula arrives as text; a comma stays inside its quoted cell.
-  expect(lines[1]).toContain(`,'=cmd|calc,`);
-  expect(lines.find((line) => line.startsWith(ids.partial))).toContain(',"Popescu, Maria",');
-  expect(lines.map((line) => line.split(',')[0])).toEqual([
-    'Envelope id',
+  // Read back as a spreadsheet would, with a real CSV parser.
+  const [header, ...rows] = parseCsv(csv, { bom: true }) as string[][];
+  expect(header!.slice(0, 5)).toEqual(['Envelope id', 'Status', 'Action required', 'Signed', 'Recipients']);
+  expect(header).toEqual(expect.arrayContaining(['contract', 'customer', 'Hook']));
+  expect(rows).toHaveLength(4);
+  const completed = rows[0]!;
+  expect(completed.slice(0, 7)).toEqual([
     ids.completed,
-    ids.partial,
-    ids.opened,
-    ids.sent,
+    'Completed',
+    'no',
+    '1',
+    '1',
+    `ana.${run}@example.com`,
+    'Finished',
   ]);
+  // A value a spreadsheet would run as a formula arrives as text; a comma stays inside its cell.
+  expect(completed[header!.indexOf('customer')]).toBe("'=cmd|calc");
+  expect(completed[header!.indexOf('Hook')]).toBe(`Home export ${run}`);
+  expect(rows.find((row) => row[0] === ids.partial)).toContain('Popescu, Maria');
+  expect(rows.map((row) => row[0])).toEqual([ids.completed, ids.partial, ids.opened, ids.sent]);
 });

@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 
-async function screenshot(page: Page) {
+async function screenshot(page: Page, name = 'setup') {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: 'e2e/screenshots/setup-desktop.png', fullPage: true });
+  await page.screenshot({ path: `e2e/screenshots/${name}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: 'e2e/screenshots/setup-phone.png', fullPage: true });
+  await page.screenshot({ path: `e2e/screenshots/${name}-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -52,9 +52,32 @@ test('an integrator creates a hook, copies its URL, receives a notification, sec
 
   await screenshot(page);
 
+  // eSignAnyWhere's third callback kind has a ready URL too.
+  await expect(card.getByLabel('Workstep event callback', { exact: true })).toHaveValue(
+    /\?contract=123&envelopeId=##EnvelopeId##&EventType=##EventType##/,
+  );
+
+  // A sender that leaves out the envelope id is refused; Setup says so, per hook, with what to check.
+  const hookPath = url.pathname;
+  expect((await request.get(`${hookPath}?action=workstepOpened`)).status()).toBe(400);
+  await page.reload();
+  await expect(page.getByTestId('refused-deliveries')).toContainText(
+    `1 notification refused in the last 24 hours on hook ${name}: missing envelope id. Check the callback URL`,
+  );
+
+  await card.getByLabel('Rate limit').fill('250');
+  await card.getByRole('button', { name: 'Save limit' }).click();
+  await expect(card.getByText('Saved')).toBeVisible();
+  await page.reload();
+  await expect(card.getByLabel('Rate limit')).toHaveValue('250');
+
   await card.getByRole('button', { name: 'Require signatures (generate secret)' }).click();
   const secret = card.getByTestId('signing-secret');
   await expect(secret).toHaveText(/^whsec_.*•+$/);
+  // A signed hook takes the notification from its signed body only: no query-string URLs are offered.
+  await expect(card.getByTestId('signed-hook-instructions')).toContainText('signed notifications only');
+  await expect(card.getByLabel('WebhookStatusUrl', { exact: true })).toHaveCount(0);
+  await screenshot(page, 'setup-signed-hook');
   await card.getByRole('button', { name: 'Reveal' }).click();
   await expect(secret).not.toContainText('•');
   await card.getByRole('button', { name: 'Stop requiring signatures' }).click();

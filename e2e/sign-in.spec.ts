@@ -9,6 +9,7 @@ const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 const databaseUrl = () => `file:./data/e2e-sign-in/${Date.now()}.db`;
 const SESSION_COOKIE = 'envelope_tracker_session';
+const DEVICE_COOKIE = 'envelope_tracker_device';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -30,6 +31,21 @@ test.afterAll(() => {
   if (server) killAppServer(server);
 });
 
+/** Content-Security-Policy violations, recorded from before the page's first script runs. */
+async function recordCspViolations(page: Page) {
+  await page.addInitScript(() => {
+    const violations: string[] = [];
+    Object.assign(window, { cspViolations: violations });
+    document.addEventListener('securitypolicyviolation', (event) =>
+      violations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}`),
+    );
+  });
+}
+
+async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as { cspViolations?: string[] }).cspViolations ?? []);
+}
+
 async function sessionCookies(context: BrowserContext) {
   return (await context.cookies()).filter((cookie) => cookie.name === SESSION_COOKIE);
 }
@@ -48,6 +64,12 @@ test('a visitor is sent to sign-in, a wrong password is refused, the right one g
   page,
   context,
 }) => {
+  await recordCspViolations(page);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    // The wrong password below is answered 401 on purpose; Chromium logs every failed fetch.
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) consoleErrors.push(message.text());
+  });
   await page.goto(`${server.baseUrl}/deliveries?outcome=rejected`);
   await expect(page).toHaveURL(`${server.baseUrl}/sign-in?next=%2Fdeliveries%3Foutcome%3Drejected`);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -75,6 +97,13 @@ test('a visitor is sent to sign-in, a wrong password is refused, the right one g
   await screenshot(page, 'signed-in');
   const [cookie] = await sessionCookies(context);
   expect(cookie).toMatchObject({ name: SESSION_COOKIE, httpOnly: true, sameSite: 'Lax', secure: false });
+  // The device cookie that keeps this browser signing in while others fail from its address; sent to sign-in only.
+  const device = (await context.cookies()).find((each) => each.name === DEVICE_COOKIE);
+  expect(device).toMatchObject({ path: '/api/auth/sign-in', httpOnly: true, sameSite: 'Lax', secure: false });
+  expect(device!.expires * 1000 - Date.now()).toBeGreaterThan(300 * 24 * 3600 * 1000);
+  // The sign-in page and the page after it ran under the Content-Security-Policy without a complaint.
+  expect(await cspViolations(page)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 
   // The browser's own state-changing requests carry this origin and pass the Origin check.
   const created = await page.evaluate(async () => {
@@ -94,6 +123,8 @@ test('a visitor is sent to sign-in, a wrong password is refused, the right one g
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(`${server.baseUrl}/sign-in`);
   expect(await sessionCookies(context)).toEqual([]);
+  // Signing out keeps the device: it is not a session.
+  expect((await context.cookies()).map((each) => each.name)).toContain(DEVICE_COOKIE);
   await page.goto(`${server.baseUrl}/`);
   await expect(page).toHaveURL(`${server.baseUrl}/sign-in`);
 });
@@ -174,4 +205,34 @@ test('a production server without DASHBOARD_PASSWORD refuses to start and says h
   });
   await expect(start).rejects.toThrow(/Not starting: Production needs sign-in: set DASHBOARD_PASSWORD/);
   await expect(start).rejects.toThrow(/DASHBOARD_AUTH=off/);
+});
+
+// Last of the tests on this server: it leaves the server's one address (127.0.0.1) locked.
+test('a browser that signed in before still gets in while wrong passwords lock the shared address', async ({
+  page,
+  context,
+}) => {
+  await page.goto(`${server.baseUrl}/sign-in`);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Envelopes' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(`${server.baseUrl}/sign-in`);
+
+  // Someone else guesses from the same address (here every request comes from 127.0.0.1, as behind one proxy).
+  const guesser = await playwrightRequest.newContext({ baseURL: server.baseUrl });
+  let locked = false;
+  for (let guess = 1; guess <= 12 && !locked; guess++) {
+    const response = await guesser.post('/api/auth/sign-in', { data: { password: `guess ${guess}` } });
+    locked = response.status() === 429;
+  }
+  expect(locked).toBe(true);
+  expect((await guesser.post('/api/auth/sign-in', { data: { password: PASSWORD } })).status()).toBe(429);
+  await guesser.dispose();
+
+  // The browser that signed in before carries its device cookie and is let in.
+  expect((await context.cookies()).map((each) => each.name)).toContain(DEVICE_COOKIE);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Envelopes' })).toBeVisible();
 });

@@ -1,4 +1,4 @@
-// `npm run hook:create -- "<name>"`: creates a hook and prints its id and the two URL templates.
+// `npm run hook:create -- "<name>"`: creates a hook and prints its id and the callback URL templates.
 import { describeDatabase, getDatabaseConfig } from '@/app/lib/db/database-config';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
 import { prisma } from '@/app/lib/db/prisma';
@@ -19,6 +19,10 @@ Hook id: ${hook.id}
 
 WebhookUrl:       ${urls.webhookUrl}
 WebhookStatusUrl: ${urls.webhookStatusUrl}
+
+eSignAnyWhere's finish callback (CallbackUrl) and status callback (StatusUpdateCallbackUrl) take the same URL;
+its optional workstep event callback (ActivityActionCallbackConfiguration):
+${urls.workstepEventUrl}
 
 Add your own parameters (e.g. contract=123&) before envelopeId=...; they come back with every notification.
 The URLs use PUBLIC_URL (${getPublicUrl()}); set it to the address the signing service can reach.`);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
 import { listDeliveriesQuerySchema } from '@/app/lib/deliveries/delivery-schemas';
 import { listDeliveries } from '@/app/lib/deliveries/list-deliveries';
+import { summarizeRefusedDeliveries } from '@/app/lib/deliveries/summarize-refused-deliveries';
 import { listHooks } from '@/app/lib/hooks/list-hooks';
 import { DeliveryFilters } from '@/app/ui/deliveries/delivery-filters';
 import {
@@ -11,6 +12,7 @@ import {
 } from '@/app/ui/deliveries/delivery-list-params';
 import { DeliveryEmptyState } from '@/app/ui/deliveries/delivery-notices';
 import { DeliveryTable } from '@/app/ui/deliveries/delivery-table';
+import { RefusedDeliveriesNotices } from '@/app/ui/deliveries/refused-deliveries-notice';
 import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/list/list-url';
 import { InvalidQueryNotice } from '@/app/ui/list/invalid-query-notice';
 import { ListPagination } from '@/app/ui/list/list-pagination';
@@ -24,9 +26,10 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const filters = readDeliveryFilters(params);
   const query = parseSearchParams(listDeliveriesQuerySchema, params);
   // Revoked hooks too: their old deliveries are often exactly what is being diagnosed.
-  const [hooks, page] = await Promise.all([
+  const [hooks, page, refused] = await Promise.all([
     listHooks({ includeRevoked: true }),
     query.ok ? listDeliveries(query.value) : null,
+    summarizeRefusedDeliveries(),
   ]);
   const hookNames = new Map(hooks.map((hook) => [hook.id, hook.name]));
   const now = new Date();
@@ -41,6 +44,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           Every request senders made to a hook, newest first. Why was a notification refused?
         </p>
       </div>
+      <RefusedDeliveriesNotices notices={refused} />
       <DeliveryFilters
         filters={filters}
         hooks={hooks.map((hook) => ({ id: hook.id, name: hook.name, revoked: hook.revokedAt !== null }))}

@@ -9,6 +9,8 @@ const environmentSchema = z.object({
   WEBHOOK_HOOK_IDS: z.string().optional(),
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Notifications per second one hook takes in each app instance before answering 429 (a hook may set its own). */
+  WEBHOOK_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
 
   // Signed documents and status confirmation (see README "Signing service").
   /** Unset: `sandbox` in development, none in production. `none` turns fetching off on purpose. */

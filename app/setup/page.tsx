@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { summarizeRefusedDeliveries } from '@/app/lib/deliveries/summarize-refused-deliveries';
 import { listHooks } from '@/app/lib/hooks/list-hooks';
 import { presentHook } from '@/app/lib/hooks/present-hook';
+import { RefusedDeliveriesNotices } from '@/app/ui/deliveries/refused-deliveries-notice';
 import { SimulateEnvelopeSection } from '@/app/ui/sandbox/simulate-envelope-section';
 import { CreateHookForm } from '@/app/ui/setup/create-hook-form';
 import { HookCard } from '@/app/ui/setup/hook-card';
@@ -12,7 +14,10 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Setup' };
 
 export default async function SetupPage() {
-  const hooks = (await listHooks()).map(presentHook);
+  const [hooks, refused] = await Promise.all([
+    listHooks().then((rows) => rows.map(presentHook)),
+    summarizeRefusedDeliveries(),
+  ]);
 
   return (
     <section aria-labelledby="setup-heading" className="space-y-4">
@@ -21,10 +26,12 @@ export default async function SetupPage() {
           Setup
         </h1>
         <p className="mt-1 max-w-prose text-sm text-slate-600">
-          Paste a hook&apos;s WebhookUrl and WebhookStatusUrl into your FintechOS sign request; the placeholders such as{' '}
+          Paste a hook&apos;s callback URLs into your sign request (FintechOS: WebhookUrl and WebhookStatusUrl;
+          eSignAnyWhere: its finish, status and workstep event callbacks); the placeholders such as{' '}
           <code className="font-mono text-[0.8125rem]">##EnvelopeId##</code> are filled in by the signing service.
         </p>
       </div>
+      <RefusedDeliveriesNotices notices={refused} />
       <SigningProviderPanel />
       <SimulateEnvelopeSection />
       <CreateHookForm />

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { envelopePageSchema } from '@/app/lib/envelopes/envelope-list-schema';
-import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
+import {
+  createTestHook,
+  sendWebhook,
+  uniqueEnvelopeId,
+  waitForNextMillisecond,
+} from '@/app/lib/testing/webhook-test-helpers';
 import { GET as listEnvelopes } from './route';
 import { GET as getEnvelope } from './[id]/route';
 
@@ -14,6 +19,7 @@ async function seedEnvelopes(count: number, extra: (index: number) => string = (
   const hook = await createTestHook();
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
+    await waitForNextMillisecond();
     const id = uniqueEnvelopeId();
     ids.push(id);
     await sendWebhook(hook.id, { query: `envelopeId=${id}&action=workstepOpened&recipientOrder=1${extra(index)}` });

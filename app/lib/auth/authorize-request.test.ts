@@ -141,19 +141,80 @@ describe('authorizeRequest with a password', () => {
 });
 
 describe('authorizeRequest without a password', () => {
-  it('lets everything through when open', () => {
-    const open = resolveAuthConfig({
-      environment: { ...environment, DASHBOARD_PASSWORD: undefined },
-      production: false,
-    });
-    expect(
-      decide('/api/hooks', { config: open, method: 'POST', headers: { origin: 'https://x.example' } }).action,
-    ).toBe('allow');
-    const off = resolveAuthConfig({
-      environment: { ...environment, DASHBOARD_PASSWORD: undefined, DASHBOARD_AUTH: 'off' },
+  const off = resolveAuthConfig({
+    environment: { ...environment, DASHBOARD_PASSWORD: undefined, DASHBOARD_AUTH: 'off' },
+    production: true,
+  });
+  const development = resolveAuthConfig({
+    environment: { ...environment, DASHBOARD_PASSWORD: undefined },
+    production: false,
+  });
+
+  it('lets reading and same-origin changes through when open', () => {
+    for (const open of [off, development]) {
+      expect(decide('/', { config: open }).action).toBe('allow');
+      expect(decide('/api/hooks', { config: open, headers: { origin: 'https://x.example' } }).action).toBe('allow');
+      expect(decide('/api/hooks', { config: open, method: 'POST', headers: { origin: ORIGIN } }).action).toBe('allow');
+      expect(
+        decide('/api/hooks', { config: open, method: 'POST', headers: { 'sec-fetch-site': 'same-origin' } }).action,
+      ).toBe('allow');
+    }
+  });
+
+  it('refuses a state-changing request from another site with DASHBOARD_AUTH=off (and in open development)', () => {
+    for (const open of [off, development]) {
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+        const foreign = decide('/api/hooks/abc', { config: open, method, headers: { origin: 'https://evil.example' } });
+        expect(foreign).toMatchObject({ action: 'deny', status: 403, code: 'forbidden_origin', api: true });
+        expect(foreign.action === 'deny' && foreign.message).toMatch(/set PUBLIC_URL/);
+      }
+      // A page's server action posts to the page's path.
+      expect(
+        decide('/setup', { config: open, method: 'POST', headers: { origin: 'https://evil.example' } }),
+      ).toMatchObject({ status: 403, api: false });
+      // A browser that leaves Origin out still says where the request came from.
+      expect(
+        decide('/api/hooks', { config: open, method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } }),
+      ).toMatchObject({ status: 403 });
+      expect(decide('/api/hooks', { config: open, method: 'POST', headers: { origin: 'null' } })).toMatchObject({
+        status: 403,
+      });
+    }
+  });
+
+  it('lets scripts without an Origin through, and keeps webhooks and the sandbox API exempt, when open', () => {
+    expect(decide('/api/hooks', { config: off, method: 'POST' }).action).toBe('allow');
+    for (const path of ['/api/webhooks/abc', '/api/sandbox/esignanywhere/v6/envelope/x'])
+      expect(
+        decide(path, { config: off, method: 'POST', headers: { origin: 'https://esign.example' } }).action,
+        path,
+      ).toBe('allow');
+  });
+
+  it('accepts PUBLIC_URL, and the forwarded host behind trusted proxies, as this app when open', () => {
+    const behindProxy = resolveAuthConfig({
+      environment: {
+        ...environment,
+        DASHBOARD_PASSWORD: undefined,
+        DASHBOARD_AUTH: 'off',
+        PUBLIC_URL: 'https://esign.example.com',
+        TRUSTED_PROXY_HOPS: 1,
+      },
       production: true,
     });
-    expect(decide('/', { config: off }).action).toBe('allow');
+    const post = (headers: Record<string, string>) =>
+      decide('/api/hooks', { config: behindProxy, method: 'POST', headers }).action;
+    expect(post({ origin: 'https://esign.example.com' })).toBe('allow');
+    expect(post({ origin: 'https://sso.example.com', 'x-forwarded-host': 'sso.example.com' })).toBe('allow');
+    expect(post({ origin: 'https://evil.example' })).toBe('deny');
+    // Without trusted proxies a client's X-Forwarded-Host proves nothing.
+    expect(
+      decide('/api/hooks', {
+        config: off,
+        method: 'POST',
+        headers: { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' },
+      }).action,
+    ).toBe('deny');
   });
 
   it('answers 503 with what to set when the settings cannot work, keeping webhooks and health up', () => {

@@ -55,7 +55,14 @@ export function authorizeRequest({
     }
     return ALLOW;
   }
-  if (config.mode === 'open') return ALLOW;
+  if (config.mode === 'open') {
+    // Open or not, a page of another site must not change anything through a visitor's browser (the
+    // proxy in front may well authenticate that browser by a cookie of its own). Scripts send no
+    // Origin and pass; webhooks and the sandbox API are public paths and never get here.
+    if (stateChanging && !isSameOriginRequest({ headers, ...originSettings(config), allowMissing: true }))
+      return deny(403, 'forbidden_origin', FOREIGN_ORIGIN_MESSAGE_OPEN);
+    return ALLOW;
+  }
   if (config.mode === 'misconfigured') return deny(503, 'sign_in_misconfigured', config.problem);
 
   const bearer = readBearerToken(headers);
@@ -102,6 +109,9 @@ export function authorizeRequest({
 const FOREIGN_ORIGIN_MESSAGE =
   'This request did not come from a page of this app (its Origin header names another site), so it was refused. Use the dashboard itself; scripts send "Authorization: Bearer <API_TOKEN>" instead of a session cookie. Behind a proxy that changes the host, set PUBLIC_URL.';
 
-function originSettings(config: Extract<AuthConfig, { mode: 'password' }>) {
+const FOREIGN_ORIGIN_MESSAGE_OPEN =
+  'This request did not come from a page of this app (its Origin header names another site), so it was refused. Use the dashboard itself; scripts may call the API without an Origin header. Behind a proxy that changes the host, set PUBLIC_URL (and TRUSTED_PROXY_HOPS).';
+
+function originSettings(config: Extract<AuthConfig, { mode: 'password' | 'open' }>) {
   return { publicUrl: config.publicUrl, trustedProxyHops: config.trustedProxyHops };
 }

@@ -26,8 +26,27 @@ describe('resolveAuthConfig', () => {
     expect(key(PASSWORD, SECRET)).not.toBe(key(PASSWORD, 't'.repeat(32)));
   });
 
+  it('derives the device key from the secret alone, apart from the session key', () => {
+    const keys = (password: string, secret: string) => {
+      const config = resolve({ DASHBOARD_PASSWORD: password, SESSION_SECRET: secret });
+      return config.mode === 'password'
+        ? { device: config.deviceKey.toString('hex'), session: config.sessionKey.toString('hex') }
+        : null;
+    };
+    // A new password keeps devices that signed in before; a new secret forgets them.
+    expect(keys(PASSWORD, SECRET)?.device).toBe(keys(`${PASSWORD}!`, SECRET)?.device);
+    expect(keys(PASSWORD, SECRET)?.device).not.toBe(keys(PASSWORD, 't'.repeat(32))?.device);
+    expect(keys(PASSWORD, SECRET)?.device).not.toBe(keys(PASSWORD, SECRET)?.session);
+  });
+
   it('is open in development without a password, and says so', () => {
-    expect(resolve({})).toEqual({ mode: 'open', reason: 'development', warnings: [] });
+    expect(resolve({})).toEqual({
+      mode: 'open',
+      reason: 'development',
+      publicUrl: null,
+      trustedProxyHops: 0,
+      warnings: [],
+    });
     expect(resolve({ API_TOKEN: 't'.repeat(16) })).toMatchObject({
       mode: 'open',
       warnings: [expect.stringMatching(/API_TOKEN has no effect/)],
@@ -44,7 +63,17 @@ describe('resolveAuthConfig', () => {
   });
 
   it('runs production open when DASHBOARD_AUTH=off is set on purpose', () => {
-    expect(resolve({ DASHBOARD_AUTH: 'off' }, true)).toEqual({ mode: 'open', reason: 'disabled', warnings: [] });
+    expect(resolve({ DASHBOARD_AUTH: 'off' }, true)).toEqual({
+      mode: 'open',
+      reason: 'disabled',
+      publicUrl: null,
+      trustedProxyHops: 0,
+      warnings: [],
+    });
+    // The Origin check still runs while open, so it needs to know the app's address.
+    expect(
+      resolve({ DASHBOARD_AUTH: 'off', PUBLIC_URL: 'https://esign.example.com', TRUSTED_PROXY_HOPS: 1 }, true),
+    ).toMatchObject({ mode: 'open', publicUrl: 'https://esign.example.com', trustedProxyHops: 1 });
   });
 
   it.each([

@@ -15,12 +15,21 @@ export type AuthConfig =
       password: string;
       /** Signs session cookies; derived from SESSION_SECRET and the password, so changing either ends every session. */
       sessionKey: Buffer;
+      /** Signs device cookies (see device-token.ts); derived from SESSION_SECRET alone, so a new password keeps them. */
+      deviceKey: Buffer;
       apiToken: string | null;
       publicUrl: string | null;
       trustedProxyHops: number;
       warnings: string[];
     }
-  | { mode: 'open'; reason: 'development' | 'disabled'; warnings: string[] }
+  | {
+      mode: 'open';
+      reason: 'development' | 'disabled';
+      /** Open still checks the Origin of state-changing requests, which needs the app's address. */
+      publicUrl: string | null;
+      trustedProxyHops: number;
+      warnings: string[];
+    }
   | { mode: 'misconfigured'; problem: string };
 
 const GENERATE_SECRET = 'e.g. the output of `openssl rand -base64 32`';
@@ -30,6 +39,7 @@ export function resolveAuthConfig({
   production = environment.NODE_ENV === 'production',
 }: { environment?: Environment; production?: boolean } = {}): AuthConfig {
   const { DASHBOARD_PASSWORD: password, SESSION_SECRET: secret, API_TOKEN: apiToken, DASHBOARD_AUTH } = environment;
+  const address = { publicUrl: environment.PUBLIC_URL ?? null, trustedProxyHops: environment.TRUSTED_PROXY_HOPS };
 
   if (DASHBOARD_AUTH === 'off') {
     if (password)
@@ -39,7 +49,7 @@ export function resolveAuthConfig({
           'DASHBOARD_AUTH=off turns sign-in off, but DASHBOARD_PASSWORD is set too: remove DASHBOARD_AUTH=off to require the password, or unset DASHBOARD_PASSWORD to run without sign-in on purpose.',
       };
     const warnings = apiToken ? ['API_TOKEN has no effect while DASHBOARD_AUTH=off: the API is open.'] : [];
-    return { mode: 'open', reason: 'disabled', warnings };
+    return { mode: 'open', reason: 'disabled', ...address, warnings };
   }
 
   if (password) {
@@ -59,13 +69,14 @@ export function resolveAuthConfig({
         problem: 'API_TOKEN must differ from DASHBOARD_PASSWORD: give scripts a token of their own (16+ characters).',
       };
     const sessionKey = createHmac('sha256', secret).update(`envelope-tracker session key\0${password}`).digest();
+    const deviceKey = createHmac('sha256', secret).update('envelope-tracker device key').digest();
     return {
       mode: 'password',
       password,
       sessionKey,
+      deviceKey,
       apiToken: apiToken ?? null,
-      publicUrl: environment.PUBLIC_URL ?? null,
-      trustedProxyHops: environment.TRUSTED_PROXY_HOPS,
+      ...address,
       warnings: [],
     };
   }
@@ -80,7 +91,7 @@ export function resolveAuthConfig({
     ...(apiToken ? ['API_TOKEN has no effect without DASHBOARD_PASSWORD: the API is open.'] : []),
     ...(secret ? ['SESSION_SECRET has no effect without DASHBOARD_PASSWORD.'] : []),
   ];
-  return { mode: 'open', reason: 'development', warnings };
+  return { mode: 'open', reason: 'development', ...address, warnings };
 }
 
 let cached: AuthConfig | undefined;

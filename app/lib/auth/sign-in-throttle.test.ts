@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SignInThrottle, throttleKey } from './sign-in-throttle';
+import { SignInThrottle, signInThrottleKey, throttleKey } from './sign-in-throttle';
 
 describe('SignInThrottle', () => {
   it('lets a few typos pass, then doubles the wait with each further failure, up to the limit', () => {
@@ -51,5 +51,30 @@ describe('throttleKey', () => {
     expect(throttleKey('2001:db8:1:2::1')).toBe(throttleKey('2001:db8:1:2:ffff::9'));
     expect(throttleKey('2001:db8:1:2::1')).not.toBe(throttleKey('2001:db8:1:3::1'));
     expect(throttleKey(null)).toBe('unknown');
+  });
+});
+
+describe('signInThrottleKey', () => {
+  it('counts an attempt with a verified device toward that device, else toward its address', () => {
+    expect(signInThrottleKey({ sourceAddress: '192.0.2.1', deviceId: null })).toBe('192.0.2.1');
+    expect(signInThrottleKey({ sourceAddress: '2001:db8:1:2::1', deviceId: null })).toBe(
+      throttleKey('2001:db8:1:2::9'),
+    );
+    const device = signInThrottleKey({ sourceAddress: '192.0.2.1', deviceId: 'AAAAAAAAAAAAAAAAAAAAAA' });
+    expect(device).toBe('device:AAAAAAAAAAAAAAAAAAAAAA');
+    // The address no longer matters to a device, and two devices behind one address are apart.
+    expect(signInThrottleKey({ sourceAddress: '198.51.100.7', deviceId: 'AAAAAAAAAAAAAAAAAAAAAA' })).toBe(device);
+    expect(signInThrottleKey({ sourceAddress: '192.0.2.1', deviceId: 'BBBBBBBBBBBBBBBBBBBBBB' })).not.toBe(device);
+    // No address string can pose as a device.
+    expect(throttleKey('device:AAAAAAAAAAAAAAAAAAAAAA')).not.toBe(device);
+  });
+
+  it('keeps a device signing in while failures lock its shared address', () => {
+    const throttle = new SignInThrottle({ freeFailures: 2 });
+    const address = signInThrottleKey({ sourceAddress: '203.0.113.5', deviceId: null });
+    const device = signInThrottleKey({ sourceAddress: '203.0.113.5', deviceId: 'CCCCCCCCCCCCCCCCCCCCCC' });
+    for (let attempt = 0; attempt < 10; attempt++) throttle.recordFailure(address, 0);
+    expect(throttle.retryAfterSeconds(address, 0)).toBeGreaterThan(0);
+    expect(throttle.retryAfterSeconds(device, 0)).toBe(0);
   });
 });

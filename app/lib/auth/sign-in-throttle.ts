@@ -23,9 +23,10 @@ export const DEFAULT_THROTTLE_OPTIONS: ThrottleOptions = {
 type Entry = { failures: number; lastFailureAt: number; blockedUntil: number };
 
 /**
- * Slows down password guessing per source address, in memory (per app instance): after
- * `freeFailures` wrong passwords each further one makes that source wait twice as long before its
- * next attempt (1 s, 2 s, 4 s ... up to 15 minutes). A correct password clears the source's record.
+ * Slows down password guessing per key (see signInThrottleKey: a device that signed in before, else
+ * the source address), in memory (per app instance): after `freeFailures` wrong passwords each
+ * further one makes that key wait twice as long before its next attempt (1 s, 2 s, 4 s ... up to 15
+ * minutes). A correct password clears the key's record.
  */
 export class SignInThrottle {
   private readonly entries = new Map<string, Entry>();
@@ -35,15 +36,14 @@ export class SignInThrottle {
     this.options = { ...DEFAULT_THROTTLE_OPTIONS, ...options };
   }
 
-  /** Seconds the source must still wait before it may try again; 0 when it may try now. */
-  retryAfterSeconds(source: string | null, now: number): number {
-    const entry = this.read(throttleKey(source), now);
+  /** Seconds the key must still wait before it may try again; 0 when it may try now. */
+  retryAfterSeconds(key: string, now: number): number {
+    const entry = this.read(key, now);
     return entry && entry.blockedUntil > now ? Math.ceil((entry.blockedUntil - now) / 1000) : 0;
   }
 
   /** Records a wrong password; answers the seconds to wait before the next attempt (0 = none). */
-  recordFailure(source: string | null, now: number): number {
-    const key = throttleKey(source);
+  recordFailure(key: string, now: number): number {
     const previous = this.read(key, now);
     const failures = (previous?.failures ?? 0) + 1;
     const over = failures - this.options.freeFailures;
@@ -56,8 +56,8 @@ export class SignInThrottle {
     return Math.ceil(delay / 1000);
   }
 
-  recordSuccess(source: string | null): void {
-    this.entries.delete(throttleKey(source));
+  recordSuccess(key: string): void {
+    this.entries.delete(key);
   }
 
   private read(key: string, now: number): Entry | undefined {
@@ -68,6 +68,22 @@ export class SignInThrottle {
     }
     return entry;
   }
+}
+
+/**
+ * Whose failures an attempt counts toward. A browser with a valid device cookie (it signed in before)
+ * has a bucket of its own, so failures from its shared address, however many, never slow it down;
+ * its own failures still do. Every other attempt counts toward its source address (throttleKey).
+ */
+export function signInThrottleKey({
+  sourceAddress,
+  deviceId,
+}: {
+  sourceAddress: string | null;
+  /** From a verified device cookie (device-token.ts), never straight from the request. */
+  deviceId: string | null;
+}): string {
+  return deviceId ? `device:${deviceId}` : throttleKey(sourceAddress);
 }
 
 /**

@@ -36,6 +36,7 @@ export async function listDeliveries(query: ListDeliveriesQuery) {
       sourceAddress: row.sourceAddress,
       outcome: row.outcome,
       reason: row.reason,
+      notice: row.notice,
       errorCode: row.errorCode,
       envelopeId: row.envelopeId,
       action: row.action,

@@ -46,6 +46,15 @@ export async function replayDelivery(options: { deliveryId: string }): Promise<R
     return { ok: false, status: 422, code: parsed.code, message: parsed.message, deliveryId };
   }
   const ingest = await ingestAndFollowUp({ delivery, notification: parsed.notification });
+  if (ingest.refusal) {
+    return {
+      ok: false,
+      status: 409,
+      code: ingest.refusal.code,
+      message: ingest.refusal.message,
+      deliveryId: ingest.deliveryId,
+    };
+  }
   return {
     ok: true,
     deliveryId: ingest.deliveryId,

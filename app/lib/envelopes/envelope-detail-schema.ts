@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ENVELOPE_STATUSES } from './envelope-schemas';
 import { DOCUMENT_STATUSES, envelopeSummaryFields, isoTime, recipientProgressSchema } from './envelope-summary-schema';
 
 // The answer of GET /api/envelopes/<id>. The server builds it and the live page parses every poll with it, so a
@@ -24,6 +25,16 @@ const notificationSchema = z.object({
   truncated: z.boolean(),
 });
 
+/** A workstep event callback's own fields, as its sender filled them. */
+export const workstepEventDetailsSchema = z.object({
+  eventType: z.string(),
+  workstepId: z.string().nullable(),
+  source: z.string().nullable(),
+  /** The sender's time of the event, as sent. */
+  time: z.string().nullable(),
+  description: z.string().nullable(),
+});
+
 const eventSchema = z.object({
   id: z.number().int(),
   action: z.string(),
@@ -33,7 +44,9 @@ const eventSchema = z.object({
   isFinishCallback: z.boolean(),
   /** "reconciliation" when the signing service reported this status and no notification did. */
   source: z.enum(EVENT_SOURCES),
+  /** The notification's custom values: the first EVENT_CUSTOM_VALUES_SHOWN, each cut at EVENT_CUSTOM_VALUE_CHARS. */
   customValues: z.record(z.string(), z.string()),
+  details: workstepEventDetailsSchema.nullable(),
   duplicateCount: z.number().int(),
   lastDuplicateAt: isoTime.nullable(),
   deliveryId: z.string().nullable(),
@@ -74,6 +87,9 @@ const reconciliationSchema = z.object({
   /** When the signing service will be asked next. */
   nextAttemptAt: isoTime.nullable(),
   finishCallbackAt: isoTime.nullable(),
+  /** A final status a notification reported, waiting for (or refused by) the signing service's confirmation. */
+  claimedStatus: z.enum(ENVELOPE_STATUSES).nullable(),
+  claimedAt: isoTime.nullable(),
   /** False when the configured provider cannot confirm statuses (none, http, or incomplete configuration). */
   providerConfirmsStatus: z.boolean(),
 });
@@ -81,7 +97,11 @@ const reconciliationSchema = z.object({
 export const envelopeDetailSchema = z.object({
   ...envelopeSummaryFields,
   recipients: z.array(recipientSchema),
+  /** The newest page of the timeline, oldest first; older pages come from /api/envelopes/<id>/events. */
   events: z.array(eventSchema),
+  eventCount: z.number().int(),
+  /** Where the next older page of events starts; null when `events` reaches back to the first. */
+  olderEventsCursor: z.string().nullable(),
   documents: z.array(documentSchema),
   documentStatus: documentStatusSchema,
   reconciliation: reconciliationSchema,
@@ -95,5 +115,10 @@ export type DocumentStatusDetail = EnvelopeDetail['documentStatus'];
 export type ReconciliationDetail = EnvelopeDetail['reconciliation'];
 export type DocumentFetchStatus = DocumentStatusDetail['status'];
 
+export const eventPageSchema = z.object({ items: z.array(eventSchema), olderCursor: z.string().nullable() });
+
+// An answer's size must not depend on what senders put in an envelope (README "Security model").
 /** A raw notification is cut after this many characters in the envelope answer; real ones are far smaller. */
-export const NOTIFICATION_PREVIEW_CHARS = 8 * 1024;
+export const NOTIFICATION_PREVIEW_CHARS = 2 * 1024;
+export const EVENT_CUSTOM_VALUES_SHOWN = 10;
+export const EVENT_CUSTOM_VALUE_CHARS = 200;

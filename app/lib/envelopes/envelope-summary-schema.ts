@@ -23,6 +23,8 @@ export const envelopeSummaryFields = {
   id: z.string(),
   hookId: z.string(),
   status: z.enum(ENVELOPE_STATUSES),
+  /** A final status a notification reported that the signing service has not confirmed yet. */
+  claimedStatus: z.enum(ENVELOPE_STATUSES).nullable(),
   actionRequired: z.boolean(),
   customValues: z.record(z.string(), z.string()),
   recipientCount: z.number().int(),

@@ -1,7 +1,8 @@
 import 'server-only';
 import { decodeCursor, type Cursor } from '@/app/lib/api/cursor';
+import { prisma } from '@/app/lib/db/prisma';
+import { statusLabel } from '@/app/lib/format/status-label';
 import { actionLabel } from '@/app/ui/format/action-label';
-import { statusLabel } from '@/app/ui/format/status-label';
 import { csvRow, type CsvValue } from './csv';
 import type { EnvelopeListItem } from './envelope-list-schema';
 import type { EnvelopeFilters } from './envelope-schemas';
@@ -20,7 +21,10 @@ const DOCUMENT_LABELS: Record<EnvelopeListItem['documentStatus'], string> = {
   failed: 'Failed',
 };
 
-const FIXED_COLUMNS: { header: string; value: (envelope: EnvelopeListItem) => CsvValue }[] = [
+// The hook goes out by name: its id is the secret part of the webhook URL, and an export gets passed around.
+type ExportedEnvelope = EnvelopeListItem & { hookName: string | null };
+
+const FIXED_COLUMNS: { header: string; value: (envelope: ExportedEnvelope) => CsvValue }[] = [
   { header: 'Envelope id', value: (e) => e.id },
   { header: 'Status', value: (e) => statusLabel(e.status) },
   { header: 'Action required', value: (e) => (e.actionRequired ? 'yes' : 'no') },
@@ -32,7 +36,7 @@ const FIXED_COLUMNS: { header: string; value: (envelope: EnvelopeListItem) => Cs
   { header: 'First seen (UTC)', value: (e) => spreadsheetTime(e.firstSeenAt) },
   { header: 'Finished (UTC)', value: (e) => spreadsheetTime(e.finishedAt) },
   { header: 'Documents', value: (e) => DOCUMENT_LABELS[e.documentStatus] },
-  { header: 'Hook', value: (e) => e.hookId },
+  { header: 'Hook', value: (e) => e.hookName },
 ];
 
 /** "2026-11-29 11:22:01": spreadsheets read this as a date and time, unlike ISO 8601's T and Z. */
@@ -58,6 +62,7 @@ export async function* exportEnvelopesCsv(options: {
   const startedAt = options.now ?? new Date();
   const to = options.filters.to && options.filters.to < startedAt ? options.filters.to : startedAt;
   const exported = new Set<string>();
+  const hookNames = new Map<string, string>();
   let customKeys: string[] | null = null;
 
   const passes: EnvelopeFilters[] = [{ ...options.filters, to }];
@@ -77,15 +82,25 @@ export async function* exportEnvelopesCsv(options: {
           csvRow([...FIXED_COLUMNS.map((column) => column.header), ...customKeys, 'Other custom values'])
         );
       }
+      await readHookNames(hookNames, fresh);
       let chunk = '';
       for (const envelope of fresh) {
         exported.add(envelope.id);
-        chunk += csvRow(toCells(envelope, customKeys));
+        // A hook deleted meanwhile (its envelopes go with it) leaves the cell empty, never falls back to the id.
+        chunk += csvRow(toCells({ ...envelope, hookName: hookNames.get(envelope.hookId) ?? null }, customKeys));
       }
       if (chunk) yield chunk;
       after = page.nextCursor ? (decodeCursor(page.nextCursor) ?? undefined) : undefined;
     } while (after);
   }
+}
+
+/** Adds the names of the batch's hooks not read yet: one query per batch at most, none once all are known. */
+async function readHookNames(hookNames: Map<string, string>, envelopes: EnvelopeListItem[]): Promise<void> {
+  const unread = [...new Set(envelopes.map((envelope) => envelope.hookId))].filter((id) => !hookNames.has(id));
+  if (unread.length === 0) return;
+  const hooks = await prisma.hook.findMany({ where: { id: { in: unread } }, select: { id: true, name: true } });
+  for (const hook of hooks) hookNames.set(hook.id, hook.name);
 }
 
 function laterOf(a: Date | undefined, b: Date): Date {
@@ -100,7 +115,7 @@ function mostCommonKeys(envelopes: EnvelopeListItem[]): string[] {
   return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([key]) => key);
 }
 
-function toCells(envelope: EnvelopeListItem, customKeys: string[]): CsvValue[] {
+function toCells(envelope: ExportedEnvelope, customKeys: string[]): CsvValue[] {
   const others = Object.entries(envelope.customValues)
     .filter(([key]) => !customKeys.includes(key))
     .map(([key, value]) => `${key}=${value}`)

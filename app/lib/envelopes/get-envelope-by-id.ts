@@ -3,19 +3,14 @@ import type { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { prisma } from '@/app/lib/db/prisma';
 import { getSigningProviderState, type SigningProviderState } from '@/app/lib/signing/get-signing-provider-state';
 import { resolveSigningProviderConfig, type SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
-import { NOTIFICATION_PREVIEW_CHARS, type EnvelopeDetail } from './envelope-detail-schema';
+import type { EnvelopeDetail } from './envelope-detail-schema';
+import { listEnvelopeEvents, type EventPage } from './list-envelope-events';
 import { toEnvelopeSummary, toRecipient } from './list-envelopes';
 
 export type { EnvelopeDetail } from './envelope-detail-schema';
 
 const detailInclude = {
   recipients: { orderBy: [{ recipientOrder: 'asc' }, { id: 'asc' }] },
-  events: {
-    orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
-    include: {
-      delivery: { select: { id: true, receivedAt: true, method: true, contentType: true, query: true, body: true } },
-    },
-  },
   documents: true,
   documentFetch: true,
 } satisfies Prisma.EnvelopeInclude;
@@ -23,37 +18,31 @@ const detailInclude = {
 type DetailRow = Prisma.EnvelopeGetPayload<{ include: typeof detailInclude }>;
 
 /**
- * One envelope with its recipients, its whole timeline (oldest event first, each with the request that reported
- * it), its stored documents and what the signing service said about it; null if unknown.
+ * One envelope with its recipients, the newest page of its timeline (oldest event first, each with the request that
+ * reported it; older pages through listEnvelopeEvents), its stored documents and what the signing service said about
+ * it; null if unknown.
  */
 export async function getEnvelopeById(options: {
   id: string;
   signingProvider?: SigningProviderConfig;
 }): Promise<EnvelopeDetail | null> {
-  const row = await prisma.envelope.findUnique({ where: { id: options.id }, include: detailInclude });
+  const [row, events] = await Promise.all([
+    prisma.envelope.findUnique({ where: { id: options.id }, include: detailInclude }),
+    listEnvelopeEvents({ envelopeId: options.id }),
+  ]);
   if (!row) return null;
-  return toEnvelopeDetail(row, getSigningProviderState(options.signingProvider ?? resolveSigningProviderConfig()));
+  const provider = getSigningProviderState(options.signingProvider ?? resolveSigningProviderConfig());
+  return toEnvelopeDetail(row, events, provider);
 }
 
-function toEnvelopeDetail(row: DetailRow, provider: SigningProviderState): EnvelopeDetail {
+function toEnvelopeDetail(row: DetailRow, events: EventPage, provider: SigningProviderState): EnvelopeDetail {
   const documentsPath = `/api/envelopes/${encodeURIComponent(row.id)}/documents`;
   return {
     ...toEnvelopeSummary(row),
     recipients: row.recipients.map((recipient) => ({ ...toRecipient(recipient), name: recipient.name })),
-    events: row.events.map((event) => ({
-      id: event.id,
-      action: event.action,
-      occurredAt: event.occurredAt.toISOString(),
-      recipientEmail: event.recipientEmail,
-      recipientOrder: event.recipientOrder,
-      isFinishCallback: event.isFinishCallback,
-      source: event.source === 'reconciliation' ? 'reconciliation' : 'notification',
-      customValues: event.customValues as Record<string, string>,
-      duplicateCount: event.duplicateCount,
-      lastDuplicateAt: event.lastDuplicateAt?.toISOString() ?? null,
-      deliveryId: event.deliveryId,
-      notification: event.delivery ? toNotification(event.delivery) : null,
-    })),
+    events: events.items,
+    eventCount: row.eventCount,
+    olderEventsCursor: events.olderCursor,
     // Signed documents before the audit trail, each group in the signing service's order of fetching.
     documents: [...row.documents]
       .sort(
@@ -92,21 +81,9 @@ function toEnvelopeDetail(row: DetailRow, provider: SigningProviderState): Envel
       error: row.reconciliationError,
       nextAttemptAt: row.nextReconcileAt?.toISOString() ?? null,
       finishCallbackAt: row.finishCallbackAt?.toISOString() ?? null,
+      claimedStatus: row.claimedStatus,
+      claimedAt: row.claimedAt?.toISOString() ?? null,
       providerConfirmsStatus: provider.confirmsStatus,
     },
-  };
-}
-
-function toNotification(delivery: NonNullable<DetailRow['events'][number]['delivery']>) {
-  const query = delivery.query.slice(0, NOTIFICATION_PREVIEW_CHARS);
-  const body = delivery.body?.slice(0, NOTIFICATION_PREVIEW_CHARS) ?? null;
-  return {
-    deliveryId: delivery.id,
-    receivedAt: delivery.receivedAt.toISOString(),
-    method: delivery.method,
-    contentType: delivery.contentType,
-    query,
-    body,
-    truncated: query.length < delivery.query.length || (body?.length ?? 0) < (delivery.body?.length ?? 0),
   };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
 import { decodeCursor } from '@/app/lib/api/cursor';
 import { prisma } from '@/app/lib/db/prisma';
-import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
+import {
+  createTestHook,
+  sendWebhook,
+  uniqueEnvelopeId,
+  waitForNextMillisecond,
+} from '@/app/lib/testing/webhook-test-helpers';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { listEnvelopesQuerySchema } from './envelope-schemas';
@@ -16,6 +21,7 @@ async function seed(seeds: Seed[]) {
   const hook = await createTestHook();
   const ids: string[] = [];
   for (const item of seeds) {
+    await waitForNextMillisecond();
     const id = uniqueEnvelopeId();
     ids.push(id);
     const query: Record<string, string> = {

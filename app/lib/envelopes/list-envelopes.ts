@@ -7,8 +7,14 @@ import type { EnvelopeListItem, EnvelopePage } from './envelope-list-schema';
 import type { EnvelopeFilters, ListEnvelopesQuery } from './envelope-schemas';
 import { findEnvelopeIds } from './find-envelope-ids';
 
+// A list item's size must not depend on what senders put in an envelope: the first recipients (recipientCount has
+// them all) and the first custom values, cut short; the envelope's page has the rest.
+export const LIST_RECIPIENTS = 10;
+export const LIST_CUSTOM_VALUES = 10;
+export const LIST_CUSTOM_VALUE_CHARS = 200;
+
 const listInclude = {
-  recipients: { orderBy: [{ recipientOrder: 'asc' }, { id: 'asc' }] },
+  recipients: { orderBy: [{ recipientOrder: 'asc' }, { id: 'asc' }], take: LIST_RECIPIENTS },
   documentFetch: { select: { status: true } },
 } satisfies Prisma.EnvelopeInclude;
 
@@ -46,7 +52,15 @@ type EnvelopeRow = Prisma.EnvelopeGetPayload<{ include: { recipients: true } }>;
 type ListRow = Prisma.EnvelopeGetPayload<{ include: typeof listInclude }>;
 
 export function toEnvelopeListItem(row: ListRow): EnvelopeListItem {
-  return { ...toEnvelopeSummary(row), documentStatus: row.documentFetch?.status ?? 'none' };
+  const summary = toEnvelopeSummary(row);
+  const customValues = Object.entries(summary.customValues)
+    .slice(0, LIST_CUSTOM_VALUES)
+    .map(([key, value]) => [key, value.slice(0, LIST_CUSTOM_VALUE_CHARS)] as const);
+  return {
+    ...summary,
+    customValues: Object.fromEntries(customValues),
+    documentStatus: row.documentFetch?.status ?? 'none',
+  };
 }
 
 export function toEnvelopeSummary(row: EnvelopeRow) {
@@ -54,6 +68,7 @@ export function toEnvelopeSummary(row: EnvelopeRow) {
     id: row.id,
     hookId: row.hookId,
     status: row.status,
+    claimedStatus: row.claimedStatus,
     actionRequired: row.actionRequired,
     customValues: row.customValues as Record<string, string>,
     recipientCount: row.recipientCount,

@@ -14,6 +14,13 @@ export function generateHookId(): string {
   return randomBytes(GENERATED_BYTES).toString('base64url');
 }
 
+const WELL_FORMED = new RegExp(`^[A-Za-z0-9_-]{${MIN_LENGTH},${MAX_LENGTH}}$`);
+
+/** True when some hook could have this id; a cheap check for the hot path, before any lookup. */
+export function isWellFormedHookId(id: string): boolean {
+  return WELL_FORMED.test(id);
+}
+
 /** Returns null when `id` is an acceptable hook id, otherwise a message saying what is wrong and how to fix it. */
 export function validateHookId(id: string): string | null {
   const shown = `Hook id ${excerpt(id)}`;

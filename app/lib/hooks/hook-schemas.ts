@@ -25,4 +25,6 @@ export const updateHookInputSchema = z.object({
       return parsed.networks;
     })
     .optional(),
+  /** Notifications per second before 429; null goes back to WEBHOOK_RATE_LIMIT_PER_SECOND. */
+  rateLimitPerSecond: z.number().int().min(1).max(1_000_000).nullable().optional(),
 });

@@ -6,10 +6,23 @@ export function hookUrl(publicUrl: string, hookId: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/api/webhooks/${hookId}`;
 }
 
-/** The two values to paste into the sign request (the same URL: the finish callback is told apart by its fields). */
+/** eSignAnyWhere's workstep event callback (ActivityActionCallbackConfiguration) fills these placeholders. */
+export const WORKSTEP_EVENT_PLACEHOLDER_QUERY =
+  'envelopeId=##EnvelopeId##&EventType=##EventType##&WorkstepId=##WorkstepId##&Source=##Source##&Time=##Time##' +
+  '&Description=##Description##&recipientEmail=##RecipientEmail##&recipientOrder=##RecipientOrder##';
+
+/**
+ * The values to paste into the sign request. The finish and status callbacks share one URL: the finish callback is
+ * told apart by its fields (FTOSIsFinishCallback, envelopeFinished, or an ##Action## left unfilled); the workstep
+ * event callback has placeholders of its own.
+ */
 export function hookUrlTemplates(publicUrl: string, hookId: string) {
   const url = `${hookUrl(publicUrl, hookId)}?${PLACEHOLDER_QUERY}`;
-  return { webhookUrl: url, webhookStatusUrl: url };
+  return {
+    webhookUrl: url,
+    webhookStatusUrl: url,
+    workstepEventUrl: `${hookUrl(publicUrl, hookId)}?${WORKSTEP_EVENT_PLACEHOLDER_QUERY}`,
+  };
 }
 
 /**

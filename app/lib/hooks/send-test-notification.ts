@@ -52,42 +52,44 @@ export async function sendTestNotification(options: {
   const publicUrl = options.publicUrl ?? getPublicUrl();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const envelopeId = `${TEST_ENVELOPE_PREFIX}${now.getTime()}`;
-  const query = new URLSearchParams({
+  const fields = {
     test: '1',
     envelopeId,
     action: 'workstepOpened',
     recipientEmail: TEST_RECIPIENT_EMAIL,
     recipientOrder: '1',
-  });
-  const url = `${hookUrl(publicUrl, hook.id)}?${query}`;
+  };
   const headers: Record<string, string> = { 'user-agent': 'envelope-tracker test notification' };
+  let url: string;
+  let body: string | undefined;
   if (hook.signingSecret) {
-    // A GET has no body: Standard Webhooks then signs the empty string, as the receiving side verifies it.
+    // A signed hook reads the notification from the signed body alone: a POST of JSON, no query string.
+    url = hookUrl(publicUrl, hook.id);
+    body = JSON.stringify(fields);
     Object.assign(
       headers,
-      signStandardWebhook({
-        secret: hook.signingSecret,
-        webhookId: `msg_test_${now.getTime()}`,
-        timestamp: now,
-        body: '',
-      }),
+      { 'content-type': 'application/json' },
+      signStandardWebhook({ secret: hook.signingSecret, webhookId: `msg_test_${now.getTime()}`, timestamp: now, body }),
     );
+  } else {
+    url = `${hookUrl(publicUrl, hook.id)}?${new URLSearchParams(fields)}`;
   }
 
   const base = { url, signed: Boolean(hook.signingSecret), envelopeId };
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let response: Response;
-  let body: string;
+  let answerText: string;
   try {
     response = await fetch(url, {
-      method: 'GET',
+      method: body === undefined ? 'GET' : 'POST',
       headers,
+      body,
       redirect: 'manual',
       cache: 'no-store',
       signal: AbortSignal.timeout(timeoutMs),
     });
-    body = await response.text();
+    answerText = await response.text();
   } catch (error) {
     const durationMs = elapsed();
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -109,9 +111,9 @@ export async function sendTestNotification(options: {
     ...base,
     status: response.status,
     durationMs,
-    responseBody: body.length > MAX_SHOWN_BODY ? `${body.slice(0, MAX_SHOWN_BODY)}…` : body,
+    responseBody: answerText.length > MAX_SHOWN_BODY ? `${answerText.slice(0, MAX_SHOWN_BODY)}…` : answerText,
   };
-  const json = parseJson(body);
+  const json = parseJson(answerText);
 
   if (response.status >= 300 && response.status < 400) {
     const location = response.headers.get('location');

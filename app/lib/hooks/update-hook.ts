@@ -5,7 +5,7 @@ import { generateSigningSecret } from '@/app/lib/webhooks/verify-signature';
 import { forgetCachedHook } from './hook-cache';
 import type { updateHookInputSchema } from './hook-schemas';
 
-/** Renames a hook, sets or removes its signing secret, or changes its allowed networks. */
+/** Renames a hook, sets or removes its signing secret, or changes its allowed networks or its rate limit. */
 export async function updateHook(options: { hookId: string; changes: z.output<typeof updateHookInputSchema> }) {
   const { changes } = options;
   const hook = await prisma.hook.findFirst({ where: { id: options.hookId, revokedAt: null } });
@@ -16,6 +16,7 @@ export async function updateHook(options: { hookId: string; changes: z.output<ty
       name: changes.name,
       signingSecret: changes.signingSecret === 'generate' ? generateSigningSecret() : changes.signingSecret,
       allowedNetworks: changes.allowedNetworks,
+      rateLimitPerSecond: changes.rateLimitPerSecond,
     },
   });
   forgetCachedHook(hook.id);

@@ -13,6 +13,8 @@ const DAY_MS = 24 * 3_600_000;
 const open: EnvelopeBeforeReconciliation = {
   status: 'partially_signed',
   finishCallbackAt: null,
+  claimedStatus: null,
+  claimedAt: null,
   finishedAt: null,
   lastEventAt: T0,
 };
@@ -31,6 +33,7 @@ describe('what the signing service says about an envelope', () => {
       nextReconcileAt: null,
       event: null,
       fetchDocuments: true,
+      claimedStatus: null,
     });
   });
 
@@ -113,5 +116,54 @@ describe('when the signing service cannot be asked', () => {
     expect(
       decideAfterFailure({ envelope: afterFinishCallback, now: at(70), error: 'Unknown.', unknownToProvider: true }),
     ).toMatchObject({ reconciliation: 'mismatch', nextReconcileAt: null });
+  });
+});
+
+describe('what the signing service says about a notified final status', () => {
+  const claimed = (claimedStatus: 'rejected' | 'expired'): EnvelopeBeforeReconciliation => ({
+    ...open,
+    claimedStatus,
+    claimedAt: at(10),
+    lastEventAt: at(10),
+  });
+
+  it('takes a notified rejection it confirms, finished when it was notified', () => {
+    expect(decide(claimed('rejected'), 'Rejected')).toMatchObject({
+      status: 'rejected',
+      reconciliation: 'confirmed',
+      finishedAt: at(10),
+      claimedStatus: null,
+      event: null,
+      fetchDocuments: false,
+    });
+  });
+
+  it('shows what the service reports when it contradicts the notified status, and says so', () => {
+    const decision = decide(claimed('rejected'), 'Completed');
+    expect(decision).toMatchObject({ status: 'completed', reconciliation: 'updated', claimedStatus: null });
+    expect(decision.error).toBe(
+      'A notification reported the envelope rejected; the signing service reports Completed, which is shown.',
+    );
+  });
+
+  it('keeps the claim unconfirmed while the service reports the envelope Active, and asks again soon', () => {
+    const decision = decide(claimed('expired'), 'Active', at(40));
+    expect(decision).toMatchObject({
+      status: 'partially_signed',
+      reconciliation: 'mismatch',
+      claimedStatus: 'expired',
+    });
+    expect(decision.error).toContain('A notification reported the envelope expired at 2026-06-01T10:00:10.000Z');
+    expect(decision.nextReconcileAt).toEqual(at(70));
+  });
+
+  it('confirms again a completed envelope whose rejection a forged notification claimed', () => {
+    const forged = { ...claimed('rejected'), status: 'completed' as const, finishedAt: T0 };
+    expect(decide(forged, 'Completed')).toMatchObject({
+      status: 'completed',
+      reconciliation: 'confirmed',
+      finishedAt: T0,
+      claimedStatus: null,
+    });
   });
 });

@@ -5,6 +5,9 @@ import { TERMINAL_STATUSES } from '@/app/lib/webhooks/envelope-actions';
 export type EnvelopeBeforeReconciliation = {
   status: EnvelopeStatus;
   finishCallbackAt: Date | null;
+  /** A final status a notification reported and the signing service has not confirmed yet. */
+  claimedStatus: EnvelopeStatus | null;
+  claimedAt: Date | null;
   finishedAt: Date | null;
   lastEventAt: Date;
 };
@@ -19,6 +22,8 @@ export type ReconciliationDecision = {
   /** A timeline entry saying the status came from the signing service, not from a notification. */
   event: { action: string; dedupeKey: string } | null;
   fetchDocuments: boolean;
+  /** The notified final status still waiting for confirmation: kept while the service says otherwise. */
+  claimedStatus: EnvelopeStatus | null;
 };
 
 /** The timeline action for a final status learnt from the signing service. */
@@ -56,7 +61,7 @@ export function finalStatusOf(providerStatus: string): FinalStatus | null {
  * 30 s, 1 min, 2 min ... up to 6 hours, without having to count attempts.
  */
 export function recheckDelayMs(envelope: EnvelopeBeforeReconciliation, now: Date): number {
-  const anchor = envelope.finishCallbackAt ?? envelope.lastEventAt;
+  const anchor = envelope.finishCallbackAt ?? envelope.claimedAt ?? envelope.lastEventAt;
   return Math.min(Math.max(now.getTime() - anchor.getTime(), MIN_RECHECK_MS), MAX_RECHECK_MS);
 }
 
@@ -74,21 +79,31 @@ export function decideReconciliation(options: {
 }): ReconciliationDecision {
   const { envelope, providerStatus, now, reconcileAfterMs } = options;
   const final = finalStatusOf(providerStatus);
-  const unchanged = { status: envelope.status, finishedAt: envelope.finishedAt, event: null, fetchDocuments: false };
+  const unchanged = {
+    status: envelope.status,
+    finishedAt: envelope.finishedAt,
+    event: null,
+    fetchDocuments: false,
+    claimedStatus: envelope.claimedStatus,
+  };
 
   if (final === null) {
     const awaitingFinish = envelope.finishCallbackAt !== null && !isFinal(envelope.status);
-    if (awaitingFinish || isFinal(envelope.status)) {
-      const age = now.getTime() - (envelope.finishCallbackAt ?? envelope.lastEventAt).getTime();
+    if (awaitingFinish || envelope.claimedStatus !== null || isFinal(envelope.status)) {
+      const anchor = envelope.claimedAt ?? envelope.finishCallbackAt ?? envelope.lastEventAt;
+      const age = now.getTime() - anchor.getTime();
       // Checked again soon while a premature callback may still be confirmed, then like any idle envelope.
       const delay = age < reconcileAfterMs ? recheckDelayMs(envelope, now) : reconcileAfterMs;
-      const claim = awaitingFinish
-        ? `A finish callback arrived at ${envelope.finishCallbackAt!.toISOString()}`
-        : `The notifications say ${envelope.status}`;
+      const claim =
+        envelope.claimedStatus !== null
+          ? `A notification reported the envelope ${envelope.claimedStatus} at ${envelope.claimedAt!.toISOString()}`
+          : awaitingFinish
+            ? `A finish callback arrived at ${envelope.finishCallbackAt!.toISOString()}`
+            : `The notifications say ${envelope.status}`;
       return {
         ...unchanged,
         reconciliation: 'mismatch',
-        error: `${claim}, but the signing service reports the envelope ${providerStatus}, so it is not shown as finished. It is asked again; a premature callback is confirmed then, a forged one never is.`,
+        error: `${claim}, but the signing service reports the envelope ${providerStatus}, so it is not shown as finished. It is asked again; a premature notification is confirmed then, a forged one never is.`,
         nextReconcileAt: new Date(now.getTime() + delay),
       };
     }
@@ -100,9 +115,23 @@ export function decideReconciliation(options: {
     };
   }
 
-  const base = { status: final, error: null, nextReconcileAt: null, fetchDocuments: final === 'completed' };
+  const base = {
+    status: final,
+    error: null,
+    nextReconcileAt: null,
+    fetchDocuments: final === 'completed',
+    claimedStatus: null,
+  };
   if (envelope.status === final) {
     return { ...base, reconciliation: 'confirmed', finishedAt: envelope.finishedAt ?? now, event: null };
+  }
+  if (envelope.claimedStatus === final) {
+    return {
+      ...base,
+      reconciliation: 'confirmed',
+      finishedAt: envelope.finishedAt ?? envelope.claimedAt ?? now,
+      event: null,
+    };
   }
   // The finish callback means "completed or rejected"; the service says which.
   if (envelope.finishCallbackAt !== null && (final === 'completed' || final === 'rejected')) {
@@ -116,6 +145,10 @@ export function decideReconciliation(options: {
   return {
     ...base,
     reconciliation: 'updated',
+    error:
+      envelope.claimedStatus !== null
+        ? `A notification reported the envelope ${envelope.claimedStatus}; the signing service reports ${providerStatus}, which is shown.`
+        : null,
     finishedAt: envelope.finishedAt ?? now,
     event: { action: RECONCILED_STATUS_ACTIONS[final], dedupeKey: `reconciliation|${final}` },
   };

@@ -201,3 +201,56 @@ describe('replaying a finish callback', () => {
     });
   });
 });
+
+describe('a final status a notification reports, with a signing service that confirms statuses', () => {
+  it('keeps a confirmed completed envelope completed when a forged rejection arrives, and checks it again', async () => {
+    const { hook, envelopeId } = await notifyFinishedEnvelope();
+    fake.setEnvelope(envelopeId, { status: 'Completed', activities, ...(await completedFiles(envelopeId)) });
+    await sweepSigningWork({ provider, envelopeIds: [envelopeId] });
+    expect(await getEnvelopeRow(envelopeId)).toMatchObject({ status: 'completed', reconciliation: 'confirmed' });
+
+    const forged = await sendWebhook(hook.id, {
+      query: { envelopeId, action: 'workstepRejected', recipientOrder: '2', recipientEmail: 'bo@example.com' },
+    });
+    expect(forged.status).toBe(200);
+    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+      status: 'completed',
+      claimedStatus: 'rejected',
+      reconciliation: 'pending',
+    });
+
+    expect(await reconcileEnvelope({ envelopeId, provider })).toMatchObject({ ran: true, reconciliation: 'confirmed' });
+    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+      status: 'completed',
+      claimedStatus: null,
+      claimedAt: null,
+      reconciliation: 'confirmed',
+    });
+  });
+
+  it('shows a notified rejection as unconfirmed until the service confirms it, then takes it', async () => {
+    const { hook, envelopeId } = await notifyFinishedEnvelope({ finish: false });
+    await sendWebhook(hook.id, { query: { envelopeId, action: 'workstepRejected', recipientOrder: '2' } });
+    const waiting = await getEnvelopeRow(envelopeId);
+    expect(waiting).toMatchObject({ status: 'partially_signed', claimedStatus: 'rejected', reconciliation: 'pending' });
+
+    fake.setEnvelope(envelopeId, { status: 'Active', activities });
+    await reconcileEnvelope({ envelopeId, provider });
+    const disputed = await getEnvelopeRow(envelopeId);
+    expect(disputed).toMatchObject({
+      status: 'partially_signed',
+      claimedStatus: 'rejected',
+      reconciliation: 'mismatch',
+    });
+    expect(disputed?.reconciliationError).toContain('A notification reported the envelope rejected');
+
+    fake.setEnvelope(envelopeId, { status: 'Rejected', activities });
+    await reconcileEnvelope({ envelopeId, provider, now: () => new Date(Date.now() + 3_600_000) });
+    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+      status: 'rejected',
+      claimedStatus: null,
+      reconciliation: 'confirmed',
+      finishedAt: waiting?.claimedAt,
+    });
+  });
+});

@@ -179,6 +179,8 @@ async function recordAnswer(
         finishedAt: decision.finishedAt,
         actionRequired: TERMINAL_STATUSES.includes(decision.status) ? false : undefined,
         reconciliation: decision.reconciliation,
+        claimedStatus: decision.claimedStatus,
+        claimedAt: decision.claimedStatus === null ? null : undefined,
         providerStatus: remote.status.slice(0, 50),
         reconciledAt: now,
         reconciliationError: decision.error,

@@ -72,7 +72,10 @@ describe('buildNotificationRequest', () => {
     it(`${style}: the webhook parser reads back exactly what was meant, finish callbacks included`, () => {
       for (const notification of [opened, finished]) {
         const parsed = parse(buildNotificationRequest({ style, hookUrl: HOOK, notification, customValues: CUSTOM }));
-        expect(parsed).toEqual({ ok: true, notification: { ...notification, customValues: CUSTOM } });
+        expect(parsed).toEqual({
+          ok: true,
+          notification: { ...notification, customValues: CUSTOM, details: null, notices: [] },
+        });
       }
     });
   }

@@ -51,7 +51,8 @@ const FINTECHOS_CONTEXT = {
 /**
  * The HTTP request one notification becomes. Values that do not apply travel as empty strings, as
  * the senders' placeholders leave them. With a signing secret (a hook that requires signatures) the
- * request carries Standard Webhooks headers; a retry keeps its `webhookId` and is signed anew.
+ * request is a POST whose body holds every field, with Standard Webhooks headers; a retry keeps its
+ * `webhookId` and is signed anew.
  */
 export function buildNotificationRequest(options: {
   style: SimulationStyle;
@@ -82,6 +83,14 @@ export function buildNotificationRequest(options: {
       MergedValues: {},
     });
     request = { url: options.hookUrl, method: 'POST', headers: { 'content-type': 'application/json' }, body };
+  } else if (options.signingSecret) {
+    // A signed hook reads the notification from the signed body alone, so the same fields travel as JSON.
+    request = {
+      url: options.hookUrl,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fields),
+    };
   } else {
     // eSignAnyWhere's finish callback is told apart by its action alone (envelopeFinished).
     const url = new URL(options.hookUrl);

@@ -20,3 +20,23 @@ export function isLoopbackAddress(text: string): boolean {
   const address = parseAddress(text);
   return address !== null && address.range() === 'loopback';
 }
+
+/** 0.0.0.0 and ::, which a connection takes to mean "this machine": never a real destination. */
+export function isUnspecifiedAddress(text: string): boolean {
+  const address = parseAddress(text);
+  return address !== null && address.range() === 'unspecified';
+}
+
+const RANGE_NAMES: Record<string, string> = {
+  unicast: 'public',
+  uniqueLocal: 'private',
+  linkLocal: 'link-local',
+  carrierGradeNat: 'carrier-grade NAT',
+};
+
+/** An address's class in a word or two for people reading a refusal, e.g. "loopback". */
+export function describeAddressRange(text: string): string {
+  const range = parseAddress(text)?.range();
+  if (range === undefined) return 'not an address';
+  return RANGE_NAMES[range] ?? range;
+}

@@ -3,17 +3,17 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { isLoopbackAddress, isPublicAddress } from './address-ranges';
+import { describeAddressRange, isLoopbackAddress, isPublicAddress, isUnspecifiedAddress } from './address-ranges';
 
 /**
  * What outbound requests to a signing service may do. The addresses come from configuration, but
- * the answers (redirects) do not, so every hop is checked again: https unless the target is a
- * loopback address, and public addresses only, except for the origins the configuration names.
+ * the answers (redirects) do not, so every hop is checked again: public addresses only, except for
+ * the origins the configuration names; in production https, except to such an origin on loopback.
  */
 export type SafeFetchPolicy = {
-  /** Production: plain http only to loopback addresses. */
+  /** Production: plain http only to a trusted origin on a loopback address (a sidecar, the sandbox). */
   requireHttps: boolean;
-  /** Origins (`https://host:port`) taken from configuration; these may be private or loopback. */
+  /** Origins (`https://host:port`) taken from configuration; only these may be private or loopback. */
   trustedOrigins: string[];
 };
 
@@ -84,31 +84,58 @@ function describeUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
 
-function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || isLoopbackAddress(host);
+/** Names that mean this machine whatever DNS says (RFC 6761), so they are judged before any lookup. */
+function isLoopbackName(host: string): boolean {
+  const name = host.replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost');
 }
 
-/** Which addresses a connection to `url` may use, decided before connecting; throws when none may. */
+/** Connecting to 0.0.0.0 or :: reaches this machine, so even a configured origin may not use them. */
+function isConnectableAddress(address: string): boolean {
+  return !isUnspecifiedAddress(address);
+}
+
+/**
+ * Which addresses a connection to `url` may use, decided before connecting; throws when none may.
+ * Loopback is judged like any private address: only a trusted origin may be there, or a redirect
+ * could reach other services on this machine by spelling 127.0.0.1 some other way.
+ */
 function addressRule(url: URL, policy: SafeFetchPolicy): (address: string) => boolean {
   const host = hostOf(url);
   const trusted = policy.trustedOrigins.includes(url.origin);
-  const loopbackHost = isLoopbackHost(host);
-  if (url.protocol === 'http:' && policy.requireHttps && !loopbackHost) {
+  const allowed = trusted ? isConnectableAddress : isPublicAddress;
+  // An address literal is connected to directly, without a lookup. The URL parser has already
+  // turned 127.1, 2130706433 and 0x7f.1 into 127.0.0.1; IPv4-mapped IPv6 is judged as its IPv4.
+  if (ipaddr.isValid(host) && !allowed(host)) throw blocked(url, host);
+  if (isLoopbackName(host) && !trusted) throw blocked(url, host);
+  if (url.protocol === 'http:' && policy.requireHttps) {
+    // Plain http is only fine because the traffic never leaves the machine: hold the name to that.
+    if (trusted && (isLoopbackName(host) || isLoopbackAddress(host))) return isLoopbackAddress;
     throw new SafeFetchError(
       'insecure_url',
-      `${describeUrl(url)} uses plain http; in production only https is used (http only to loopback addresses).`,
+      `${describeUrl(url)} uses plain http; in production only https is used (plain http only to the configured signing service on a loopback address).`,
     );
   }
-  // Plain http is only fine because the traffic never leaves the machine: hold the name to that.
-  if (url.protocol === 'http:' && loopbackHost && policy.requireHttps) return isLoopbackAddress;
-  if (trusted) return () => true;
-  return isPublicAddress;
+  return allowed;
 }
 
-function blocked(url: URL, address: string): SafeFetchError {
+/** `target` is the name or address that was refused: the URL's own host, or what it resolved to. */
+function blocked(url: URL, target: string): SafeFetchError {
+  if (isLoopbackName(target)) {
+    return new SafeFetchError(
+      'blocked_address',
+      `${url.host} names this machine (loopback); only the configured signing service may be on a private, loopback or link-local address.`,
+    );
+  }
+  if (isUnspecifiedAddress(target)) {
+    return new SafeFetchError(
+      'blocked_address',
+      `${url.host} resolves to ${target}, the unspecified address, which reaches this machine; it is never connected to.`,
+    );
+  }
   return new SafeFetchError(
     'blocked_address',
-    `${url.host} resolves to ${address}, a private, loopback or link-local address; only the configured signing service may be on such an address.`,
+    `${url.host} resolves to ${target}, a private, loopback or link-local address (${describeAddressRange(target)}); only the configured signing service may be on such an address.`,
   );
 }
 
@@ -135,9 +162,6 @@ function requestOnce(
   deadline: number,
 ): Promise<Answer> {
   const allowed = addressRule(url, options.policy);
-  const host = hostOf(url);
-  // An address literal is connected to directly, without a lookup: check it here.
-  if (ipaddr.isValid(host) && !allowed(host)) throw blocked(url, host);
   const remaining = deadline - Date.now();
   if (remaining <= 0) throw timeoutError(url, options.timeoutMs);
 

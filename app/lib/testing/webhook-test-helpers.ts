@@ -49,7 +49,12 @@ export async function sendWebhook(hookId: string, options: SendOptions = {}) {
   });
   const handler = route[method as keyof typeof route] as (r: Request, c: unknown) => Promise<Response>;
   const response = await handler(request, { params: Promise.resolve({ hookId }) });
-  return { status: response.status, body: await response.json().catch(() => null) };
+  const retryAfter = response.headers.get('retry-after');
+  return {
+    status: response.status,
+    body: await response.json().catch(() => null),
+    ...(retryAfter === null ? {} : { retryAfter }),
+  };
 }
 
 export function getEnvelopeRow(id: string) {
@@ -62,4 +67,13 @@ export function getEnvelopeRow(id: string) {
 
 export function deliveriesOf(hookId: string) {
   return prisma.delivery.findMany({ where: { hookId }, orderBy: { receivedAt: 'asc' } });
+}
+
+/**
+ * Waits until the clock has moved on, so that notifications sent one after another get distinct times: the receiver
+ * stores a notification in well under a millisecond, and tests of "newest first" need one answer.
+ */
+export async function waitForNextMillisecond(): Promise<void> {
+  const now = Date.now();
+  while (Date.now() === now) await new Promise((resolve) => setTimeout(resolve, 1));
 }

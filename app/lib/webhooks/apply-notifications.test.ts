@@ -16,11 +16,13 @@ function job(
     recipientOrder: null,
     isFinishCallback: fields.action === 'envelopeFinished',
     customValues: {},
+    details: null,
+    notices: [],
     ...fields,
   };
   return {
     notification,
-    confirmFinishCallback,
+    confirmFinalStatus: confirmFinishCallback,
     deliveryId: `delivery-${++counter}`,
     delivery: {
       hookId: 'hook',
@@ -35,7 +37,12 @@ function job(
   };
 }
 
-const emptyState = (): BatchState => ({ envelopes: new Map(), recipients: new Map(), storedEvents: [] });
+const emptyState = (): BatchState => ({
+  envelopes: new Map(),
+  recipients: new Map(),
+  storedEvents: [],
+  seenWebhookIds: new Set(),
+});
 
 describe('applying a batch of notifications in memory', () => {
   it('stores the first copy of a milestone and counts the copies in the same batch', () => {
@@ -145,10 +152,14 @@ describe('finish callbacks when the signing service confirms statuses', () => {
     expect(changes.newEvents[0]).toMatchObject({ action: 'envelopeFinished', isFinishCallback: true });
   });
 
-  it('still takes the status a finish callback implies by its action (a rejection)', () => {
+  it('waits for the signing service before taking the rejection a finish callback reports by its action', () => {
     const state = emptyState();
     applyNotifications(state, [confirmed({ action: 'workstepRejected', recipientOrder: 1, isFinishCallback: true })]);
-    expect(state.envelopes.get('env-1')).toMatchObject({ status: 'rejected', reconciliation: 'pending' });
+    expect(state.envelopes.get('env-1')).toMatchObject({
+      status: 'sent',
+      claimedStatus: 'rejected',
+      reconciliation: 'pending',
+    });
   });
 
   it('keeps the first finish callback time and does not reopen a settled envelope', () => {
@@ -177,5 +188,151 @@ describe('finish callbacks when the signing service confirms statuses', () => {
       reconciliation: 'not_checked',
       nextReconcileAt: null,
     });
+  });
+});
+
+describe('final statuses when the signing service confirms statuses', () => {
+  const confirmed = (fields: Partial<Notification> & { action: string }, seconds = 0) => job(fields, seconds, true);
+
+  it('records a notified rejection or expiry as a claim to confirm, leaving the status as it was', () => {
+    const state = emptyState();
+    applyNotifications(state, [confirmed({ action: 'workstepOpened', recipientOrder: 1 })]);
+    const changes = applyNotifications(state, [confirmed({ action: 'workstepRejected', recipientOrder: 1 }, 30)]);
+    expect(changes.results[0]).toMatchObject({ awaitsConfirmation: true, status: 'opened' });
+    expect(state.envelopes.get('env-1')).toMatchObject({
+      status: 'opened',
+      finishedAt: null,
+      claimedStatus: 'rejected',
+      claimedAt: new Date(T0 + 30_000),
+      reconciliation: 'pending',
+      nextReconcileAt: new Date(T0 + 30_000),
+    });
+    applyNotifications(state, [confirmed({ action: 'envelopeExpired' }, 60)]);
+    expect(state.envelopes.get('env-1')).toMatchObject({ status: 'opened', claimedStatus: 'rejected' });
+  });
+
+  it('never changes a confirmed final status, and has a contradicting notification checked again', () => {
+    const state = emptyState();
+    applyNotifications(state, [confirmed({ action: 'envelopeFinished' })]);
+    const envelope = state.envelopes.get('env-1')!;
+    Object.assign(envelope, { status: 'completed', reconciliation: 'confirmed', nextReconcileAt: null });
+
+    const forged = applyNotifications(state, [confirmed({ action: 'workstepRejected', recipientOrder: 1 }, 60)]);
+    expect(forged.results[0]).toMatchObject({ awaitsConfirmation: true, status: 'completed' });
+    expect(envelope).toMatchObject({
+      status: 'completed',
+      claimedStatus: 'rejected',
+      reconciliation: 'pending',
+      nextReconcileAt: new Date(T0 + 60_000),
+    });
+  });
+
+  it('never changes a confirmed final status without a signing service either', () => {
+    const state = emptyState();
+    applyNotifications(state, [job({ action: 'envelopeFinished' })]);
+    Object.assign(state.envelopes.get('env-1')!, { reconciliation: 'confirmed' });
+    applyNotifications(state, [job({ action: 'workstepRejected', recipientOrder: 1 }, 60)]);
+    expect(state.envelopes.get('env-1')).toMatchObject({ status: 'completed', claimedStatus: null });
+  });
+});
+
+describe('who may change an envelope', () => {
+  const fromHook = (hookId: string, fields: Partial<Notification> & { action: string }, seconds = 0) => {
+    const built = job(fields, seconds);
+    return { ...built, delivery: { ...built.delivery, hookId } };
+  };
+
+  it('refuses a notification for an envelope another hook reported first, changing nothing', () => {
+    const state = emptyState();
+    applyNotifications(state, [fromHook('hook-a', { action: 'workstepOpened', recipientOrder: 1 })]);
+    const before = structuredClone(state.envelopes.get('env-1'));
+    const changes = applyNotifications(state, [
+      fromHook('hook-b', { action: 'workstepRejected', recipientOrder: 1, customValues: { x: '1' } }, 10),
+    ]);
+    expect(changes.results[0]?.refusal?.code).toBe('envelope_belongs_to_another_hook');
+    expect(changes.newEvents).toHaveLength(0);
+    expect(changes.changedEnvelopes.size).toBe(0);
+    expect(state.envelopes.get('env-1')).toEqual(before);
+  });
+
+  it('processes a signed message id once, in one batch and across batches', () => {
+    const state = emptyState();
+    const signed = (seconds: number) => ({
+      ...job({ action: 'workstepOpened', recipientOrder: 1 }, seconds),
+      webhookId: 'msg_1',
+    });
+    const first = applyNotifications(state, [signed(0), signed(1)]);
+    expect(first.results.map((result) => [result.duplicate, result.webhookId])).toEqual([
+      [false, 'msg_1'],
+      [true, null],
+    ]);
+    state.seenWebhookIds.add('hook\nmsg_2');
+    const later = applyNotifications(state, [
+      { ...job({ action: 'workstepFinished', recipientOrder: 1 }, 600), webhookId: 'msg_2' },
+    ]);
+    expect(later.results[0]).toMatchObject({ duplicate: true });
+    expect(later.newEvents).toHaveLength(0);
+  });
+});
+
+describe('an envelope stays within its limits', () => {
+  it('keeps at most 50 custom values of 16,384 characters in all, saying what it dropped', () => {
+    const state = emptyState();
+    const many = Object.fromEntries(Array.from({ length: 60 }, (_, index) => [`k${index}`, 'v']));
+    const first = applyNotifications(state, [job({ action: 'unknownA', customValues: many })]);
+    expect(Object.keys(state.envelopes.get('env-1')!.customValues)).toHaveLength(50);
+    expect(first.results[0]?.notices.join(' ')).toContain(
+      '10 custom fields ("k50", "k51", "k52", "k53", "k54" and 5 more) were not kept',
+    );
+
+    const big = {
+      k0: 'x'.repeat(2000),
+      ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`big${i}`, 'y'.repeat(2000)])),
+    };
+    applyNotifications(state, [job({ action: 'unknownB', customValues: big }, 1)]);
+    const values = state.envelopes.get('env-1')!.customValues;
+    const length = Object.entries(values).reduce((sum, [key, value]) => sum + key.length + value.length, 0);
+    expect(length).toBeLessThanOrEqual(16_384);
+    expect(values.k0).toBe('x'.repeat(2000));
+    expect(Object.keys(values)).toHaveLength(50);
+  });
+
+  it('keeps at most 100 recipients, still putting the event on the timeline', () => {
+    const state = emptyState();
+    const invites = Array.from({ length: 105 }, (_, index) =>
+      job({ action: 'sendSignNotification', recipientOrder: index + 1 }, index),
+    );
+    const changes = applyNotifications(state, invites);
+    expect(state.envelopes.get('env-1')?.recipientCount).toBe(100);
+    expect([...state.recipients.keys()]).toHaveLength(100);
+    expect(changes.newEvents).toHaveLength(105);
+    expect(changes.results[104]?.notices.join(' ')).toContain('at most 100 recipients');
+  });
+
+  it('stops adding repeatable events at 1,000 but still takes a signature and the finish', () => {
+    const state = emptyState();
+    applyNotifications(state, [job({ action: 'workstepOpened', recipientOrder: 1 })]);
+    Object.assign(state.envelopes.get('env-1')!, { eventCount: 1000 });
+    const changes = applyNotifications(state, [
+      job({ action: 'someUnknownAction' }, 120),
+      job({ action: 'workstepOpened', recipientOrder: 1 }, 240),
+      job({ action: 'workstepFinished', recipientOrder: 1 }, 300),
+      job({ action: 'envelopeFinished' }, 360),
+    ]);
+    expect(changes.newEvents.map((event) => event.action)).toEqual(['workstepFinished', 'envelopeFinished']);
+    expect(changes.results[0]).toMatchObject({ duplicate: false });
+    expect(changes.results[0]?.notices.join(' ')).toContain('Not added to the timeline');
+    expect(state.envelopes.get('env-1')).toMatchObject({ status: 'completed', eventCount: 1002 });
+  });
+
+  it('cuts the search text at 8,192 characters, the id and e-mails first', () => {
+    const state = emptyState();
+    const values = Object.fromEntries(Array.from({ length: 8 }, (_, index) => [`v${index}`, 'z'.repeat(2000)]));
+    applyNotifications(state, [
+      job({ action: 'workstepOpened', recipientEmail: 'a@example.com', customValues: values }),
+    ]);
+    const searchText = state.envelopes.get('env-1')!.searchText;
+    expect(searchText).toHaveLength(8192);
+    expect(searchText.startsWith('env-1\na@example.com\n')).toBe(true);
   });
 });

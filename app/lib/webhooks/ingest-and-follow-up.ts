@@ -8,16 +8,18 @@ import type { Notification } from './parse-notification';
 
 /**
  * Stores a notification, received or replayed, and once the answer is sent asks the signing
- * service about a new finish callback. With a provider that confirms statuses, the finish
- * callback alone never completes the envelope: the confirmation does.
+ * service about a new finish callback or another final status. With a provider that confirms
+ * statuses, a notification alone never ends the envelope: the confirmation does.
  */
 export async function ingestAndFollowUp(options: {
   delivery: DeliveryRecord;
   notification: Notification;
+  /** A signed delivery's message id, processed once. */
+  webhookId?: string | null;
 }): Promise<IngestResult> {
-  const confirmFinishCallback = getSigningProvider()?.confirmsStatus ?? false;
-  const ingest = await ingestNotification({ ...options, confirmFinishCallback });
-  if (ingest.isNewFinishCallback) {
+  const confirmFinalStatus = getSigningProvider()?.confirmsStatus ?? false;
+  const ingest = await ingestNotification({ ...options, confirmFinalStatus });
+  if (ingest.isNewFinishCallback || ingest.awaitsConfirmation) {
     const { envelopeId } = options.notification;
     runAfterResponse(() => followUpFinishCallback({ envelopeId }));
   }

@@ -47,6 +47,8 @@ function job(hookId: string, envelopeId: string, action: string, options: JobOpt
       recipientOrder: options.recipientOrder ?? null,
       isFinishCallback: options.isFinishCallback ?? false,
       customValues: options.customValues ?? {},
+      details: null,
+      notices: [],
     },
   };
 }

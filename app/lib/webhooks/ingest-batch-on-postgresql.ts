@@ -3,16 +3,28 @@ import pg from 'pg';
 import {
   applyNotifications,
   dedupeBaseOf,
-  recipientMapKey,
+  toBatchState,
   type BatchState,
   type EnvelopeRow,
   type Job,
   type JobResult,
-  type NewEvent,
   type RecipientRow,
   type StoredEvent,
 } from './apply-notifications';
+import { deliveryRow } from './delivery-row';
 import { REPEAT_WINDOW_MS } from './envelope-actions';
+import {
+  DELIVERY_COLUMNS,
+  ENVELOPE_COLUMNS,
+  ENVELOPE_FIXED_COLUMNS,
+  EVENT_COLUMNS,
+  quotedNames,
+  RECIPIENT_COLUMNS,
+  STORED_EVENT_COLUMNS,
+  TIMESTAMP,
+  upsertAssignments,
+  type Columns,
+} from './ingest-columns';
 
 // The PostgreSQL twin of ingest-batch.ts, on the driver itself rather than Prisma, whose
 // interactive transaction costs a round trip and about 0.2 ms of CPU per statement. A batch is
@@ -24,112 +36,12 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const STATEMENT_TIMEOUT_MS = 15_000;
 const connections = new Map<string, pg.Pool>();
 
-const TIMESTAMP = 'timestamp(3)';
-
-// Each column's type in the database; it must list every field of the row type, so a new field
-// cannot be forgotten here.
-const ENVELOPE_COLUMNS = {
-  id: 'text',
-  hookId: 'text',
-  status: '"EnvelopeStatus"',
-  actionRequired: 'boolean',
-  customValues: 'jsonb',
-  searchText: 'text',
-  recipientCount: 'integer',
-  signedCount: 'integer',
-  firstSeenAt: TIMESTAMP,
-  firstOpenedAt: TIMESTAMP,
-  finishedAt: TIMESTAMP,
-  lastEventAt: TIMESTAMP,
-  lastAction: 'text',
-  finishCallbackAt: TIMESTAMP,
-  reconciliation: '"ReconciliationState"',
-  nextReconcileAt: TIMESTAMP,
-} satisfies Record<keyof EnvelopeRow, string>;
-
-const RECIPIENT_COLUMNS = {
-  envelopeId: 'text',
-  key: 'text',
-  recipientOrder: 'integer',
-  email: 'text',
-  invitedAt: TIMESTAMP,
-  firstOpenedAt: TIMESTAMP,
-  openCount: 'integer',
-  finishedAt: TIMESTAMP,
-  rejectedAt: TIMESTAMP,
-  delegatedAt: TIMESTAMP,
-} satisfies Record<Exclude<keyof RecipientRow, 'storedKey'>, string>;
-
-const STORED_EVENT_COLUMNS = {
-  id: 'integer',
-  envelopeId: 'text',
-  dedupeKey: 'text',
-  occurredAt: TIMESTAMP,
-} satisfies Record<keyof StoredEvent, string>;
-
-const EVENT_COLUMNS = {
-  envelopeId: 'text',
-  deliveryId: 'text',
-  action: 'text',
-  occurredAt: TIMESTAMP,
-  recipientEmail: 'text',
-  recipientOrder: 'integer',
-  isFinishCallback: 'boolean',
-  customValues: 'jsonb',
-  dedupeKey: 'text',
-  duplicateCount: 'integer',
-  lastDuplicateAt: TIMESTAMP,
-} satisfies Record<keyof NewEvent, string>;
-
-type DeliveryInsert = {
-  id: string;
-  hookId: string;
-  receivedAt: Date;
-  method: string;
-  query: string;
-  body: string | null;
-  contentType: string | null;
-  headers: Record<string, string>;
-  sourceAddress: string | null;
-  outcome: 'accepted' | 'duplicate';
-  envelopeId: string;
-  action: string;
-  replayOfId: string | null;
-};
-
-const DELIVERY_COLUMNS = {
-  id: 'text',
-  hookId: 'text',
-  receivedAt: TIMESTAMP,
-  method: 'text',
-  query: 'text',
-  body: 'text',
-  contentType: 'text',
-  headers: 'jsonb',
-  sourceAddress: 'text',
-  outcome: '"DeliveryOutcome"',
-  envelopeId: 'text',
-  action: 'text',
-  replayOfId: 'text',
-} satisfies Record<keyof DeliveryInsert, string>;
-
-type Columns = Record<string, string>;
-
-const names = (columns: Columns) =>
-  Object.keys(columns)
-    .map((column) => `"${column}"`)
-    .join(', ');
 const definitions = (columns: Columns) =>
   Object.entries(columns)
     .map(([column, type]) => `"${column}" ${type}`)
     .join(', ');
-const updates = (columns: Columns, unchanged: string[]) =>
-  Object.keys(columns)
-    .filter((column) => !unchanged.includes(column))
-    .map((column) => `"${column}" = excluded."${column}"`)
-    .join(', ');
 const asJsonRows = (columns: Columns, select: string) => `(SELECT coalesce(json_agg(t), '[]') FROM (
-    SELECT ${names(columns)} ${select}) AS t)`;
+    SELECT ${quotedNames(columns)} ${select}) AS t)`;
 
 // Sorted, so two batches never wait on each other in a cycle; the same key as reconciliation's lock.
 const LOCK_ENVELOPES = {
@@ -148,7 +60,11 @@ const READ_STATE = {
       STORED_EVENT_COLUMNS,
       `FROM "Event" WHERE "envelopeId" = ANY($1::text[])
         AND ("dedupeKey" = ANY($2::text[]) OR "occurredAt" BETWEEN $3::${TIMESTAMP} AND $4::${TIMESTAMP})`,
-    )} AS "events"`,
+    )} AS "events",
+    ${asJsonRows(
+      { hookId: 'text', webhookId: 'text' },
+      `FROM "Delivery" WHERE ("hookId", "webhookId") IN (SELECT * FROM unnest($5::text[], $6::text[]))`,
+    )} AS "webhookIds"`,
 };
 
 // Every row a batch changes, in one statement. Its parts see the same snapshot and touch different
@@ -157,19 +73,19 @@ const READ_STATE = {
 const WRITE_CHANGES = {
   name: 'ingest_write_changes',
   text: `WITH "deliveries" AS (
-      INSERT INTO "Delivery" (${names(DELIVERY_COLUMNS)})
-      SELECT ${names(DELIVERY_COLUMNS)} FROM jsonb_to_recordset($1::jsonb) AS t(${definitions(DELIVERY_COLUMNS)})
+      INSERT INTO "Delivery" (${quotedNames(DELIVERY_COLUMNS)})
+      SELECT ${quotedNames(DELIVERY_COLUMNS)} FROM jsonb_to_recordset($1::jsonb) AS t(${definitions(DELIVERY_COLUMNS)})
     ), "envelopes" AS (
-      INSERT INTO "Envelope" (${names(ENVELOPE_COLUMNS)})
-      SELECT ${names(ENVELOPE_COLUMNS)} FROM jsonb_to_recordset($2::jsonb) AS t(${definitions(ENVELOPE_COLUMNS)})
-      ON CONFLICT ("id") DO UPDATE SET ${updates(ENVELOPE_COLUMNS, ['id', 'hookId', 'firstSeenAt'])}
+      INSERT INTO "Envelope" (${quotedNames(ENVELOPE_COLUMNS)})
+      SELECT ${quotedNames(ENVELOPE_COLUMNS)} FROM jsonb_to_recordset($2::jsonb) AS t(${definitions(ENVELOPE_COLUMNS)})
+      ON CONFLICT ("id") DO UPDATE SET ${upsertAssignments(ENVELOPE_COLUMNS, ENVELOPE_FIXED_COLUMNS)}
     ), "recipients" AS (
-      INSERT INTO "Recipient" (${names(RECIPIENT_COLUMNS)})
-      SELECT ${names(RECIPIENT_COLUMNS)} FROM jsonb_to_recordset($3::jsonb) AS t(${definitions(RECIPIENT_COLUMNS)})
-      ON CONFLICT ("envelopeId", "key") DO UPDATE SET ${updates(RECIPIENT_COLUMNS, ['envelopeId', 'key'])}
+      INSERT INTO "Recipient" (${quotedNames(RECIPIENT_COLUMNS)})
+      SELECT ${quotedNames(RECIPIENT_COLUMNS)} FROM jsonb_to_recordset($3::jsonb) AS t(${definitions(RECIPIENT_COLUMNS)})
+      ON CONFLICT ("envelopeId", "key") DO UPDATE SET ${upsertAssignments(RECIPIENT_COLUMNS, ['envelopeId', 'key'])}
     ), "events" AS (
-      INSERT INTO "Event" (${names(EVENT_COLUMNS)})
-      SELECT ${names(EVENT_COLUMNS)} FROM jsonb_to_recordset($4::jsonb) AS t(${definitions(EVENT_COLUMNS)})
+      INSERT INTO "Event" (${quotedNames(EVENT_COLUMNS)})
+      SELECT ${quotedNames(EVENT_COLUMNS)} FROM jsonb_to_recordset($4::jsonb) AS t(${definitions(EVENT_COLUMNS)})
     ), "duplicates" AS (
       UPDATE "Event" SET "duplicateCount" = "Event"."duplicateCount" + t."count", "lastDuplicateAt" = t."lastAt"
       FROM jsonb_to_recordset($5::jsonb) AS t("id" integer, "count" integer, "lastAt" ${TIMESTAMP})
@@ -216,9 +132,7 @@ export async function ingestBatchOnPostgresql(options: {
     const renamed = recipients.filter((row) => row.storedKey && row.storedKey !== row.key);
     const envelopes = [...changes.changedEnvelopes].map((id) => state.envelopes.get(id)!);
     const duplicates = [...changes.storedDuplicates].map(([id, { count, lastAt }]) => ({ id, count, lastAt }));
-    const deliveries = jobs.map(({ delivery, notification, deliveryId }, index) =>
-      deliveryRow(delivery, notification, deliveryId, changes.results[index]!.duplicate),
-    );
+    const deliveries = jobs.map((job, index) => deliveryRow(job, changes.results[index]!));
     // After a failed write, COMMIT only ends the aborted transaction; Promise.all still rejects.
     await Promise.all([
       renamed.length > 0 ? client.query({ ...RENAME_RECIPIENTS, values: [asJson(renamed)] }) : null,
@@ -242,54 +156,35 @@ export async function ingestBatchOnPostgresql(options: {
   }
 }
 
-function deliveryRow(
-  delivery: Job['delivery'],
-  notification: Job['notification'],
-  deliveryId: string,
-  duplicate: boolean,
-): DeliveryInsert {
-  return {
-    id: deliveryId,
-    hookId: delivery.hookId,
-    receivedAt: delivery.receivedAt,
-    method: delivery.method,
-    query: delivery.query,
-    body: delivery.body,
-    contentType: delivery.contentType,
-    headers: delivery.headers,
-    sourceAddress: delivery.sourceAddress,
-    outcome: duplicate ? 'duplicate' : 'accepted',
-    envelopeId: notification.envelopeId,
-    action: notification.action,
-    replayOfId: delivery.replayOfId ?? null,
-  };
-}
-
 async function readState(client: pg.PoolClient, jobs: Job[], envelopeIds: string[]): Promise<BatchState> {
   const times = jobs.map((job) => job.delivery.receivedAt.getTime());
   const from = new Date(Math.min(...times) - REPEAT_WINDOW_MS).toISOString();
   const to = new Date(Math.max(...times) + REPEAT_WINDOW_MS).toISOString();
   const onceKeys = [...new Set(jobs.map((job) => dedupeBaseOf(job.notification)))];
-  const result = await client.query<{ envelopes: unknown[]; recipients: unknown[]; events: unknown[] }>({
+  const signed = jobs.filter((job) => job.webhookId);
+  const result = await client.query<{
+    envelopes: unknown[];
+    recipients: unknown[];
+    events: unknown[];
+    webhookIds: { hookId: string; webhookId: string }[];
+  }>({
     ...READ_STATE,
-    values: [envelopeIds, onceKeys, from, to],
+    values: [
+      envelopeIds,
+      onceKeys,
+      from,
+      to,
+      signed.map((job) => job.delivery.hookId),
+      signed.map((job) => job.webhookId),
+    ],
   });
-  const { envelopes, recipients, events } = result.rows[0]!;
-  return {
-    envelopes: new Map(
-      envelopes.map((row) => {
-        const envelope = withDates<EnvelopeRow>(row, ENVELOPE_COLUMNS);
-        return [envelope.id, envelope] as const;
-      }),
-    ),
-    recipients: new Map(
-      recipients.map((row) => {
-        const recipient = withDates<Omit<RecipientRow, 'storedKey'>>(row, RECIPIENT_COLUMNS);
-        return [recipientMapKey(recipient.envelopeId, recipient.key), { ...recipient, storedKey: recipient.key }];
-      }),
-    ),
+  const { envelopes, recipients, events, webhookIds } = result.rows[0]!;
+  return toBatchState({
+    envelopes: envelopes.map((row) => withDates<EnvelopeRow>(row, ENVELOPE_COLUMNS)),
+    recipients: recipients.map((row) => withDates<Omit<RecipientRow, 'storedKey'>>(row, RECIPIENT_COLUMNS)),
     storedEvents: events.map((row) => withDates<StoredEvent>(row, STORED_EVENT_COLUMNS)),
-  };
+    webhookIds,
+  });
 }
 
 /** A row as json_agg wrote it, its timestamps (UTC, no zone) turned back into Dates. */

@@ -1,18 +1,17 @@
 import 'server-only';
+import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { getDatabaseConfig } from '@/app/lib/db/database-config';
-import { isRetryableDatabaseError } from '@/app/lib/db/is-retryable-database-error';
-import { prisma } from '@/app/lib/db/prisma';
 import { uuidV7 } from '@/app/lib/db/sql-values';
 import type { Job, JobResult } from './apply-notifications';
-import { ingestBatch } from './ingest-batch';
+import { ingestBatchOnSqlite } from './ingest-batch-on-sqlite';
 import { ingestBatchOnPostgresql } from './ingest-batch-on-postgresql';
 
 export type IngestResult = JobResult;
 
 const MAX_BATCH = 100;
 const ATTEMPTS = 4;
-// What the PostgreSQL driver reports for the same cases: unique violation, write conflict, deadlock.
+// Another instance stored the same event first, a write conflict, a deadlock: what PostgreSQL reports for them.
 const RETRYABLE_SQLSTATES = ['23505', '40001', '40P01'];
 
 type Waiting = { job: Job; resolve: (result: IngestResult) => void; reject: (error: unknown) => void };
@@ -81,10 +80,12 @@ function storeJobs(jobs: Job[]): Promise<IngestResult[]> {
   if (config.provider === 'postgresql') {
     return ingestBatchOnPostgresql({ connectionString: config.connectionString, jobs });
   }
-  return prisma.$transaction((tx) => ingestBatch(tx, jobs), { maxWait: 10_000, timeout: 15_000 });
+  return ingestBatchOnSqlite({ filePath: config.filePath, jobs });
 }
 
 function isRetryable(error: unknown): boolean {
   if (error instanceof pg.DatabaseError) return RETRYABLE_SQLSTATES.includes(error.code ?? '');
-  return isRetryableDatabaseError(error);
+  // The SQLite writer waits out a busy database itself; a unique index conflict is all that is left to retry.
+  if (error instanceof Sqlite.SqliteError) return error.code.startsWith('SQLITE_CONSTRAINT_UNIQUE');
+  return false;
 }

@@ -4,7 +4,14 @@ import { KNOWN_ACTIONS } from './envelope-actions';
 import { parseNotification, type Notification, type ParseResult, type RawDelivery } from './parse-notification';
 
 const RUNS = 500;
-const RECOGNISED_NAMES = ['envelopeid', 'action', 'recipientemail', 'recipientorder', 'ftosisfinishcallback'];
+const RECOGNISED_NAMES = [
+  'envelopeid',
+  'action',
+  'recipientemail',
+  'recipientorder',
+  'ftosisfinishcallback',
+  'eventtype',
+];
 
 // The parser matches names in ASCII case only, so the check must too (Unicode folding maps the Kelvin sign to k).
 const asciiLowerCase = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
@@ -22,10 +29,15 @@ function expectWellFormedResult(result: ParseResult): void {
   if (notification.recipientOrder !== null) {
     expect(Number.isSafeInteger(notification.recipientOrder)).toBe(true);
     expect(notification.recipientOrder).toBeGreaterThanOrEqual(0);
+    expect(notification.recipientOrder).toBeLessThanOrEqual(10_000);
   }
   expect(notification.recipientEmail).not.toBe('');
+  // Whatever was sent, one notification brings a bounded amount of custom values.
+  expect(Object.keys(notification.customValues).length).toBeLessThanOrEqual(50);
   for (const [key, value] of Object.entries(notification.customValues)) {
     expect(value.trim()).not.toBe('');
+    expect(Array.from(key).length).toBeLessThanOrEqual(100);
+    expect(Array.from(value).length).toBeLessThanOrEqual(2000);
     expect(RECOGNISED_NAMES).not.toContain(asciiLowerCase(key.trim()));
   }
 }
@@ -155,10 +167,10 @@ describe('parseNotification properties', () => {
         .filter((text) => text.trim() === text && text !== '' && !text.includes('\u0000'));
     const customKey = keptText(30).filter((key) => !RECOGNISED_NAMES.includes(asciiLowerCase(key)));
     const parts = fc.record({
-      envelopeId: fc.stringMatching(/^[A-Za-z0-9._-]{1,128}$/),
+      envelopeId: fc.stringMatching(/^[A-Za-z0-9._-]{1,128}$/).filter((id) => !/^\.+$/.test(id)),
       action: fc.oneof(fc.constantFrom(...KNOWN_ACTIONS), fc.stringMatching(/^[A-Za-z0-9._-]{1,100}$/)),
       recipientEmail: fc.option(keptText(320).filter((email) => !/##[^#]*##/.test(email))),
-      recipientOrder: fc.option(fc.maxSafeNat()),
+      recipientOrder: fc.option(fc.nat({ max: 10_000 })),
       finishFlag: fc.option(fc.constantFrom('1', 'true', 'TRUE', '0', 'false')),
       customValues: fc.uniqueArray(fc.tuple(customKey, keptText(60)), {
         maxLength: 10,
@@ -192,6 +204,8 @@ describe('parseNotification properties', () => {
         recipientOrder: generated.recipientOrder,
         isFinishCallback: flag === '1' || flag === 'true' || generated.action === 'envelopeFinished',
         customValues: Object.fromEntries(generated.customValues),
+        details: null,
+        notices: [],
       };
     }
 

@@ -115,6 +115,8 @@ describe('parseNotification: the FintechOS examples', () => {
         recipientOrder: null,
         isFinishCallback: false,
         customValues: { test: '12345', asdf: 'abc' },
+        details: null,
+        notices: [],
       },
     });
   });
@@ -129,6 +131,8 @@ describe('parseNotification: the FintechOS examples', () => {
         recipientOrder: null,
         isFinishCallback: true,
         customValues: { test: '12345', asdf: 'abc' },
+        details: null,
+        notices: [],
       },
     });
   });
@@ -146,6 +150,8 @@ describe('parseNotification: where the fields come from', () => {
       recipientOrder: 2,
       isFinishCallback: false,
       customValues: { test: '12345', asdf: 'abc' },
+      details: null,
+      notices: [],
     });
   });
 
@@ -236,6 +242,8 @@ describe('parseNotification: where the fields come from', () => {
       recipientOrder: null,
       isFinishCallback: false,
       customValues: { test: 'x' },
+      details: null,
+      notices: [],
     });
   });
 
@@ -346,6 +354,8 @@ describe('parseNotification: body decoding', () => {
       recipientOrder: 2,
       isFinishCallback: true,
       customValues: { amount: '12.5', flag: 'false', nested: '{"a":[1,"b"]}' },
+      details: null,
+      notices: [],
     });
   });
 
@@ -356,11 +366,13 @@ describe('parseNotification: body decoding', () => {
     expect(expectFailure(postJson({ envelopeId: 'e1', ACTION: ['a'] }), 'invalid_field').message).toContain('action');
   });
 
-  it('survives deeply nested JSON', () => {
+  it('survives deeply nested JSON, dropping that field and saying so', () => {
     const depth = 30_000;
     const body = `{"envelopeId":"e1","action":"a","deep":${'['.repeat(depth)}${']'.repeat(depth)}}`;
     expect(() => parseNotification(post(body))).not.toThrow();
-    expect(parseNotification(post(body))).toMatchObject({ ok: false, code: 'field_too_long' });
+    const notification = expectNotification(post(body));
+    expect(notification.customValues).toEqual({});
+    expect(notification.notices).toEqual(['The custom field "deep" was dropped: its JSON value is nested too deeply.']);
   });
 });
 
@@ -373,8 +385,13 @@ describe('parseNotification: required fields and placeholders', () => {
     }
   });
 
-  it('asks for action when it is missing', () => {
-    expect(expectFailure(get('envelopeId=e1'), 'missing_action').message).toContain('action=##Action##');
+  it('reads a notification with an envelope id and no action as the finish callback', () => {
+    expect(expectNotification(get('envelopeId=e1&myParam=1234'))).toMatchObject({
+      envelopeId: 'e1',
+      action: 'finishCallback',
+      isFinishCallback: true,
+      customValues: { myParam: '1234' },
+    });
   });
 
   it('reports a template sent without its placeholders replaced', () => {
@@ -390,14 +407,25 @@ describe('parseNotification: required fields and placeholders', () => {
     }
   });
 
-  it('reports a placeholder in any recognised field, before checking the envelopeId format or presence', () => {
-    expect(
-      expectFailure(get(`${minimalQuery}&recipientOrder=##RecipientOrder##`), 'unreplaced_placeholder').message,
-    ).toContain('recipientOrder holds the placeholder "##RecipientOrder##"');
+  it('reads any other unreplaced field as absent when the envelope id is usable, and says so', () => {
+    const notification = expectNotification(
+      get(`envelopeId=e1&action=##Action##&recipientEmail=##RecipientEmail##&recipientOrder=##RecipientOrder##`),
+    );
+    expect(notification).toMatchObject({
+      action: 'finishCallback',
+      isFinishCallback: true,
+      recipientEmail: null,
+      recipientOrder: null,
+    });
+    expect(notification.notices).toEqual([
+      'action held the unreplaced placeholder "##Action##" and was read as absent.',
+      'recipientEmail held the unreplaced placeholder "##RecipientEmail##" and was read as absent.',
+      'recipientOrder held the unreplaced placeholder "##RecipientOrder##" and was read as absent.',
+    ]);
     expect(expectFailure(get('envelopeId=x##Envelope Id##&action=a'), 'unreplaced_placeholder').message).toContain(
       '"##Envelope Id##"',
     );
-    expect(expectFailure(get('action=##Action##'), 'unreplaced_placeholder').message).toContain('##Action##');
+    expectFailure(get('action=##Action##'), 'missing_envelope_id');
   });
 
   it('leaves placeholders in custom values alone', () => {
@@ -414,7 +442,7 @@ describe('parseNotification: field formats', () => {
   });
 
   it('refuses other envelope ids, saying the allowed form', () => {
-    for (const envelopeId of ['a'.repeat(129), 'a b', 'a/b', 'é', "1'--"]) {
+    for (const envelopeId of ['a'.repeat(129), 'a b', 'a/b', 'é', "1'--", '.', '..', '...']) {
       const failure = expectFailure(
         get(`envelopeId=${encodeURIComponent(envelopeId)}&action=a`),
         'invalid_envelope_id',
@@ -430,18 +458,20 @@ describe('parseNotification: field formats', () => {
     expectFailure(get('envelopeId=e1&action=work%20step'), 'invalid_action');
   });
 
-  it('reads recipientOrder as a whole number of 0 or more', () => {
+  it('reads recipientOrder as a whole number from 0 to 10,000', () => {
     expect(expectNotification(get(`${minimalQuery}&recipientOrder=0`)).recipientOrder).toBe(0);
     expect(expectNotification(get(`${minimalQuery}&recipientOrder=007`)).recipientOrder).toBe(7);
-    expect(expectNotification(get(`${minimalQuery}&recipientOrder=9007199254740991`)).recipientOrder).toBe(
-      Number.MAX_SAFE_INTEGER,
-    );
+    expect(expectNotification(get(`${minimalQuery}&recipientOrder=10000`)).recipientOrder).toBe(10_000);
     expect(expectNotification(postJson({ envelopeId: 'e1', action: 'a', recipientOrder: 2 })).recipientOrder).toBe(2);
   });
 
-  it('refuses recipientOrder values that are not whole non-negative safe numbers', () => {
-    for (const order of ['2.5', 'abc', '-1', '1e3', '+1', '0x10', '9007199254740992', '１']) {
-      expectFailure(get(`${minimalQuery}&recipientOrder=${encodeURIComponent(order)}`), 'invalid_recipient_order');
+  it('refuses recipientOrder values that are not whole numbers from 0 to 10,000, saying the range', () => {
+    for (const order of ['2.5', 'abc', '-1', '1e3', '+1', '0x10', '10001', '2147483648', '9007199254740991', '１']) {
+      const failure = expectFailure(
+        get(`${minimalQuery}&recipientOrder=${encodeURIComponent(order)}`),
+        'invalid_recipient_order',
+      );
+      expect(failure.message).toContain('from 0 to 10,000');
     }
     expectFailure(postJson({ envelopeId: 'e1', action: 'a', recipientOrder: 2.5 }), 'invalid_recipient_order');
     expectFailure(postJson({ envelopeId: 'e1', action: 'a', recipientOrder: -1 }), 'invalid_recipient_order');
@@ -469,26 +499,106 @@ describe('parseNotification: custom value limits', () => {
   const withCustomFields = (count: number) =>
     `${minimalQuery}&${Array.from({ length: count }, (_, index) => `field${index}=v`).join('&')}`;
 
-  it('accepts up to 50 custom fields', () => {
+  it('keeps the first 50 custom fields and drops the rest, naming them', () => {
     expect(Object.keys(expectNotification(get(withCustomFields(50))).customValues)).toHaveLength(50);
-    expect(expectFailure(get(withCustomFields(51)), 'too_many_fields').message).toMatch(/51 custom fields.*at most 50/);
+    const notification = expectNotification(get(withCustomFields(53)));
+    expect(Object.keys(notification.customValues)).toEqual(Array.from({ length: 50 }, (_, index) => `field${index}`));
+    expect(notification.notices).toEqual([
+      '3 custom fields ("field50", "field51", "field52") were dropped: a notification brings at most 50 custom fields.',
+    ]);
   });
 
-  it('limits keys to 100 and values to 2000 characters, naming the field cut to 40 characters', () => {
-    expect(parseNotification(get(`${minimalQuery}&${'k'.repeat(100)}=${'v'.repeat(2000)}`)).ok).toBe(true);
+  it('drops names over 100 characters and cuts values to 2000, naming the field cut to 40 characters', () => {
+    const fits = expectNotification(get(`${minimalQuery}&${'k'.repeat(100)}=${'v'.repeat(2000)}`));
+    expect(fits.notices).toEqual([]);
 
     const longKey = `${'k'.repeat(39)}XYZ${'k'.repeat(59)}`;
-    const keyFailure = expectFailure(get(`${minimalQuery}&${longKey}=v`), 'field_too_long');
-    expect(keyFailure.message).toContain(`"${'k'.repeat(39)}X…"`);
-    expect(keyFailure.message).not.toContain('XY');
+    const keyDropped = expectNotification(get(`${minimalQuery}&${longKey}=v&kept=1`));
+    expect(keyDropped.customValues).toEqual({ kept: '1' });
+    expect(keyDropped.notices[0]).toContain(`"${'k'.repeat(39)}X…"`);
+    expect(keyDropped.notices[0]).not.toContain('XY');
 
-    const valueFailure = expectFailure(get(`${minimalQuery}&ref=${'v'.repeat(2001)}`), 'field_too_long');
-    expect(valueFailure.message).toContain('"ref"');
-    expect(valueFailure.message).toContain('2001 characters');
+    const valueCut = expectNotification(get(`${minimalQuery}&ref=${'v'.repeat(2001)}`));
+    expect(valueCut.customValues.ref).toBe('v'.repeat(2000));
+    expect(valueCut.notices).toEqual(['The value of "ref" was cut from 2,001 to 2,000 characters.']);
   });
 
   it('counts characters, not UTF-16 units', () => {
-    expect(parseNotification(get(`${minimalQuery}&emoji=${encodeURIComponent('😀'.repeat(2000))}`)).ok).toBe(true);
+    const notification = expectNotification(get(`${minimalQuery}&emoji=${encodeURIComponent('😀'.repeat(2000))}`));
+    expect(notification.notices).toEqual([]);
+  });
+});
+
+describe('parseNotification: the callback URLs real integrations configure', () => {
+  it("takes Namirial's sample finish callback, ?envelope=##EnvelopeId##", () => {
+    expect(expectNotification(get(`envelope=${ENVELOPE_ID}`))).toMatchObject({
+      envelopeId: ENVELOPE_ID,
+      action: 'finishCallback',
+      isFinishCallback: true,
+      customValues: {},
+    });
+  });
+
+  it('takes envelope and envelope_id as the envelope id when envelopeId is absent, with action and own parameters', () => {
+    expect(expectNotification(get(`envelope=${ENVELOPE_ID}&action=workstepOpened&crm=42`))).toMatchObject({
+      envelopeId: ENVELOPE_ID,
+      action: 'workstepOpened',
+      isFinishCallback: false,
+      customValues: { crm: '42' },
+    });
+    expect(expectNotification(get(`envelope_id=${ENVELOPE_ID}&action=workstepFinished`)).envelopeId).toBe(ENVELOPE_ID);
+    // With envelopeId present, `envelope` is the integrator's own parameter.
+    expect(expectNotification(get(`envelopeId=e1&envelope=mine&action=a`))).toMatchObject({
+      envelopeId: 'e1',
+      customValues: { envelope: 'mine' },
+    });
+    expect(expectFailure(get('envelope=##EnvelopeId##'), 'unreplaced_placeholder').message).toContain(
+      'The field envelope holds',
+    );
+    expectFailure(get('envelope=..'), 'invalid_envelope_id');
+  });
+
+  it('reads a workstep event callback: its event type as the action, its fields apart from the custom values', () => {
+    const query =
+      `EnvelopeId=${ENVELOPE_ID}&WorkstepId=ws-7&EventType=WorkstepOpened&Source=Web&Time=2026-11-30T10%3A11%3A12Z` +
+      '&Description=Opened%20the%20document&RecipientEmail=jane%40example.com&RecipientOrder=1&draft=%23%23DraftId%23%23';
+    expect(expectNotification(get(query))).toEqual({
+      envelopeId: ENVELOPE_ID,
+      action: 'workstepOpened',
+      recipientEmail: 'jane@example.com',
+      recipientOrder: 1,
+      isFinishCallback: false,
+      customValues: { draft: '##DraftId##' },
+      details: {
+        eventType: 'WorkstepOpened',
+        workstepId: 'ws-7',
+        source: 'Web',
+        time: '2026-11-30T10:11:12Z',
+        description: 'Opened the document',
+      },
+      notices: [],
+    });
+  });
+
+  it('keeps a workstep event type it does not know as the action, and its placeholders as absent', () => {
+    const notification = expectNotification(
+      get(`envelopeId=e1&EventType=DocumentDownloaded&Source=##Source##&Time=##Time##`),
+    );
+    expect(notification).toMatchObject({ action: 'DocumentDownloaded', isFinishCallback: false, customValues: {} });
+    expect(notification.details).toEqual({
+      eventType: 'DocumentDownloaded',
+      workstepId: null,
+      source: null,
+      time: null,
+      description: null,
+    });
+  });
+
+  it('leaves Source, Time and Description to the integrator when the notification is not a workstep event', () => {
+    expect(expectNotification(get(`${minimalQuery}&source=crm&Time=noon`))).toMatchObject({
+      details: null,
+      customValues: { source: 'crm', Time: 'noon' },
+    });
   });
 });
 
@@ -500,7 +610,6 @@ describe('parseNotification: robustness', () => {
       expectFailure(get(`envelopeId=e1&action=${long}!`), 'invalid_action'),
       expectFailure(get(`${minimalQuery}&recipientOrder=${long}`), 'invalid_recipient_order'),
       expectFailure(get(`${minimalQuery}&recipientEmail=${long}`), 'invalid_recipient_email'),
-      expectFailure(get(`${minimalQuery}&${long}=v`), 'field_too_long'),
       expectFailure(get(`envelopeId=##${long}##&action=a`), 'unreplaced_placeholder'),
       expectFailure(post('{}', `application/${long}`), 'unsupported_media_type'),
       expectFailure(post(`{"x": "${long}`), 'malformed_json'),

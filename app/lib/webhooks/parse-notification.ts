@@ -1,3 +1,7 @@
+import { KNOWN_ACTIONS } from './envelope-actions';
+import { FINISH_CALLBACK_ACTION } from './finish-callback-action';
+import { ENVELOPE_LIMITS, FIELD_LIMITS } from './notification-limits';
+
 /**
  * Reads one e-signature status notification (FintechOS / Namirial eSignAnyWhere) out of an HTTP delivery.
  *
@@ -20,24 +24,52 @@ export type Notification = {
   recipientOrder: number | null;
   isFinishCallback: boolean;
   customValues: Record<string, string>;
+  /** The fields of a workstep event callback (ActivityActionCallbackConfiguration); null for other callbacks. */
+  details: WorkstepEventDetails | null;
+  /** What was dropped or read differently to accept the notification, for the delivery log. */
+  notices: string[];
+};
+
+export type WorkstepEventDetails = {
+  eventType: string;
+  workstepId: string | null;
+  source: string | null;
+  /** The sender's own time of the event, as it sent it. */
+  time: string | null;
+  description: string | null;
 };
 
 export type ParseFailure = { ok: false; status: 400 | 415; code: string; message: string };
 export type ParseResult = { ok: true; notification: Notification } | ParseFailure;
 
-const RECOGNISED_FIELDS = ['envelopeId', 'action', 'recipientEmail', 'recipientOrder', 'FTOSIsFinishCallback'] as const;
+const RECOGNISED_FIELDS = [
+  'envelopeId',
+  'action',
+  'recipientEmail',
+  'recipientOrder',
+  'FTOSIsFinishCallback',
+  'EventType',
+] as const;
 type RecognisedField = (typeof RECOGNISED_FIELDS)[number];
 
-const MAX_ENVELOPE_ID_LENGTH = 128;
-const MAX_ACTION_LENGTH = 100;
-const MAX_RECIPIENT_EMAIL_LENGTH = 320;
-const MAX_CUSTOM_FIELDS = 50;
-const MAX_CUSTOM_KEY_LENGTH = 100;
-const MAX_CUSTOM_VALUE_LENGTH = 2000;
+// Namirial's own sample finish callback names the id `envelope`; some integrations write `envelope_id`. They are
+// read only when `envelopeId` is absent, and otherwise stay the integrator's custom values.
+const ENVELOPE_ID_ALIASES = ['envelope', 'envelope_id'];
+// A workstep event callback's other fields. Common words such as Source or Time are an integrator's own parameters
+// unless the notification is a workstep event (it carries EventType).
+const WORKSTEP_DETAIL_FIELDS = {
+  workstepid: 'workstepId',
+  source: 'source',
+  time: 'time',
+  description: 'description',
+} as const;
+
 const MAX_ECHOED_INPUT_LENGTH = 40;
 
-const ENVELOPE_ID_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
-const ACTION_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
+const ENVELOPE_ID_PATTERN = new RegExp(`^[A-Za-z0-9._-]{1,${FIELD_LIMITS.envelopeIdLength}}$`);
+// "." and ".." would make /envelopes/<id> a different path, so such an envelope could never be opened.
+const DOTS_ONLY = /^\.+$/;
+const ACTION_PATTERN = new RegExp(`^[A-Za-z0-9._-]{1,${FIELD_LIMITS.actionLength}}$`);
 const PLACEHOLDER_PATTERN = /##[^#]*##/;
 const ACCEPTED_MEDIA_TYPES =
   'application/json (or any type ending in +json), application/x-www-form-urlencoded or text/plain';
@@ -51,6 +83,7 @@ type CollectedFields = {
   recognised: Map<RecognisedField, string>;
   // A Map rather than an object so that keys such as __proto__ stay plain data.
   custom: Map<string, string>;
+  notices: string[];
 };
 
 export function parseNotification(raw: RawDelivery): ParseResult {
@@ -67,20 +100,18 @@ export function parseNotification(raw: RawDelivery): ParseResult {
 }
 
 function parseDelivery(raw: RawDelivery): ParseResult {
-  const bodyFields = readBodyFields(raw);
+  const notices: string[] = [];
+  const bodyFields = readBodyFields(raw, notices);
   if (!Array.isArray(bodyFields)) return bodyFields;
 
-  const fields: CollectedFields = { recognised: new Map(), custom: new Map() };
+  const fields: CollectedFields = { recognised: new Map(), custom: new Map(), notices };
   // Body fields are collected last so that they win over query fields of the same name.
   collectFields(new URLSearchParams(raw.query), fields);
   collectFields(bodyFields, fields);
-
-  return (
-    validateRecognisedFields(fields.recognised) ?? validateCustomValues(fields.custom) ?? buildNotification(fields)
-  );
+  return buildNotification(fields);
 }
 
-function readBodyFields(raw: RawDelivery): FieldEntry[] | ParseFailure {
+function readBodyFields(raw: RawDelivery, notices: string[]): FieldEntry[] | ParseFailure {
   const method = raw.method.toUpperCase();
   // A GET or HEAD body has no defined meaning in HTTP, so eSignAnyWhere's GET callbacks are read from the query only.
   if (raw.body === null || method === 'GET' || method === 'HEAD') return [];
@@ -92,7 +123,7 @@ function readBodyFields(raw: RawDelivery): FieldEntry[] | ParseFailure {
   const mediaType = (raw.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   switch (bodyFormatOf(mediaType, body)) {
     case 'json':
-      return readJsonFields(body);
+      return readJsonFields(body, notices);
     case 'form':
       return [...new URLSearchParams(body)];
     case 'unsupported':
@@ -114,7 +145,7 @@ function bodyFormatOf(mediaType: string, body: string): 'json' | 'form' | 'unsup
   return 'unsupported';
 }
 
-function readJsonFields(body: string): FieldEntry[] | ParseFailure {
+function readJsonFields(body: string, notices: string[]): FieldEntry[] | ParseFailure {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -135,10 +166,10 @@ function readJsonFields(body: string): FieldEntry[] | ParseFailure {
     .filter(([key, value]) => asciiLowerCase(key.trim()) === 'data' && isJsonObject(value))
     .map(([, value]) => value as Record<string, unknown>)
     .at(-1);
-  return jsonFieldEntries(dataObject ?? parsed);
+  return jsonFieldEntries(dataObject ?? parsed, notices);
 }
 
-function jsonFieldEntries(object: Record<string, unknown>): FieldEntry[] | ParseFailure {
+function jsonFieldEntries(object: Record<string, unknown>, notices: string[]): FieldEntry[] | ParseFailure {
   const entries: FieldEntry[] = [];
   for (const [key, value] of Object.entries(object)) {
     // A nameless field cannot be used, so its value is not even looked at.
@@ -158,8 +189,9 @@ function jsonFieldEntries(object: Record<string, unknown>): FieldEntry[] | Parse
         );
       }
       const serialised = serialiseNestedValue(value);
-      if (serialised === null) return customValueTooLong(key, null);
-      entries.push([key, serialised]);
+      if (serialised === null)
+        notices.push(`The custom field ${quoteInput(key)} was dropped: its JSON value is nested too deeply.`);
+      else entries.push([key, serialised]);
     }
   }
   return entries;
@@ -186,21 +218,81 @@ function collectFields(entries: Iterable<FieldEntry>, into: CollectedFields): vo
   }
 }
 
-function validateRecognisedFields(fields: Map<RecognisedField, string>): ParseFailure | null {
+function buildNotification(fields: CollectedFields): ParseResult {
+  const { recognised, custom, notices } = fields;
+  const envelopeId = takeEnvelopeId(recognised, custom);
+  if (typeof envelopeId !== 'string') return envelopeId;
+
+  // A callback kind fills only its own placeholders; the others arrive as sent. With a usable envelope id the
+  // notification is still taken (a refusal would only be retried), reading such a field as absent.
   for (const field of RECOGNISED_FIELDS) {
-    const placeholder = fields.get(field)?.match(PLACEHOLDER_PATTERN)?.[0];
-    if (placeholder !== undefined) {
-      return failure(
-        400,
-        'unreplaced_placeholder',
-        `The field ${field} holds the placeholder ${quoteInput(placeholder)}: the sender sent the callback URL ` +
-          'template without replacing it. Check the WebhookUrl and WebhookStatusUrl of the sign request; the ' +
-          'placeholders are spelled ##EnvelopeId##, ##Action##, ##RecipientEmail## and ##RecipientOrder##.',
-      );
-    }
+    const placeholder = recognised.get(field)?.match(PLACEHOLDER_PATTERN)?.[0];
+    if (field === 'envelopeId' || placeholder === undefined) continue;
+    recognised.delete(field);
+    notices.push(`${field} held the unreplaced placeholder ${quoteInput(placeholder)} and was read as absent.`);
   }
 
-  const envelopeId = fields.get('envelopeId');
+  const action = recognised.get('action');
+  if (action !== undefined && !ACTION_PATTERN.test(action)) return invalidAction('action', action);
+  const eventType = recognised.get('EventType');
+  if (eventType !== undefined && !ACTION_PATTERN.test(eventType)) return invalidAction('EventType', eventType);
+
+  const recipientEmail = recognised.get('recipientEmail');
+  if (recipientEmail !== undefined && characterCount(recipientEmail) > FIELD_LIMITS.recipientEmailLength) {
+    return failure(
+      400,
+      'invalid_recipient_email',
+      `The recipientEmail is ${characterCount(recipientEmail)} characters long; at most ` +
+        `${FIELD_LIMITS.recipientEmailLength} are accepted. Send the recipient's email address, or leave it empty.`,
+    );
+  }
+  const recipientOrderText = recognised.get('recipientOrder');
+  const recipientOrder = recipientOrderText === undefined ? null : parseRecipientOrder(recipientOrderText);
+  if (recipientOrderText !== undefined && recipientOrder === null) {
+    return failure(
+      400,
+      'invalid_recipient_order',
+      `The recipientOrder ${quoteInput(recipientOrderText)} is not valid: it must be a whole number from 0 to ` +
+        `${FIELD_LIMITS.recipientOrderMax.toLocaleString('en')} written in digits (for example 2), or empty when ` +
+        'it does not apply.',
+    );
+  }
+
+  const details = eventType === undefined ? null : takeWorkstepDetails(eventType, custom, notices);
+  const finishFlag = asciiLowerCase(recognised.get('FTOSIsFinishCallback') ?? '');
+  // Without an action a notification is eSignAnyWhere's finish callback (CallbackUrl), which names none.
+  const resolvedAction = action ?? (eventType !== undefined ? actionOfEventType(eventType) : FINISH_CALLBACK_ACTION);
+  return {
+    ok: true,
+    notification: {
+      envelopeId,
+      action: resolvedAction,
+      recipientEmail: recipientEmail ?? null,
+      recipientOrder,
+      isFinishCallback:
+        finishFlag === '1' ||
+        finishFlag === 'true' ||
+        resolvedAction === 'envelopeFinished' ||
+        resolvedAction === FINISH_CALLBACK_ACTION,
+      customValues: boundedCustomValues(custom, notices),
+      details,
+      notices,
+    },
+  };
+}
+
+/** The envelope id from envelopeId, else from one of its aliases; a failure when none is usable. */
+function takeEnvelopeId(recognised: Map<RecognisedField, string>, custom: Map<string, string>): string | ParseFailure {
+  let field = 'envelopeId';
+  let envelopeId = recognised.get('envelopeId');
+  if (envelopeId === undefined) {
+    const alias = [...custom.keys()].findLast((key) => ENVELOPE_ID_ALIASES.includes(asciiLowerCase(key)));
+    if (alias !== undefined) {
+      field = alias;
+      envelopeId = custom.get(alias)!;
+      custom.delete(alias);
+    }
+  }
   if (envelopeId === undefined) {
     return failure(
       400,
@@ -209,110 +301,102 @@ function validateRecognisedFields(fields: Map<RecognisedField, string>): ParseFa
         'of the sign request.',
     );
   }
-  const action = fields.get('action');
-  if (action === undefined) {
+  const placeholder = envelopeId.match(PLACEHOLDER_PATTERN)?.[0];
+  if (placeholder !== undefined) {
     return failure(
       400,
-      'missing_action',
-      'The notification has no action. Add action=##Action## to the WebhookUrl and WebhookStatusUrl of the sign request.',
+      'unreplaced_placeholder',
+      `The field ${field} holds the placeholder ${quoteInput(placeholder)}: the sender sent the callback URL ` +
+        'template without replacing it. Check the WebhookUrl and WebhookStatusUrl of the sign request; the ' +
+        'placeholders are spelled ##EnvelopeId##, ##Action##, ##RecipientEmail## and ##RecipientOrder##.',
     );
   }
-  if (!ENVELOPE_ID_PATTERN.test(envelopeId)) {
+  if (!ENVELOPE_ID_PATTERN.test(envelopeId) || DOTS_ONLY.test(envelopeId)) {
     return failure(
       400,
       'invalid_envelope_id',
-      `The envelopeId ${quoteInput(envelopeId)} is not valid: it must be 1 to ${MAX_ENVELOPE_ID_LENGTH} ` +
-        'characters, only letters A-Z and a-z, digits, dot, underscore and hyphen ' +
+      `The ${field} ${quoteInput(envelopeId)} is not valid: it must be 1 to ${FIELD_LIMITS.envelopeIdLength} ` +
+        'characters, only letters A-Z and a-z, digits, dot, underscore and hyphen, and not only dots ' +
         '(for example a GUID such as 7bfa100a-f52c-4915-b25d-210e6bb82f48).',
     );
   }
-  if (!ACTION_PATTERN.test(action)) {
-    return failure(
-      400,
-      'invalid_action',
-      `The action ${quoteInput(action)} is not valid: it must be 1 to ${MAX_ACTION_LENGTH} characters, only ` +
-        'letters A-Z and a-z, digits, dot, underscore and hyphen (for example workstepFinished).',
-    );
-  }
-
-  const recipientEmail = fields.get('recipientEmail');
-  if (recipientEmail !== undefined && characterCount(recipientEmail) > MAX_RECIPIENT_EMAIL_LENGTH) {
-    return failure(
-      400,
-      'invalid_recipient_email',
-      `The recipientEmail is ${characterCount(recipientEmail)} characters long; at most ` +
-        `${MAX_RECIPIENT_EMAIL_LENGTH} are accepted. Send the recipient's email address, or leave it empty.`,
-    );
-  }
-  const recipientOrder = fields.get('recipientOrder');
-  if (recipientOrder !== undefined && parseRecipientOrder(recipientOrder) === null) {
-    return failure(
-      400,
-      'invalid_recipient_order',
-      `The recipientOrder ${quoteInput(recipientOrder)} is not valid: it must be a whole number of 0 or more ` +
-        'written in digits (for example 2), or empty when it does not apply.',
-    );
-  }
-  return null;
+  return envelopeId;
 }
 
-function validateCustomValues(custom: Map<string, string>): ParseFailure | null {
-  if (custom.size > MAX_CUSTOM_FIELDS) {
-    return failure(
-      400,
-      'too_many_fields',
-      `The notification has ${custom.size} custom fields; at most ${MAX_CUSTOM_FIELDS} are accepted. Remove unused ` +
-        'query parameters from the WebhookUrl and WebhookStatusUrl of the sign request.',
-    );
-  }
-  for (const [key, value] of custom) {
-    if (characterCount(key) > MAX_CUSTOM_KEY_LENGTH) {
-      return failure(
-        400,
-        'field_too_long',
-        `The custom field name ${quoteInput(key)} is ${characterCount(key)} characters long; at most ` +
-          `${MAX_CUSTOM_KEY_LENGTH} are accepted. Use a shorter parameter name in the WebhookUrl and WebhookStatusUrl.`,
-      );
-    }
-    if (characterCount(value) > MAX_CUSTOM_VALUE_LENGTH) return customValueTooLong(key, characterCount(value));
-  }
-  return null;
-}
-
-function customValueTooLong(key: string, length: number | null): ParseFailure {
-  const size = length === null ? 'is too long' : `is ${length} characters long`;
+function invalidAction(field: 'action' | 'EventType', value: string): ParseFailure {
   return failure(
     400,
-    'field_too_long',
-    `The value of the custom field ${quoteInput(key)} ${size}; at most ${MAX_CUSTOM_VALUE_LENGTH} characters are ` +
-      'accepted. Send a shorter value, such as a reference instead of the data itself.',
+    'invalid_action',
+    `The ${field} ${quoteInput(value)} is not valid: it must be 1 to ${FIELD_LIMITS.actionLength} characters, only ` +
+      'letters A-Z and a-z, digits, dot, underscore and hyphen (for example workstepFinished).',
   );
 }
 
-function buildNotification({ recognised, custom }: CollectedFields): ParseResult {
-  // validateRecognisedFields has established that both are present and well-formed.
-  const envelopeId = recognised.get('envelopeId') ?? '';
-  const action = recognised.get('action') ?? '';
-  const recipientOrder = recognised.get('recipientOrder');
-  const finishFlag = asciiLowerCase(recognised.get('FTOSIsFinishCallback') ?? '');
-  return {
-    ok: true,
-    notification: {
-      envelopeId,
-      action,
-      recipientEmail: recognised.get('recipientEmail') ?? null,
-      recipientOrder: recipientOrder === undefined ? null : parseRecipientOrder(recipientOrder),
-      isFinishCallback: finishFlag === '1' || finishFlag === 'true' || action === 'envelopeFinished',
-      // fromEntries defines own properties, so a __proto__ key is stored as data, not as the prototype.
-      customValues: Object.fromEntries(custom),
-    },
-  };
+/** A workstep event type that names a status-callback action (in any case) is that action; others stay as sent. */
+function actionOfEventType(eventType: string): string {
+  return KNOWN_ACTIONS.find((action) => asciiLowerCase(action) === asciiLowerCase(eventType)) ?? eventType;
+}
+
+function takeWorkstepDetails(eventType: string, custom: Map<string, string>, notices: string[]): WorkstepEventDetails {
+  const details: WorkstepEventDetails = { eventType, workstepId: null, source: null, time: null, description: null };
+  for (const [key, value] of [...custom]) {
+    const field = WORKSTEP_DETAIL_FIELDS[asciiLowerCase(key) as keyof typeof WORKSTEP_DETAIL_FIELDS];
+    if (field === undefined) continue;
+    custom.delete(key);
+    if (PLACEHOLDER_PATTERN.test(value)) continue;
+    details[field] = cutToLength(value, FIELD_LIMITS.workstepDetailLength, key, notices);
+  }
+  return details;
+}
+
+/**
+ * The custom values one notification may bring: the first 50 fields, names up to 100 characters, values cut to
+ * 2,000. What an envelope keeps across notifications is bounded again when they are applied.
+ */
+function boundedCustomValues(custom: Map<string, string>, notices: string[]): Record<string, string> {
+  const kept: [string, string][] = [];
+  const longKeys: string[] = [];
+  const beyondCount: string[] = [];
+  for (const [key, value] of custom) {
+    if (characterCount(key) > ENVELOPE_LIMITS.customValueKeyLength) longKeys.push(key);
+    else if (kept.length >= ENVELOPE_LIMITS.customValueKeys) beyondCount.push(key);
+    else kept.push([key, cutToLength(value, ENVELOPE_LIMITS.customValueLength, key, notices)]);
+  }
+  if (longKeys.length > 0) {
+    notices.push(
+      `${describeFields(longKeys)} dropped: custom field names are at most ${ENVELOPE_LIMITS.customValueKeyLength} characters.`,
+    );
+  }
+  if (beyondCount.length > 0) {
+    notices.push(
+      `${describeFields(beyondCount)} dropped: a notification brings at most ${ENVELOPE_LIMITS.customValueKeys} custom fields.`,
+    );
+  }
+  // fromEntries defines own properties, so a __proto__ key is stored as data, not as the prototype.
+  return Object.fromEntries(kept);
+}
+
+function cutToLength(value: string, limit: number, key: string, notices: string[]): string {
+  const characters = Array.from(value);
+  if (characters.length <= limit) return value;
+  notices.push(
+    `The value of ${quoteInput(key)} was cut from ${characters.length.toLocaleString('en')} to ` +
+      `${limit.toLocaleString('en')} characters.`,
+  );
+  return characters.slice(0, limit).join('');
+}
+
+/** "3 custom fields (\"a\", \"b\", \"c\") were" / "The custom field \"a\" was", naming at most five. */
+export function describeFields(keys: string[]): string {
+  const named = keys.slice(0, 5).map(quoteInput).join(', ');
+  const more = keys.length > 5 ? ` and ${keys.length - 5} more` : '';
+  return keys.length === 1 ? `The custom field ${named} was` : `${keys.length} custom fields (${named}${more}) were`;
 }
 
 function parseRecipientOrder(value: string): number | null {
   if (!/^[0-9]+$/.test(value)) return null;
   const order = Number(value);
-  return Number.isSafeInteger(order) ? order : null;
+  return order <= FIELD_LIMITS.recipientOrderMax ? order : null;
 }
 
 const RECOGNISED_FIELD_BY_FOLDED_NAME = new Map<string, RecognisedField>(

@@ -7,6 +7,7 @@ import type { IngestResult } from './ingest-notification';
 import { parseNotification } from './parse-notification';
 import { readBodyWithLimit } from './read-body-with-limit';
 import { recordRejectedDelivery } from './record-rejected-delivery';
+import { takeHookRateLimitToken } from './hook-rate-limit';
 import { getSourceAddress } from './source-address';
 import { isAddressAllowed } from './source-network';
 import { countUnknownHookRequest } from './unknown-hook-counter';
@@ -16,10 +17,21 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export type WebhookAnswer =
   | { status: 200; body: { ok: true; envelopeId: string; duplicate: boolean }; ingest: IngestResult }
-  | { status: 400 | 401 | 403 | 404 | 413 | 415 | 503; body: { error: { code: string; message: string } } };
+  | {
+      status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
+      body: { error: { code: string; message: string } };
+      headers?: Record<string, string>;
+    };
 
-function refusal(status: Exclude<WebhookAnswer['status'], 200>, code: string, message: string): WebhookAnswer {
-  return { status, body: { error: { code, message } } };
+type RefusalStatus = Exclude<WebhookAnswer['status'], 200>;
+
+function refusal(
+  status: RefusalStatus,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): WebhookAnswer {
+  return { status, body: { error: { code, message } }, ...(headers ? { headers } : {}) };
 }
 
 /**
@@ -41,6 +53,20 @@ export async function receiveWebhook(options: { hookId: string; request: Request
       );
     }
 
+    const perSecond = hook.rateLimitPerSecond ?? getEnvironment().WEBHOOK_RATE_LIMIT_PER_SECOND;
+    const rate = takeHookRateLimitToken({ hookId, perSecond });
+    if (!rate.allowed) {
+      // Not logged: a flood must not reach the database. The sender retries after the wait.
+      await request.body?.cancel().catch(() => undefined);
+      return refusal(
+        429,
+        'rate_limited',
+        `This hook takes at most ${perSecond} notifications per second. Retry after ${rate.retryAfterSeconds} s; ` +
+          "raise the hook's limit on the Setup page if this is real traffic.",
+        { 'Retry-After': String(rate.retryAfterSeconds) },
+      );
+    }
+
     const url = new URL(request.url);
     const read = await readBodyWithLimit(request, MAX_BODY_BYTES);
     const delivery: DeliveryRecord = {
@@ -54,7 +80,7 @@ export async function receiveWebhook(options: { hookId: string; request: Request
       sourceAddress: getSourceAddress(request.headers, getEnvironment().TRUSTED_PROXY_HOPS),
     };
 
-    const reject = async (status: Exclude<WebhookAnswer['status'], 200>, code: string, message: string) => {
+    const reject = async (status: RefusalStatus, code: string, message: string) => {
       await recordRejectedDelivery({ delivery, errorCode: code, reason: message });
       return refusal(status, code, message);
     };
@@ -74,13 +100,25 @@ export async function receiveWebhook(options: { hookId: string; request: Request
         `Deliveries from ${delivery.sourceAddress ?? 'an unknown address'} are not allowed for this hook. Add the sender's network on the Setup page.`,
       );
     }
+    let webhookId: string | null = null;
     if (hook.signingSecret) {
+      // The signature covers the body only, so a signed notification is read from the body alone: a query string
+      // (or a GET, which has no body) could be changed or replayed by anyone who saw one signed delivery.
+      if (request.method !== 'POST' || url.search !== '') {
+        return reject(
+          400,
+          'signed_hook_requires_body',
+          'This hook requires signed deliveries, and signed hooks take the notification in the body only: send a ' +
+            'POST with the fields as JSON (or a form) and no query string, signed as Standard Webhooks describes.',
+        );
+      }
       const verdict = verifyStandardWebhookSignature({
         secret: hook.signingSecret,
         headers: request.headers,
         body: read.body,
       });
       if (!verdict.ok) return reject(401, 'invalid_signature', verdict.message);
+      webhookId = verdict.webhookId;
     }
 
     const parsed = parseNotification({
@@ -91,7 +129,8 @@ export async function receiveWebhook(options: { hookId: string; request: Request
     });
     if (!parsed.ok) return reject(parsed.status, parsed.code, parsed.message);
 
-    const ingest = await ingestAndFollowUp({ delivery, notification: parsed.notification });
+    const ingest = await ingestAndFollowUp({ delivery, notification: parsed.notification, webhookId });
+    if (ingest.refusal) return refusal(409, ingest.refusal.code, ingest.refusal.message);
     return {
       status: 200,
       body: { ok: true, envelopeId: parsed.notification.envelopeId, duplicate: ingest.duplicate },

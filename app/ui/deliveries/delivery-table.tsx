@@ -72,6 +72,10 @@ export function DeliveryTable(props: { deliveries: DeliveryRow[]; hookNames: Map
                     <p className="mt-0.5 font-mono text-xs text-slate-500">{delivery.errorCode}</p>
                   ) : null}
                 </>
+              ) : delivery.notice ? (
+                <p className="text-sm text-amber-900">
+                  <span className="font-medium">Stored, with changes:</span> {delivery.notice}
+                </p>
               ) : null}
             </td>
             <td className={CELL}>

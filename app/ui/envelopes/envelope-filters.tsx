@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/envelope-schemas';
-import { statusLabel } from '@/app/ui/format/status-label';
+import { statusLabel } from '@/app/lib/format/status-label';
 import { envelopeListHref, hasActiveFilters, LIST_FILTER_KEYS, type ListFilters } from './envelope-list-params';
 
 const LABEL = 'block text-sm font-medium text-slate-700';

@@ -2,10 +2,10 @@ import Link from 'next/link';
 import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
 import { ActionRequiredBadge } from './action-required-badge';
 import { ReconciliationStatus } from './reconciliation-status';
-import { StatusBadge } from './status-badge';
+import { ClaimedStatusBadge, StatusBadge } from './status-badge';
 
 type EnvelopeHeaderProps = {
-  envelope: Pick<EnvelopeDetail, 'id' | 'status' | 'actionRequired' | 'reconciliation'>;
+  envelope: Pick<EnvelopeDetail, 'id' | 'status' | 'claimedStatus' | 'actionRequired' | 'reconciliation'>;
   now: Date;
   /** Shown opposite the back link, e.g. whether the page is updating live. */
   aside?: React.ReactNode;
@@ -30,6 +30,7 @@ export function EnvelopeHeader({ envelope, now, aside }: EnvelopeHeaderProps) {
         </h1>
         <div className="flex flex-wrap gap-2 pb-1">
           <StatusBadge status={envelope.status} />
+          {envelope.claimedStatus ? <ClaimedStatusBadge status={envelope.claimedStatus} /> : null}
           {envelope.actionRequired ? <ActionRequiredBadge /> : null}
         </div>
       </div>

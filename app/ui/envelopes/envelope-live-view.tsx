@@ -48,7 +48,13 @@ export function EnvelopeLiveView({ initial, renderedAt }: EnvelopeLiveViewProps)
           </SectionCard>
         </div>
         <SectionCard id="timeline-heading" title="Timeline">
-          <EventTimeline events={envelope.events} recipients={envelope.recipients} />
+          <EventTimeline
+            envelopeId={envelope.id}
+            events={envelope.events}
+            eventCount={envelope.eventCount}
+            olderCursor={envelope.olderEventsCursor}
+            recipients={envelope.recipients}
+          />
           <p className="mt-5 border-t border-slate-100 pt-3 text-xs text-slate-600">
             <a
               href={`/deliveries?envelope=${encodeURIComponent(envelope.id)}`}

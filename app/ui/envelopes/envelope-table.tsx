@@ -10,7 +10,7 @@ import { ActionRequiredBadge } from './action-required-badge';
 import { customValueColumns } from './custom-value-columns';
 import { DocumentAvailability } from './document-availability';
 import { recipientState, recipientStateLabel } from './recipient-state';
-import { StatusBadge } from './status-badge';
+import { ClaimedStatusBadge, StatusBadge } from './status-badge';
 import { RelativeTime } from './time-stamps';
 
 const HEADER_CELL =
@@ -72,6 +72,7 @@ export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeListItem[
             <td className={CELL}>
               <div className="flex flex-wrap items-start gap-1.5">
                 <StatusBadge status={envelope.status} />
+                {envelope.claimedStatus ? <ClaimedStatusBadge status={envelope.claimedStatus} /> : null}
                 {envelope.actionRequired ? <ActionRequiredBadge /> : null}
               </div>
             </td>
@@ -79,7 +80,7 @@ export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeListItem[
               <p className="whitespace-nowrap font-medium text-slate-800">
                 {signingProgress(envelope.signedCount, envelope.recipientCount)}
               </p>
-              <RecipientLines recipients={envelope.recipients} />
+              <RecipientLines recipients={envelope.recipients} total={envelope.recipientCount} />
             </td>
             {customKeys.map((key) => (
               <td key={key} className={CELL}>
@@ -110,8 +111,9 @@ export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeListItem[
 }
 
 /** Each recipient with where they stand, so "1 of 3 signed" says who is holding things up. */
-function RecipientLines({ recipients }: { recipients: EnvelopeListItem['recipients'] }) {
-  const hidden = recipients.length - RECIPIENTS_SHOWN;
+function RecipientLines({ recipients, total }: { recipients: EnvelopeListItem['recipients']; total: number }) {
+  // The list carries the first recipients only; the count covers them all.
+  const hidden = Math.max(total, recipients.length) - Math.min(recipients.length, RECIPIENTS_SHOWN);
   return (
     <ul className="mt-0.5 space-y-0.5 text-xs text-slate-600">
       {recipients.slice(0, RECIPIENTS_SHOWN).map((recipient, index) => {

@@ -1,7 +1,14 @@
 'use client';
 
-import type { EnvelopeEvent, EnvelopeRecipient } from '@/app/lib/envelopes/envelope-detail-schema';
+import { useState } from 'react';
+import {
+  eventPageSchema,
+  type EnvelopeEvent,
+  type EnvelopeRecipient,
+} from '@/app/lib/envelopes/envelope-detail-schema';
+import { countLabel } from '@/app/ui/format/count-label';
 import { formatExactTime } from '@/app/ui/format/exact-time';
+import { readApiErrorMessage } from '@/app/ui/list/read-api-error';
 import { toTimelineSteps, type StepTone, type TimelineStep } from './timeline-steps';
 import { useDisplayTimeZone } from '@/app/ui/format/time-zone-context';
 import { ExactTime } from './time-stamps';
@@ -17,22 +24,90 @@ const DOT_STYLES: Record<StepTone, string> = {
 
 const BADGE = 'rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset';
 
-/** Every stored notification, oldest first, with the pauses between them and the request behind each. */
+/**
+ * Every stored notification, oldest first, with the pauses between them and the request behind each. The page holds
+ * the newest events (the live view keeps them current); older ones are loaded a page at a time on request.
+ */
 export function EventTimeline({
+  envelopeId,
   events,
+  eventCount = events.length,
+  olderCursor = null,
   recipients = [],
 }: {
+  envelopeId: string;
   events: EnvelopeEvent[];
+  eventCount?: number;
+  olderCursor?: string | null;
   recipients?: Pick<EnvelopeRecipient, 'order' | 'email' | 'name'>[];
 }) {
-  const steps = toTimelineSteps(events, recipients);
+  const earlier = useEarlierEvents(envelopeId, olderCursor, events);
+  const newestIds = new Set(events.map((event) => event.id));
+  const all = [...earlier.events.filter((event) => !newestIds.has(event.id)), ...events];
+  const steps = toTimelineSteps(all, recipients);
+  const hidden = Math.max(0, eventCount - all.length);
   return (
-    <ol aria-label="Timeline">
-      {steps.map((step) => (
-        <TimelineItem key={step.id} step={step} />
-      ))}
-    </ol>
+    <>
+      {earlier.cursor ? (
+        <div className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <button
+            type="button"
+            onClick={earlier.load}
+            disabled={earlier.loading}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+          >
+            {earlier.loading ? 'Loading…' : 'Show earlier events'}
+          </button>
+          {hidden > 0 ? <span className="text-xs text-slate-600">{countLabel(hidden, 'earlier event')}</span> : null}
+          {earlier.error ? (
+            <span role="alert" className="text-xs text-red-700">
+              {earlier.error}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <ol aria-label="Timeline">
+        {steps.map((step) => (
+          <TimelineItem key={step.id} step={step} />
+        ))}
+      </ol>
+    </>
   );
+}
+
+function useEarlierEvents(envelopeId: string, newestPageCursor: string | null, newest: EnvelopeEvent[]) {
+  const [events, setEvents] = useState<EnvelopeEvent[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Until a first older page is loaded, the newest page (kept current by the live view) says where older ones start.
+  const next = cursor === undefined ? newestPageCursor : cursor;
+  async function load() {
+    if (!next) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const response = await fetch(
+        `/api/envelopes/${encodeURIComponent(envelopeId)}/events?before=${encodeURIComponent(next)}`,
+        { cache: 'no-store', headers: { accept: 'application/json' } },
+      );
+      const body: unknown = await response.json().catch(() => null);
+      if (!response.ok) throw new Error(readApiErrorMessage(body) ?? `the server answered HTTP ${response.status}`);
+      const page = eventPageSchema.parse(body);
+      // The newest page moves on as events arrive; what it showed when older pages were asked for is kept too, so
+      // no event falls between the two.
+      setEvents((loaded) => {
+        const kept = new Map([...page.items, ...loaded, ...newest].map((event) => [event.id, event]));
+        return [...kept.values()];
+      });
+      setCursor(page.olderCursor);
+    } catch (failure) {
+      setError(`Earlier events could not be loaded: ${failure instanceof Error ? failure.message : 'unknown error'}.`);
+    } finally {
+      setLoading(false);
+    }
+  }
+  return { events, cursor: next, loading, error, load };
 }
 
 function TimelineItem({ step }: { step: TimelineStep }) {
@@ -59,6 +134,7 @@ function TimelineItem({ step }: { step: TimelineStep }) {
         ) : null}
       </div>
       {step.recipient ? <p className="break-all text-sm text-slate-700">{step.recipient}</p> : null}
+      {step.senderNote ? <p className="break-words text-sm text-slate-700">{step.senderNote}</p> : null}
       <p className="mt-0.5 text-xs text-slate-600">
         <ExactTime iso={step.occurredAt} />
         {step.sincePrevious ? (

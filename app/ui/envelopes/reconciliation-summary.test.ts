@@ -9,6 +9,8 @@ const base: ReconciliationDetail = {
   error: null,
   nextAttemptAt: null,
   finishCallbackAt: null,
+  claimedStatus: null,
+  claimedAt: null,
   providerConfirmsStatus: true,
 };
 const at = '2025-03-01T10:00:00.000Z';
@@ -66,5 +68,25 @@ describe('summarizeReconciliation', () => {
   it('tells "not checked yet" apart from "nothing can check it"', () => {
     expect(summarizeReconciliation(base).text).toBe('Not checked with the signing service yet');
     expect(summarizeReconciliation({ ...base, providerConfirmsStatus: false }).text).toMatch(/no signing service/);
+  });
+
+  it('names a notified final status that waits for confirmation, and one the service does not back', () => {
+    const claim = { claimedStatus: 'rejected' as const, claimedAt: at, nextAttemptAt: later };
+    expect(summarizeReconciliation({ ...base, ...claim, state: 'pending' }).text).toBe(
+      'Rejected notified; waiting for the signing service to confirm it',
+    );
+    expect(summarizeReconciliation({ ...base, ...claim, state: 'mismatch', providerStatus: 'Active' }).text).toBe(
+      'Rejected not confirmed: the signing service reports Active',
+    );
+  });
+
+  it('explains a status the service reported against what a notification said', () => {
+    const summary = summarizeReconciliation({
+      ...base,
+      state: 'updated',
+      error: 'A notification reported the envelope rejected; the signing service reports Completed, which is shown.',
+    });
+    expect(summary.text).toBe('Status from the signing service, not from the notifications');
+    expect(summary.detail).toContain('reported the envelope rejected');
   });
 });

@@ -1,4 +1,5 @@
 import type { ReconciliationDetail } from '@/app/lib/envelopes/envelope-detail-schema';
+import { statusLabel } from '@/app/lib/format/status-label';
 
 export type ReconciliationTone = 'confirmed' | 'warning' | 'problem' | 'info' | 'muted';
 
@@ -29,14 +30,20 @@ export function summarizeReconciliation(reconciliation: ReconciliationDetail): R
     case 'confirmed':
       return line('confirmed', 'Confirmed by the signing service');
     case 'mismatch': {
-      const claim = reconciliation.finishCallbackAt ? 'Finish callback not confirmed' : 'Not confirmed';
+      const claim = reconciliation.claimedStatus
+        ? `${statusLabel(reconciliation.claimedStatus)} not confirmed`
+        : reconciliation.finishCallbackAt
+          ? 'Finish callback not confirmed'
+          : 'Not confirmed';
       const text = reconciliation.providerStatus
         ? `${claim}: the signing service reports ${reconciliation.providerStatus}`
         : `${claim} by the signing service`;
       return line('warning', text, nextTry ?? checked, reconciliation.error);
     }
     case 'updated':
-      return line('info', 'Status from the signing service (no callback came)');
+      return reconciliation.error
+        ? line('info', 'Status from the signing service, not from the notifications', checked, reconciliation.error)
+        : line('info', 'Status from the signing service (no callback came)');
     case 'failed':
       return line(
         'problem',
@@ -44,7 +51,13 @@ export function summarizeReconciliation(reconciliation: ReconciliationDetail): R
         nextTry,
       );
     case 'pending':
-      return line('muted', 'Finish callback received; waiting for the signing service to confirm it', nextTry);
+      return line(
+        'muted',
+        reconciliation.claimedStatus
+          ? `${statusLabel(reconciliation.claimedStatus)} notified; waiting for the signing service to confirm it`
+          : 'Finish callback received; waiting for the signing service to confirm it',
+        nextTry,
+      );
     case 'not_checked':
       return reconciliation.providerConfirmsStatus
         ? line('muted', 'Not checked with the signing service yet', nextTry)

@@ -1,4 +1,4 @@
-import { statusLabel, type EnvelopeStatus } from '@/app/ui/format/status-label';
+import { statusLabel, type EnvelopeStatus } from '@/app/lib/format/status-label';
 
 // Dark text on a pale tint keeps every badge well above 4.5:1 contrast; the label, not the colour, carries the meaning.
 const STATUS_STYLES: Record<EnvelopeStatus, string> = {
@@ -18,6 +18,18 @@ export function StatusBadge({ status }: { status: EnvelopeStatus }) {
     >
       <span aria-hidden className="size-1.5 rounded-full bg-current" />
       {statusLabel(status)}
+    </span>
+  );
+}
+
+/** A final status a notification reported that the signing service has not confirmed: shown beside the real one. */
+export function ClaimedStatusBadge({ status }: { status: EnvelopeStatus }) {
+  return (
+    <span
+      title={`A notification reported the envelope ${statusLabel(status).toLowerCase()}; the signing service has not confirmed it`}
+      className="inline-flex items-center whitespace-nowrap rounded-full border border-dashed border-slate-400 px-2 py-0.5 text-xs font-medium text-slate-700"
+    >
+      {statusLabel(status)}? · unconfirmed
     </span>
   );
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { StatusCounts } from '@/app/lib/envelopes/envelope-list-schema';
 import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/envelope-schemas';
-import { statusLabel } from '@/app/ui/format/status-label';
+import { statusLabel } from '@/app/lib/format/status-label';
 import { envelopeListHref, type ListFilters } from './envelope-list-params';
 
 const ITEM =

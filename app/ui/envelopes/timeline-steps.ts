@@ -1,4 +1,5 @@
 import type { EnvelopeDetail, EnvelopeEvent, EnvelopeRecipient } from '@/app/lib/envelopes/envelope-detail-schema';
+import { FINISH_CALLBACK_ACTION } from '@/app/lib/webhooks/finish-callback-action';
 import { actionLabel } from '@/app/ui/format/action-label';
 import { countLabel } from '@/app/ui/format/count-label';
 import { formatStepDelta } from '@/app/ui/format/duration';
@@ -8,7 +9,7 @@ type TimelineEvent = Pick<
   EnvelopeDetail['events'][number],
   'id' | 'action' | 'occurredAt' | 'recipientEmail' | 'recipientOrder' | 'isFinishCallback' | 'duplicateCount'
 > &
-  Partial<Pick<EnvelopeDetail['events'][number], 'lastDuplicateAt' | 'source' | 'notification'>>;
+  Partial<Pick<EnvelopeDetail['events'][number], 'lastDuplicateAt' | 'source' | 'notification' | 'details'>>;
 
 type NamedRecipient = Pick<EnvelopeRecipient, 'order' | 'email' | 'name'>;
 
@@ -24,7 +25,10 @@ export type TimelineStep = {
   /** "received 2 more times" when copies of this notification arrived. */
   repeatNote: string | null;
   lastRepeatAt: string | null;
+  /** Shown as a badge beside the label, unless the label already says so. */
   isFinishCallback: boolean;
+  /** A workstep event's own words: its description and the sender's time, when it sent them. */
+  senderNote: string | null;
   /** The signing service reported this status when asked; no notification said so. */
   fromSigningService: boolean;
   /** The request behind the step as indented JSON, query and JSON body decoded; null for reconciliation steps. */
@@ -56,7 +60,8 @@ export function toTimelineSteps(
       sincePrevious: previous ? formatStepDelta(Date.parse(event.occurredAt) - Date.parse(previous.occurredAt)) : null,
       repeatNote: event.duplicateCount > 0 ? `received ${countLabel(event.duplicateCount, 'more time')}` : null,
       lastRepeatAt: event.duplicateCount > 0 ? (event.lastDuplicateAt ?? null) : null,
-      isFinishCallback: event.isFinishCallback,
+      isFinishCallback: event.isFinishCallback && event.action !== FINISH_CALLBACK_ACTION,
+      senderNote: senderNote(event.details ?? null),
       fromSigningService: event.source === 'reconciliation',
       rawNotification: event.notification ? rawNotificationJson(event.notification) : null,
       rawNotificationCut: event.notification?.truncated ?? false,
@@ -83,6 +88,13 @@ export function stepTone(action: string, isFinishCallback: boolean): StepTone {
     default:
       return 'other';
   }
+}
+
+function senderNote(details: EnvelopeEvent['details']): string | null {
+  if (!details) return null;
+  const parts = [details.description, details.time ? `sender's time ${details.time}` : null, details.source];
+  const note = parts.filter((part): part is string => Boolean(part)).join(' · ');
+  return note || null;
 }
 
 function namedRecipientLabel(event: TimelineEvent, recipients: readonly NamedRecipient[]): string | null {

@@ -8,6 +8,8 @@ const ACTION_LABELS = new Map<string, string>([
   ['workstepDelegatedSenderActionRequired', 'Delegated, sender must act'],
   ['envelopeExpired', 'Expired'],
   ['envelopeFinished', 'Finished'],
+  // The app's own name for a finish callback that named no action (eSignAnyWhere's CallbackUrl).
+  ['finishCallback', 'Finish callback'],
   // Written by reconciliation when the signing service, not a notification, reported the final status.
   ['envelopeCompleted', 'Completed'],
   ['envelopeRejected', 'Rejected'],

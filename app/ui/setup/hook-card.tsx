@@ -1,9 +1,11 @@
 import type { presentHook } from '@/app/lib/hooks/present-hook';
 import { ExactTime } from '@/app/ui/envelopes/time-stamps';
 import { AllowedNetworks } from './allowed-networks';
+import { HookRateLimit } from './hook-rate-limit';
 import { HookUrls } from './hook-urls';
 import { RevokeHookButton } from './revoke-hook-button';
 import { SendTestNotification } from './send-test-notification';
+import { SignedHookInstructions } from './signed-hook-instructions';
 import { SigningSecret } from './signing-secret';
 
 export type PresentedHook = ReturnType<typeof presentHook>;
@@ -34,7 +36,15 @@ export function HookCard({ hook }: { hook: PresentedHook }) {
         <RevokeHookButton hookId={hook.id} name={hook.name} />
       </div>
       <div className="mt-4">
-        <HookUrls webhookUrl={hook.webhookUrl} webhookStatusUrl={hook.webhookStatusUrl} />
+        {hook.signingSecret ? (
+          <SignedHookInstructions url={hook.url} />
+        ) : (
+          <HookUrls
+            webhookUrl={hook.webhookUrl}
+            webhookStatusUrl={hook.webhookStatusUrl}
+            workstepEventUrl={hook.workstepEventUrl}
+          />
+        )}
       </div>
       <div className="mt-4">
         <SendTestNotification hookId={hook.id} />
@@ -42,6 +52,11 @@ export function HookCard({ hook }: { hook: PresentedHook }) {
       <div className="mt-5 grid gap-5 border-t border-slate-200 pt-4 md:grid-cols-2">
         <SigningSecret hookId={hook.id} secret={hook.signingSecret} />
         <AllowedNetworks hookId={hook.id} networks={hook.allowedNetworks} />
+        <HookRateLimit
+          hookId={hook.id}
+          perSecond={hook.rateLimitPerSecond}
+          defaultPerSecond={hook.defaultRateLimitPerSecond}
+        />
       </div>
     </section>
   );

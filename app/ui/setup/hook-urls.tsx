@@ -36,12 +36,21 @@ function UrlField({ label, value, hint }: { label: string; value: string; hint: 
 }
 
 /** The values to paste into the sign request, with the integrator's own parameters inserted as they type. */
-export function HookUrls({ webhookUrl, webhookStatusUrl }: { webhookUrl: string; webhookStatusUrl: string }) {
+export function HookUrls({
+  webhookUrl,
+  webhookStatusUrl,
+  workstepEventUrl,
+}: {
+  webhookUrl: string;
+  webhookStatusUrl: string;
+  workstepEventUrl: string;
+}) {
   const [customQuery, setCustomQuery] = useState('');
   const paramsId = useId();
   const snippetId = useId();
   const finalUrl = withCustomQuery(webhookUrl, customQuery);
   const statusUrl = withCustomQuery(webhookStatusUrl, customQuery);
+  const eventUrl = withCustomQuery(workstepEventUrl, customQuery);
   const snippet = signRequestSnippet(finalUrl, statusUrl);
 
   return (
@@ -65,8 +74,21 @@ export function HookUrls({ webhookUrl, webhookStatusUrl }: { webhookUrl: string;
           className={`${FIELD} mt-1 font-mono sm:max-w-md`}
         />
       </div>
-      <UrlField label="WebhookUrl" value={finalUrl} hint="Called once the envelope is finished." />
-      <UrlField label="WebhookStatusUrl" value={statusUrl} hint="Called on every status change." />
+      <UrlField
+        label="WebhookUrl"
+        value={finalUrl}
+        hint="Finish callback, called once the envelope is finished (eSignAnyWhere: CallbackUrl)."
+      />
+      <UrlField
+        label="WebhookStatusUrl"
+        value={statusUrl}
+        hint="Status callback, called on every status change (eSignAnyWhere: StatusUpdateCallbackUrl)."
+      />
+      <UrlField
+        label="Workstep event callback"
+        value={eventUrl}
+        hint="Optional: every workstep event (eSignAnyWhere: ActivityActionCallbackConfiguration)."
+      />
       <div>
         <div className="flex items-end justify-between gap-2">
           <div>

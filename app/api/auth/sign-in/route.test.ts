@@ -103,6 +103,96 @@ describe('POST /api/auth/sign-in', () => {
     expect((await signIn(post({ password: PASSWORD }, { address: '192.0.2.99' }))).status).toBe(200);
   });
 
+  it('sets a long-lived, signed device cookie for the sign-in endpoint only, next to the session', async () => {
+    const { signIn } = await loadRoutes(protectedEnv);
+    const response = await signIn(post({ password: PASSWORD }));
+    const device = response.headers.getSetCookie().find((cookie) => cookie.startsWith('envelope_tracker_device='));
+    expect(device).toMatch(/^envelope_tracker_device=d1\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43};/);
+    expect(device).toMatch(/Path=\/api\/auth\/sign-in(;|$)/);
+    expect(device).toMatch(/Max-Age=31536000/);
+    expect(device).toMatch(/HttpOnly/i);
+    expect(device).toMatch(/SameSite=lax/i);
+    expect(device).not.toMatch(/Secure/i);
+    const https = await signIn(post({ password: PASSWORD }, { headers: { 'x-forwarded-proto': 'https' } }));
+    expect(https.headers.getSetCookie().find((cookie) => cookie.startsWith('envelope_tracker_device='))).toMatch(
+      /Secure/i,
+    );
+    // No device cookie for a wrong password.
+    expect((await signIn(post({ password: 'nope' }))).headers.getSetCookie()).toEqual([]);
+  });
+
+  it('keeps signing in a browser with a device cookie while wrong passwords lock its shared address', async () => {
+    // Everyone behind one proxy, or TRUSTED_PROXY_HOPS missing: one address for all.
+    const { signIn } = await loadRoutes(protectedEnv);
+    const SHARED = { address: '203.0.113.5' };
+    const before = await signIn(post({ password: PASSWORD }, SHARED));
+    const device = before.headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('envelope_tracker_device='))!
+      .split(';')[0]!;
+
+    for (let guess = 1; guess <= 12; guess++) await signIn(post({ password: `guess ${guess}` }, SHARED));
+    const locked = await signIn(post({ password: PASSWORD }, SHARED));
+    expect(locked.status).toBe(429);
+    expect((await locked.json()).error.message).toMatch(/from your address/);
+
+    const withDevice = await signIn(post({ password: PASSWORD }, { ...SHARED, headers: { cookie: device } }));
+    expect(withDevice.status).toBe(200);
+    expect(withDevice.headers.getSetCookie()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^envelope_tracker_session=v1\./),
+        expect.stringContaining(device),
+      ]),
+    );
+    // Next to other cookies, as browsers send them.
+    const amongOthers = await signIn(
+      post({ password: PASSWORD }, { ...SHARED, headers: { cookie: `theme=dark; ${device}; other=1` } }),
+    );
+    expect(amongOthers.status).toBe(200);
+  });
+
+  it('gives a forged, unsigned or foreign device cookie no exemption from the address lock', async () => {
+    // A genuine device cookie of another server (another SESSION_SECRET).
+    const { signIn: otherServer } = await loadRoutes({ ...protectedEnv, SESSION_SECRET: 'y'.repeat(40) });
+    const foreign = (await otherServer(post({ password: PASSWORD }))).headers
+      .getSetCookie()
+      .find((cookie) => cookie.startsWith('envelope_tracker_device='))!
+      .split(';')[0]!;
+
+    const { signIn } = await loadRoutes(protectedEnv);
+    const SHARED = { address: '203.0.113.6' };
+    for (let guess = 1; guess <= 12; guess++) await signIn(post({ password: `guess ${guess}` }, SHARED));
+    for (const cookie of [
+      foreign,
+      `envelope_tracker_device=d1.${'A'.repeat(22)}.${'B'.repeat(43)}`,
+      'envelope_tracker_device=my-own-device-id',
+      'envelope_tracker_device=',
+    ]) {
+      const response = await signIn(post({ password: PASSWORD }, { ...SHARED, headers: { cookie } }));
+      expect(response.status, cookie).toBe(429);
+    }
+  });
+
+  it('warns once in the log when sign-ins carry X-Forwarded-For while TRUSTED_PROXY_HOPS=0', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for('envelope-tracker.missing-proxy-hops-warning')];
+      const { signIn } = await loadRoutes(protectedEnv);
+      const viaProxy = { address: '10.0.0.5', headers: { 'x-forwarded-for': '198.51.100.7' } };
+      await signIn(post({ password: 'nope' }, viaProxy));
+      await signIn(post({ password: 'nope' }, viaProxy));
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]?.[0]).toMatch(/set TRUSTED_PROXY_HOPS to the number of proxies/);
+
+      delete (globalThis as Record<symbol, unknown>)[Symbol.for('envelope-tracker.missing-proxy-hops-warning')];
+      const { signIn: configured } = await loadRoutes({ ...protectedEnv, TRUSTED_PROXY_HOPS: '1' });
+      await configured(post({ password: 'nope' }, viaProxy));
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('answers a plain form post (no JavaScript) with redirects', async () => {
     const { signIn } = await loadRoutes(protectedEnv);
     const ok = await signIn(post({ password: PASSWORD, next: '/setup' }, { form: true }));

@@ -1,11 +1,14 @@
 import { NextResponse } from 'next/server';
 import { errorResponse } from '@/app/lib/api/error-response';
+import { DEVICE_COOKIE_NAME, deviceCookie } from '@/app/lib/auth/device-token';
+import { readCookie } from '@/app/lib/auth/read-cookie';
 import { getAuthConfig } from '@/app/lib/auth/resolve-auth-config';
 import { sanitizeNextPath } from '@/app/lib/auth/sanitize-next-path';
 import { isHttpsRequest, sessionCookie } from '@/app/lib/auth/session-cookie';
 import { signIn } from '@/app/lib/auth/sign-in';
 import { SIGN_IN_ERROR_MESSAGES, signInInputSchema, type SignInErrorCode } from '@/app/lib/auth/sign-in-schema';
 import { getEnvironment } from '@/app/lib/env';
+import { warnIfProxyHopsMissing } from '@/app/lib/server/warn-missing-proxy-hops';
 import { getSourceAddress } from '@/app/lib/webhooks/source-address';
 
 export const dynamic = 'force-dynamic';
@@ -44,16 +47,20 @@ export async function POST(request: Request) {
   if (!input.success)
     return fail(400, 'invalid_input', input.error.issues[0]?.message ?? SIGN_IN_ERROR_MESSAGES.invalid_input);
 
+  const { TRUSTED_PROXY_HOPS: trustedProxyHops } = getEnvironment();
+  // The throttle keys on the source address: say so when it is surely the proxy's.
+  warnIfProxyHopsMissing({ headers: request.headers, trustedProxyHops });
   const result = signIn({
     config,
     password: input.data.password,
-    sourceAddress: getSourceAddress(request.headers, getEnvironment().TRUSTED_PROXY_HOPS),
+    sourceAddress: getSourceAddress(request.headers, trustedProxyHops),
+    deviceToken: readCookie(request.headers, DEVICE_COOKIE_NAME),
   });
   if (!result.ok) {
     const wait = result.retryAfterSeconds;
     const message =
       result.reason === 'too_many_attempts'
-        ? `Too many failed attempts from your address. Try again in ${describeWait(wait)}.`
+        ? `Too many failed attempts from ${result.throttledBy === 'device' ? 'this browser' : 'your address'}. Try again in ${describeWait(wait)}.`
         : wait > 0
           ? `Wrong password. After several failed attempts, the next one is possible in ${describeWait(wait)}.`
           : SIGN_IN_ERROR_MESSAGES.wrong_password;
@@ -65,6 +72,8 @@ export async function POST(request: Request) {
     : NextResponse.json({ ok: true, next }, { headers: { 'Cache-Control': 'no-store' } });
   const secure = isHttpsRequest({ url: request.url, headers: request.headers, publicUrl: config.publicUrl });
   response.cookies.set(sessionCookie({ token: result.token, session: result.session, secure }));
+  // Lets this browser sign in again while others fail from its address (see device-token.ts).
+  response.cookies.set(deviceCookie({ token: result.deviceToken, secure }));
   return response;
 }
 

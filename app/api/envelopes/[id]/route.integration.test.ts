@@ -172,6 +172,8 @@ describe('GET /api/envelopes/<id>: documents, fetch status and reconciliation', 
       nextAttemptAt: '2025-03-01T11:10:00.000Z',
       finishCallbackAt: '2025-03-01T10:59:00.000Z',
       providerConfirmsStatus: false,
+      claimedStatus: null,
+      claimedAt: null,
     });
     expect(body.recipients).toEqual([expect.objectContaining({ order: 1, email: 'ana@example.com', name: 'Ana Pop' })]);
 

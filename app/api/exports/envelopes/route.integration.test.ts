@@ -1,45 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { NextRequest } from 'next/server';
 import { describe, expect, inject, it } from 'vitest';
 import { exportEnvelopesCsv } from '@/app/lib/envelopes/export-envelopes-csv';
-import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
+import {
+  createTestHook,
+  sendWebhook,
+  uniqueEnvelopeId,
+  waitForNextMillisecond,
+} from '@/app/lib/testing/webhook-test-helpers';
 import { GET } from './route';
 
 const provider = inject('databaseProvider');
 
-/** RFC 4180, enough for these tests: quoted cells may hold commas, quotes and line breaks. */
+/** The export read back by a real CSV parser, strictly: rows as long as the header, quotes as RFC 4180 has them. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index++;
-      } else if (character === '"') quoted = false;
-      else cell += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index++;
-    } else cell += character;
-  }
-  expect(cell, 'the file ends with a line break').toBe('');
-  return rows;
+  expect(text.endsWith('\r\n'), 'the file ends with a line break').toBe(true);
+  return parse(text, { delimiter: ',', record_delimiter: '\r\n' });
 }
 
-async function seed(values: Record<string, string>[]) {
-  const hook = await createTestHook();
+/**
+ * The export as a spreadsheet set to another list separator reads it (";" in German, French, Italian and Romanian
+ * Excel), at worst: quotes ignored, so every separator and line break starts a new cell.
+ */
+function parseCsvSplittingOn(delimiter: string, text: string): string[] {
+  const rows: string[][] = parse(text, {
+    delimiter,
+    quote: false,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    relax_column_count: true,
+  });
+  return rows.flat();
+}
+
+/** A spreadsheet runs a cell as a formula if it starts with = + - @ once the spaces and quotes it may trim are gone. */
+const runsAsFormula = (cell: string) => /^[\s"]*[=+\-@]/.test(cell);
+
+async function seed(values: Record<string, string>[], hookName?: string) {
+  const hook = await createTestHook(hookName);
   const ids: string[] = [];
   for (const [index, custom] of values.entries()) {
+    await waitForNextMillisecond();
     const id = uniqueEnvelopeId();
     ids.push(id);
     const recipient = { recipientOrder: '1', recipientEmail: `person${index}@example.com` };
@@ -105,7 +106,7 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
       'Recipient e-mails': 'person0@example.com',
       'Last action': 'Signed',
       Documents: 'None',
-      Hook: hook.id,
+      Hook: hook.name,
       contract: 'K-1',
       customer: 'Popescu, Ana',
       note: 'said "yes"\nthen left',
@@ -131,6 +132,53 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
     const old = parseCsv((await download(`hook=${hook.id}&to=2001-01-01`)).text.slice(1));
     expect(old).toHaveLength(1);
     expect(old[0]).toContain('Envelope id');
+  });
+
+  it('reads back safely in a spreadsheet that splits on semicolons, as German, French, Italian and Romanian Excel do', async () => {
+    const { hook, ids } = await seed([
+      {
+        contract: 'x;=1+1@evil.example',
+        note: 'paid; @SUM(A1:A9)',
+        reference: 'R-7|+40 721 000 000',
+        memo: 'first line\n-2 second line',
+        '@key': '"=quoted"',
+      },
+    ]);
+    const { text } = await download(`hook=${hook.id}`);
+
+    const [record] = byHeader(parseCsv(text.slice(1)));
+    expect(record).toMatchObject({
+      'Envelope id': ids[0],
+      contract: `x;'=1+1@evil.example`,
+      note: `paid; '@SUM(A1:A9)`,
+      reference: `R-7|'+40 721 000 000`,
+      memo: `first line\n'-2 second line`,
+      "'@key": `"'=quoted"`,
+    });
+
+    for (const delimiter of [',', ';', '\t', '|']) {
+      const cells = parseCsvSplittingOn(delimiter, text.slice(1));
+      expect(cells.filter(runsAsFormula), `cells split on ${JSON.stringify(delimiter)}`).toEqual([]);
+    }
+    // The cell the semicolon splits off is there, guarded.
+    expect(parseCsvSplittingOn(';', text.slice(1))).toContainEqual(expect.stringMatching(/^'=1\+1@evil\.example"/));
+  });
+
+  it('names the hook in the Hook column and never writes its id, the secret part of the webhook URL', async () => {
+    // Letters outside hex, so the search term can never occur inside a random envelope id.
+    const term = `zq-${randomUUID()}`;
+    const first = await seed([{ batch: term }, { batch: term }], 'Contracts team');
+    const second = await seed([{ batch: term }], '=Partner desk');
+    const { text } = await download(`q=${term}`);
+
+    const records = byHeader(parseCsv(text.slice(1)));
+    expect(records.map((record) => [record['Envelope id'], record.Hook])).toEqual([
+      [second.ids[0], "'=Partner desk"],
+      [first.ids[1], 'Contracts team'],
+      [first.ids[0], 'Contracts team'],
+    ]);
+    expect(text).not.toContain(first.hook.id);
+    expect(text).not.toContain(second.hook.id);
   });
 
   it('refuses filters it cannot apply, with the error shape', async () => {
@@ -166,5 +214,24 @@ describe(`exportEnvelopesCsv on ${provider}`, () => {
     expect(Object.keys(records[0]!)).not.toContain('late');
     expect(records.map((record) => record['Envelope id'])).toEqual([ids[4], ids[3], ids[2], ids[1], ids[0]]);
     expect(records[4]).toMatchObject({ Status: 'Rejected', 'Other custom values': 'late=x', contract: '' });
+  });
+
+  it('looks hook names up per batch, so envelopes of several hooks each get their own hook name', async () => {
+    const term = `zq-${randomUUID()}`;
+    const first = await seed([{ batch: term }, { batch: term }], 'Loans');
+    const second = await seed([{ batch: term }], 'Leasing');
+    const third = await seed([{ batch: term }], 'Loans');
+    const chunks: string[] = [];
+    for await (const chunk of exportEnvelopesCsv({ filters: { q: term }, batchSize: 1 })) chunks.push(chunk);
+    const text = chunks.join('');
+
+    const records = byHeader(parseCsv(text.slice(1)));
+    expect(records.map((record) => [record['Envelope id'], record.Hook])).toEqual([
+      [third.ids[0], 'Loans'],
+      [second.ids[0], 'Leasing'],
+      [first.ids[1], 'Loans'],
+      [first.ids[0], 'Loans'],
+    ]);
+    for (const { hook } of [first, second, third]) expect(text).not.toContain(hook.id);
   });
 });

@@ -133,7 +133,6 @@ describe('other ways senders deliver', () => {
 describe('refused notifications', () => {
   const cases: [string, Parameters<typeof sendWebhook>[1], number, string][] = [
     ['a missing envelopeId', { query: 'action=workstepOpened' }, 400, 'missing_envelope_id'],
-    ['a missing action', { query: 'envelopeId=abc-1' }, 400, 'missing_action'],
     [
       'an unreplaced placeholder',
       { query: 'envelopeId=%23%23EnvelopeId%23%23&action=%23%23Action%23%23' },
@@ -165,6 +164,14 @@ describe('refused notifications', () => {
       400,
       'invalid_recipient_order',
     ],
+    [
+      'a recipientOrder beyond 10,000 (past what a PostgreSQL integer holds, too)',
+      { query: 'envelopeId=e1&action=workstepOpened&recipientOrder=2147483648' },
+      400,
+      'invalid_recipient_order',
+    ],
+    ['the envelope id "."', { query: 'envelopeId=.&action=workstepOpened' }, 400, 'invalid_envelope_id'],
+    ['the envelope id ".."', { query: 'envelopeId=..&action=workstepOpened' }, 400, 'invalid_envelope_id'],
   ];
 
   it.each(cases)(

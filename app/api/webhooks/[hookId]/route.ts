@@ -9,7 +9,8 @@ type Context = { params: Promise<{ hookId: string }> };
 async function handle(request: Request, context: Context) {
   const { hookId } = await context.params;
   const answer = await receiveWebhook({ hookId, request });
-  return NextResponse.json(answer.body, { status: answer.status, headers: { 'Cache-Control': 'no-store' } });
+  const headers = { 'Cache-Control': 'no-store', ...('headers' in answer ? answer.headers : {}) };
+  return NextResponse.json(answer.body, { status: answer.status, headers });
 }
 
 export const GET = handle;

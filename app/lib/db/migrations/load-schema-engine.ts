@@ -19,7 +19,8 @@ const state = globalThis as { schemaEngineReady?: Promise<void>; schemaEngineQue
 
 /**
  * Prisma's Wasm schema engine, instantiated by hand rather than through its `import x from '.wasm'`
- * entry point, so it loads in plain Node 20, tsx and Vitest without --experimental-wasm-modules.
+ * entry point. Still needed on the supported Node.js versions: Node 22 imports `.wasm` only with
+ * --experimental-wasm-modules, and tsx and Vitest do not load such imports at all.
  */
 function instantiateEngine(): Promise<void> {
   state.schemaEngineReady ??= (async () => {

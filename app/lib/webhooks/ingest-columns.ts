@@ -1,0 +1,105 @@
+import type { EnvelopeRow, NewEvent, RecipientRow, StoredEvent } from './apply-notifications';
+import type { DeliveryInsert } from './delivery-row';
+
+// The columns the webhook ingest reads and writes, written once for both database writers (ingest-batch-on-sqlite.ts,
+// ingest-batch-on-postgresql.ts). Each maps a row field to its PostgreSQL type; the SQLite writer converts by the
+// same types (timestamps as ISO text, booleans as 0/1, JSON as text). Each list must name every field of its row
+// type, so a new field cannot be forgotten by either writer.
+
+export const TIMESTAMP = 'timestamp(3)';
+export const JSON_COLUMN = 'jsonb';
+export const BOOLEAN = 'boolean';
+
+export type Columns = Record<string, string>;
+
+export const ENVELOPE_COLUMNS = {
+  id: 'text',
+  hookId: 'text',
+  status: '"EnvelopeStatus"',
+  actionRequired: BOOLEAN,
+  customValues: JSON_COLUMN,
+  searchText: 'text',
+  recipientCount: 'integer',
+  signedCount: 'integer',
+  firstSeenAt: TIMESTAMP,
+  firstOpenedAt: TIMESTAMP,
+  finishedAt: TIMESTAMP,
+  lastEventAt: TIMESTAMP,
+  lastAction: 'text',
+  finishCallbackAt: TIMESTAMP,
+  claimedStatus: '"EnvelopeStatus"',
+  claimedAt: TIMESTAMP,
+  eventCount: 'integer',
+  reconciliation: '"ReconciliationState"',
+  nextReconcileAt: TIMESTAMP,
+} satisfies Record<keyof EnvelopeRow, string>;
+
+/** Set when an envelope is first stored, never by a later notification. */
+export const ENVELOPE_FIXED_COLUMNS: (keyof EnvelopeRow)[] = ['id', 'hookId', 'firstSeenAt'];
+
+export const RECIPIENT_COLUMNS = {
+  envelopeId: 'text',
+  key: 'text',
+  recipientOrder: 'integer',
+  email: 'text',
+  invitedAt: TIMESTAMP,
+  firstOpenedAt: TIMESTAMP,
+  openCount: 'integer',
+  finishedAt: TIMESTAMP,
+  rejectedAt: TIMESTAMP,
+  delegatedAt: TIMESTAMP,
+} satisfies Record<Exclude<keyof RecipientRow, 'storedKey'>, string>;
+
+export const STORED_EVENT_COLUMNS = {
+  id: 'integer',
+  envelopeId: 'text',
+  dedupeKey: 'text',
+  occurredAt: TIMESTAMP,
+} satisfies Record<keyof StoredEvent, string>;
+
+export const EVENT_COLUMNS = {
+  envelopeId: 'text',
+  deliveryId: 'text',
+  action: 'text',
+  occurredAt: TIMESTAMP,
+  recipientEmail: 'text',
+  recipientOrder: 'integer',
+  isFinishCallback: BOOLEAN,
+  customValues: JSON_COLUMN,
+  details: JSON_COLUMN,
+  dedupeKey: 'text',
+  duplicateCount: 'integer',
+  lastDuplicateAt: TIMESTAMP,
+} satisfies Record<keyof NewEvent, string>;
+
+export const DELIVERY_COLUMNS = {
+  id: 'text',
+  hookId: 'text',
+  receivedAt: TIMESTAMP,
+  method: 'text',
+  query: 'text',
+  body: 'text',
+  contentType: 'text',
+  headers: JSON_COLUMN,
+  sourceAddress: 'text',
+  outcome: '"DeliveryOutcome"',
+  errorCode: 'text',
+  reason: 'text',
+  notice: 'text',
+  envelopeId: 'text',
+  action: 'text',
+  replayOfId: 'text',
+  webhookId: 'text',
+} satisfies Record<keyof DeliveryInsert, string>;
+
+export const quotedNames = (columns: Columns) =>
+  Object.keys(columns)
+    .map((column) => `"${column}"`)
+    .join(', ');
+
+/** `"a" = excluded."a", …` for an upsert, leaving out the columns that never change. */
+export const upsertAssignments = (columns: Columns, unchanged: string[]) =>
+  Object.keys(columns)
+    .filter((column) => !unchanged.includes(column))
+    .map((column) => `"${column}" = excluded."${column}"`)
+    .join(', ');
