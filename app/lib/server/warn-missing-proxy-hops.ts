@@ -41,6 +41,8 @@ export function warnIfProxyHopsMissing({
   const forwardedFor = headers.get('x-forwarded-for');
   if (!forwardedFor) return false;
   const peer = headers.get(PEER_ADDRESS_HEADER);
+  // Without the stamped peer (e.g. the development server's own internal hop) nothing can be told apart.
+  if (!peer) return false;
   const entries = forwardedFor
     .split(',')
     .map((entry) => entry.trim())
