@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { isSqliteBusy } from '@/app/lib/db/is-sqlite-busy';
 import { PROBE_WRITE_SQL, WRITE_REASONS, type WriteProbe } from './write-probe';
 
 const RETRY_EVERY_MS = 50;
@@ -28,7 +29,7 @@ export async function probeSqliteWrites({
         tryWrite(connection);
         return { ok: true };
       } catch (error) {
-        if (!isBusy(error) || Date.now() + RETRY_EVERY_MS > deadline) throw error;
+        if (!isSqliteBusy(error) || Date.now() + RETRY_EVERY_MS > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
       }
     }
@@ -54,13 +55,9 @@ function sqliteCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-function isBusy(error: unknown): boolean {
-  return /^SQLITE_(BUSY|LOCKED)/.test(sqliteCode(error));
-}
-
 function describeFailure(error: unknown, timeoutMs: number): string {
   const code = sqliteCode(error);
-  if (isBusy(error)) return WRITE_REASONS.locked(timeoutMs / 1000);
+  if (isSqliteBusy(error)) return WRITE_REASONS.locked(timeoutMs / 1000);
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') return WRITE_REASONS.readOnly;
   if (code === 'SQLITE_FULL') return WRITE_REASONS.full;
   return WRITE_REASONS.failed;

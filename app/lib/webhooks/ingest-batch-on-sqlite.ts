@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Sqlite from 'better-sqlite3';
+import { isSqliteBusy } from '@/app/lib/db/is-sqlite-busy';
 import {
   applyNotifications,
   dedupeBaseOf,
@@ -56,14 +57,10 @@ export async function ingestBatchOnSqlite(options: { filePath: string; jobs: Job
     } catch (error) {
       // The connection never waits inside SQLite (that would block the whole process, including the transaction it
       // waits for): a busy database is tried again after a pause that lets the other writer finish.
-      if (!isBusy(error) || Date.now() - started > BUSY_DEADLINE_MS) throw error;
+      if (!isSqliteBusy(error) || Date.now() - started > BUSY_DEADLINE_MS) throw error;
       await sleep(pause);
     }
   }
-}
-
-function isBusy(error: unknown): boolean {
-  return error instanceof Sqlite.SqliteError && error.code.startsWith('SQLITE_BUSY');
 }
 
 function getConnection(filePath: string): Connection {

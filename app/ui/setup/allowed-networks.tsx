@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { sendHookRequest } from './hook-request';
 import { InlineError } from './inline-error';
+import { SavedStatus } from './saved-status';
 import { FIELD, SECONDARY_BUTTON } from './styles';
 import { useHookAction } from './use-hook-action';
 
@@ -53,11 +54,7 @@ export function AllowedNetworks({ hookId, networks }: { hookId: string; networks
         <button type="submit" disabled={pending || text === saved} className={SECONDARY_BUTTON}>
           Save networks
         </button>
-        {savedOnce && !pending ? (
-          <span role="status" className="text-sm text-emerald-700">
-            Saved
-          </span>
-        ) : null}
+        <SavedStatus shown={savedOnce && !pending} />
       </div>
       <InlineError message={error} />
     </form>

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { sendHookRequest } from './hook-request';
 import { InlineError } from './inline-error';
+import { SavedStatus } from './saved-status';
 import { FIELD, SECONDARY_BUTTON } from './styles';
 import { useHookAction } from './use-hook-action';
 
@@ -61,11 +62,7 @@ export function HookRateLimit({
         <button type="submit" disabled={pending || invalid || value === saved} className={SECONDARY_BUTTON}>
           Save limit
         </button>
-        {savedOnce && !pending ? (
-          <span role="status" className="text-sm text-emerald-700">
-            Saved
-          </span>
-        ) : null}
+        <SavedStatus shown={savedOnce && !pending} />
       </div>
       {invalid ? <p className="mt-1 text-xs text-red-700">Enter a whole number from 1 to 1,000,000.</p> : null}
       <InlineError message={error} />

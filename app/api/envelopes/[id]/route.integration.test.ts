@@ -206,3 +206,42 @@ describe('GET /api/envelopes/<id>: documents, fetch status and reconciliation', 
     expect(body.events[0].notification.query).toHaveLength(NOTIFICATION_PREVIEW_CHARS);
   });
 });
+
+describe('GET /api/envelopes/<id>/events: the timeline a page at a time', () => {
+  async function getEvents(id: string, query = '') {
+    const { GET: getPage } = await import('./events/route');
+    const { NextRequest } = await import('next/server');
+    const request = new NextRequest(`http://localhost/api/envelopes/${id}/events${query}`);
+    const response = await getPage(request, { params: Promise.resolve({ id }) });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('pages from the newest 50 back to the first event, each once, and refuses a cursor it did not make', async () => {
+    const hook = await createTestHook();
+    const id = uniqueEnvelopeId();
+    for (let index = 0; index < 60; index++) {
+      await sendWebhook(hook.id, { query: { envelopeId: id, action: `step${String(index).padStart(2, '0')}` } });
+    }
+    const { body: envelope } = await getEnvelope(id);
+    expect(envelope.eventCount).toBe(60);
+    expect(envelope.events.map((event: { action: string }) => event.action)).toEqual(
+      Array.from({ length: 50 }, (_, index) => `step${String(index + 10).padStart(2, '0')}`),
+    );
+    const older = await getEvents(id, `?before=${encodeURIComponent(envelope.olderEventsCursor)}`);
+    expect(older.status).toBe(200);
+    expect(older.body.items.map((event: { action: string }) => event.action)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `step0${index}`),
+    );
+    expect(older.body.olderCursor).toBeNull();
+
+    const forged = Buffer.from(JSON.stringify({ t: new Date().toISOString(), id: 'not-an-event' })).toString(
+      'base64url',
+    );
+    for (const cursor of [forged, 'garbage']) {
+      const refused = await getEvents(id, `?before=${cursor}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('invalid_query');
+    }
+    expect((await getEvents(uniqueEnvelopeId())).status).toBe(404);
+  });
+});

@@ -8,8 +8,10 @@ import { EVENT_PAGE_SIZE, listEnvelopeEvents } from '@/app/lib/envelopes/list-en
 export const dynamic = 'force-dynamic';
 
 const eventPageQuerySchema = z.object({
-  /** The olderEventsCursor of the envelope, or the olderCursor of the previous page. */
-  before: cursorParamSchema.optional(),
+  /** The olderEventsCursor of the envelope, or the olderCursor of the previous page (an event id inside). */
+  before: cursorParamSchema
+    .refine((cursor) => /^[0-9]{1,15}$/.test(cursor.id), 'is not a cursor of a timeline; start again without it')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(EVENT_PAGE_SIZE),
 });
 
