@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { resolvePostgresqlTestDatabase } from './app/lib/testing/test-database-guard';
+import { resolvePostgresqlTestDatabase } from './app/testing/test-database-guard';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const shared = {
   root,
   resolve: {
     // server-only throws outside React Server Components; tests are trusted server code.
-    alias: { '@': root, 'server-only': path.join(root, 'app/lib/testing/empty-module.ts') },
+    alias: { '@': root, 'server-only': path.join(root, 'app/testing/empty-module.ts') },
   },
 };
 
@@ -17,8 +17,8 @@ const integration = (provider: 'sqlite' | 'postgresql') => ({
     name: `integration-${provider}`,
     include: ['app/**/*.integration.test.ts', 'scripts/**/*.integration.test.ts'],
     environment: 'node',
-    globalSetup: ['app/lib/testing/integration-global-setup.ts'],
-    setupFiles: ['app/lib/testing/integration-setup.ts'],
+    globalSetup: ['app/testing/integration-global-setup.ts'],
+    setupFiles: ['app/testing/integration-setup.ts'],
     env: { TEST_DATABASE_PROVIDER: provider },
     testTimeout: 60_000,
     hookTimeout: 120_000,

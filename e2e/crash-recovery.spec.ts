@@ -3,7 +3,7 @@ import {
   createScratchPostgresqlDatabase,
   dropScratchPostgresqlDatabase,
 } from '../app/lib/db/scratch-postgresql-database';
-import { assertLocalPostgresqlUrl } from '../app/lib/testing/test-database-guard';
+import { assertLocalPostgresqlUrl } from '../app/testing/test-database-guard';
 import { freePort, killAppServer, startAppServer } from './support/app-server';
 
 // A server killed with SIGKILL in the middle of a burst loses nothing it answered 200 for.

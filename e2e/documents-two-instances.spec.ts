@@ -9,8 +9,8 @@ import {
   makeTestPdf,
   startFakeEsignAnyWhereServer,
   type FakeEsignAnyWhereServer,
-} from '../app/lib/testing/fake-esignanywhere-server';
-import { assertLocalPostgresqlUrl } from '../app/lib/testing/test-database-guard';
+} from '../app/testing/fake-esignanywhere-server';
+import { assertLocalPostgresqlUrl } from '../app/testing/test-database-guard';
 import { killAppServer, startAppServer, type AppServer } from './support/app-server';
 
 // Two app instances on one PostgreSQL database, both told about every finish callback at the same

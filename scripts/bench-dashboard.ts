@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDatabaseUrl } from '@/app/lib/db/database-config';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
-import { assertLocalPostgresqlUrl } from '@/app/lib/testing/test-database-guard';
+import { assertLocalPostgresqlUrl } from '@/app/testing/test-database-guard';
 import { preparePostgresqlDatabase, type BenchDatabase, type DatabaseKind } from './bench/bench-databases';
 import { startBenchServer, type BenchServer } from './bench/bench-server';
 import { buildProductionServer } from './bench/build-server';

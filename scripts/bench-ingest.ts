@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assertLocalPostgresqlUrl } from '@/app/lib/testing/test-database-guard';
+import { assertLocalPostgresqlUrl } from '@/app/testing/test-database-guard';
 import {
   prepareSqliteDatabase,
   preparePostgresqlDatabase,

@@ -4,7 +4,7 @@ import {
   createScratchPostgresqlDatabase,
   dropScratchPostgresqlDatabase,
 } from '@/app/lib/db/scratch-postgresql-database';
-import { assertLocalPostgresqlUrl } from '@/app/lib/testing/test-database-guard';
+import { assertLocalPostgresqlUrl } from '@/app/testing/test-database-guard';
 import { registerCleanup } from './cleanup';
 
 export type DatabaseKind = 'SQLite' | 'PostgreSQL';

@@ -9,7 +9,7 @@ import {
   getEnvelopeRow,
   sendWebhook,
   uniqueEnvelopeId,
-} from '@/app/lib/testing/webhook-test-helpers';
+} from '@/app/testing/webhook-test-helpers';
 import { GET as listDeliveries } from './route';
 import { POST as replay } from './[id]/replay/route';
 

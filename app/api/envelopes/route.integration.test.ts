@@ -6,7 +6,7 @@ import {
   sendWebhook,
   uniqueEnvelopeId,
   waitForNextMillisecond,
-} from '@/app/lib/testing/webhook-test-helpers';
+} from '@/app/testing/webhook-test-helpers';
 import { GET as listEnvelopes } from './route';
 import { GET as getEnvelope } from './[id]/route';
 

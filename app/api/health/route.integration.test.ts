@@ -7,7 +7,7 @@ import {
   createScratchPostgresqlDatabase,
   dropScratchPostgresqlDatabase,
 } from '@/app/lib/db/scratch-postgresql-database';
-import { assertLocalPostgresqlUrl } from '@/app/lib/testing/test-database-guard';
+import { assertLocalPostgresqlUrl } from '@/app/testing/test-database-guard';
 
 const provider = inject('databaseProvider');
 const SCRATCH_PREFIX = 'envtest_health';

@@ -4,12 +4,12 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
 import { reconcileEnvelope } from '@/app/lib/reconciliation/reconcile-envelope';
 import { sweepSigningWork } from '@/app/lib/reconciliation/sweep-signing-work';
-import { makeTestPdf, type FakeEnvelope } from '@/app/lib/testing/fake-esignanywhere-server';
+import { makeTestPdf, type FakeEnvelope } from '@/app/testing/fake-esignanywhere-server';
 import {
   fakeProvider,
   notifyFinishedEnvelope,
   startFakeEsignAnyWhereForTests,
-} from '@/app/lib/testing/signing-test-helpers';
+} from '@/app/testing/signing-test-helpers';
 import type { DocumentSettings } from './document-settings';
 import { documentFilePath } from './document-store';
 import { runDocumentFetch } from './run-document-fetch';

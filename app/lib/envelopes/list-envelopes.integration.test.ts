@@ -6,7 +6,7 @@ import {
   sendWebhook,
   uniqueEnvelopeId,
   waitForNextMillisecond,
-} from '@/app/lib/testing/webhook-test-helpers';
+} from '@/app/testing/webhook-test-helpers';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { listEnvelopesQuerySchema } from './envelope-schemas';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
-import { createTestHook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
+import { createTestHook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import { getCompletedPerDay } from './get-completed-per-day';
 import { getInsights } from './get-insights';
 import { getOpenToCompletionDistribution } from './get-open-to-completion-distribution';

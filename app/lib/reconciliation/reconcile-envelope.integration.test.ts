@@ -2,13 +2,13 @@ import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { replayDelivery } from '@/app/lib/deliveries/replay-delivery';
 import { prisma } from '@/app/lib/db/prisma';
-import { makeTestPdf } from '@/app/lib/testing/fake-esignanywhere-server';
+import { makeTestPdf } from '@/app/testing/fake-esignanywhere-server';
 import {
   fakeProvider,
   notifyFinishedEnvelope,
   startFakeEsignAnyWhereForTests,
-} from '@/app/lib/testing/signing-test-helpers';
-import { getEnvelopeRow, sendWebhook } from '@/app/lib/testing/webhook-test-helpers';
+} from '@/app/testing/signing-test-helpers';
+import { getEnvelopeRow, sendWebhook } from '@/app/testing/webhook-test-helpers';
 import { reconcileEnvelope } from './reconcile-envelope';
 import { sweepSigningWork } from './sweep-signing-work';
 

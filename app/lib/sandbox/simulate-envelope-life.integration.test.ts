@@ -9,7 +9,7 @@ import { createSeededRandom } from './create-seeded-random';
 import { getSandboxEnvelope } from './get-sandbox-envelope';
 import { ENVELOPE_OUTCOMES, type EnvelopeOutcome } from './plan-envelope-life';
 import { simulateEnvelopeLife, type DeliveryReport, type NotificationSender } from './simulate-envelope-life';
-import { sendToWebhookRoute } from './testing/send-to-webhook-route';
+import { sendToWebhookRoute } from '@/app/testing/sandbox/send-to-webhook-route';
 
 // Here the tracker takes statuses from the notifications alone (no signing service to confirm a
 // finish callback with), so what is checked is what the simulator sent. The confirmation through

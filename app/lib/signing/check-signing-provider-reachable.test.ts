@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { startFakeEsignAnyWhereServer } from '@/app/lib/testing/fake-esignanywhere-server';
+import { startFakeEsignAnyWhereServer } from '@/app/testing/fake-esignanywhere-server';
 import { checkSigningProviderReachable } from './check-signing-provider-reachable';
 
 const fake = await startFakeEsignAnyWhereServer();

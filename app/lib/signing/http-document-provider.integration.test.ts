@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
 import { followUpFinishCallback } from '@/app/lib/reconciliation/follow-up-finish-callback';
 import { sweepSigningWork } from '@/app/lib/reconciliation/sweep-signing-work';
-import { makeTestPdf, startFakeEsignAnyWhereServer } from '@/app/lib/testing/fake-esignanywhere-server';
-import { TEST_LIMITS } from '@/app/lib/testing/signing-test-helpers';
-import { createTestHook, getEnvelopeRow, sendWebhook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
+import { makeTestPdf, startFakeEsignAnyWhereServer } from '@/app/testing/fake-esignanywhere-server';
+import { TEST_LIMITS } from '@/app/testing/signing-test-helpers';
+import { createTestHook, getEnvelopeRow, sendWebhook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import { createHttpDocumentProvider } from './http-document-provider';
 
 // SIGNING_PROVIDER=http: the signed PDF at an address of the integrator's, one per envelope. The

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
 import { uuidV7 } from '@/app/lib/db/sql-values';
-import { createTestHook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
+import { createTestHook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import type { Job } from './apply-notifications';
 import { ingestBatchOnPostgresql } from './ingest-batch-on-postgresql';
 

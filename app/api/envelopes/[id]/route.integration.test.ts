@@ -4,7 +4,7 @@ import { envelopeDetailSchema, NOTIFICATION_PREVIEW_CHARS } from '@/app/lib/enve
 import { getEnvelopeById } from '@/app/lib/envelopes/get-envelope-by-id';
 import { getEnvironment, type Environment } from '@/app/lib/env';
 import { resolveSigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
-import { createTestHook, fintechosBody, sendWebhook, uniqueEnvelopeId } from '@/app/lib/testing/webhook-test-helpers';
+import { createTestHook, fintechosBody, sendWebhook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import { GET } from './route';
 
 async function getEnvelope(id: string) {

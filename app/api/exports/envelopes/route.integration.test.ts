@@ -8,7 +8,7 @@ import {
   sendWebhook,
   uniqueEnvelopeId,
   waitForNextMillisecond,
-} from '@/app/lib/testing/webhook-test-helpers';
+} from '@/app/testing/webhook-test-helpers';
 import { GET } from './route';
 
 const provider = inject('databaseProvider');

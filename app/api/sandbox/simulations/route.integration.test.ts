@@ -8,7 +8,7 @@ import { createSeededRandom } from '@/app/lib/sandbox/create-seeded-random';
 import { getSandboxEnvelope } from '@/app/lib/sandbox/get-sandbox-envelope';
 import { DEFAULT_SANDBOX_API_TOKEN } from '@/app/lib/sandbox/sandbox-paths';
 import { simulateEnvelopeLife } from '@/app/lib/sandbox/simulate-envelope-life';
-import { startRouteBridge } from '@/app/lib/sandbox/testing/start-route-bridge';
+import { startRouteBridge } from '@/app/testing/sandbox/start-route-bridge';
 import type { SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
 
 // The sandbox is the signing service here, and files go to the database so the test leaves

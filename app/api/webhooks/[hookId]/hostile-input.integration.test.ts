@@ -8,7 +8,7 @@ import {
   getEnvelopeRow,
   sendWebhook,
   uniqueEnvelopeId,
-} from '@/app/lib/testing/webhook-test-helpers';
+} from '@/app/testing/webhook-test-helpers';
 import { signStandardWebhook } from '@/app/lib/webhooks/verify-signature';
 
 // Whoever holds a hook URL is untrusted: each test here is a finding of issue 10, tried as an attacker or a real

@@ -9,7 +9,7 @@ import {
   getEnvelopeRow,
   sendWebhook,
   uniqueEnvelopeId,
-} from '@/app/lib/testing/webhook-test-helpers';
+} from '@/app/testing/webhook-test-helpers';
 import { signStandardWebhook } from '@/app/lib/webhooks/verify-signature';
 
 afterEach(() => {
@@ -426,7 +426,7 @@ describe('the database being unavailable', () => {
       ? 'file:./package.json/unreachable.db'
       : 'postgresql://nobody:nothing@127.0.0.1:1/none';
     try {
-      const { sendWebhook: send } = await import('@/app/lib/testing/webhook-test-helpers');
+      const { sendWebhook: send } = await import('@/app/testing/webhook-test-helpers');
       const response = await send('any-hook-id-that-is-long-enough', {
         query: 'envelopeId=e-503&action=workstepOpened',
       });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
-import { createTestHook, sendWebhook } from '@/app/lib/testing/webhook-test-helpers';
+import { createTestHook, sendWebhook } from '@/app/testing/webhook-test-helpers';
 
 const fieldName = fc.oneof(
   fc.constantFrom(

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient } from '../create-prisma-client';
 import { parseDatabaseUrl } from '../database-config';
-import { createEmptyDatabase } from '../../testing/empty-database';
+import { createEmptyDatabase } from '@/app/testing/empty-database';
 import { applyMigrations, MigrationRefusedError } from './apply-migrations';
 import { diffMigrationsToModels } from './create-migration';
 import { getSchemaPaths } from './schema-paths';

@@ -5,12 +5,12 @@ import { prisma } from '@/app/lib/db/prisma';
 import { retryDocumentFetch } from '@/app/lib/documents/retry-document-fetch';
 import { runDocumentFetch } from '@/app/lib/documents/run-document-fetch';
 import { reconcileEnvelope } from '@/app/lib/reconciliation/reconcile-envelope';
-import { makeTestPdf } from '@/app/lib/testing/fake-esignanywhere-server';
+import { makeTestPdf } from '@/app/testing/fake-esignanywhere-server';
 import {
   fakeProvider,
   notifyFinishedEnvelope,
   startFakeEsignAnyWhereForTests,
-} from '@/app/lib/testing/signing-test-helpers';
+} from '@/app/testing/signing-test-helpers';
 
 const { fake, storageDir } = await startFakeEsignAnyWhereForTests();
 const provider = fakeProvider(fake);

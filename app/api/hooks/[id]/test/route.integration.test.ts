@@ -7,7 +7,7 @@ import { revokeHook } from '@/app/lib/hooks/revoke-hook';
 import { sendTestNotification, TEST_RECIPIENT_EMAIL } from '@/app/lib/hooks/send-test-notification';
 import { updateHook } from '@/app/lib/hooks/update-hook';
 import { stampPeerAddress } from '@/app/lib/server/stamp-peer-address';
-import { createTestHook, deliveriesOf, getEnvelopeRow } from '@/app/lib/testing/webhook-test-helpers';
+import { createTestHook, deliveriesOf, getEnvelopeRow } from '@/app/testing/webhook-test-helpers';
 import { POST as testHook } from './route';
 
 // The app's public address, served by a real HTTP listener that hands /api/webhooks/* to the real route handler, as

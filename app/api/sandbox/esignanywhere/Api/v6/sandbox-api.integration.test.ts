@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { advanceSandboxEnvelope, type SandboxStep } from '@/app/lib/sandbox/advance-sandbox-envelope';
 import { createSandboxEnvelope } from '@/app/lib/sandbox/create-sandbox-envelope';
 import { DEFAULT_SANDBOX_API_TOKEN } from '@/app/lib/sandbox/sandbox-paths';
-import { readPdfText } from '@/app/lib/sandbox/testing/read-pdf-text';
+import { readPdfText } from '@/app/testing/sandbox/read-pdf-text';
 import type { SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
 import { GET as getEnvelopeRoute } from './envelope/[envelopeId]/route';
 import { GET as getFilesRoute } from './envelope/[envelopeId]/files/route';

@@ -1,5 +1,5 @@
-import type { DeliveryAnswer } from '../deliver-notification';
-import type { NotificationRequest } from '../build-notification-request';
+import type { DeliveryAnswer } from '@/app/lib/sandbox/deliver-notification';
+import type { NotificationRequest } from '@/app/lib/sandbox/build-notification-request';
 import { PEER_ADDRESS_HEADER } from '@/app/lib/webhooks/peer-address-header';
 
 /**

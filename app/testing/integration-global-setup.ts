@@ -1,9 +1,9 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { applyMigrations } from '../db/migrations/apply-migrations';
-import { parseDatabaseUrl } from '../db/database-config';
-import { createScratchPostgresqlDatabase, dropScratchPostgresqlDatabase } from '../db/scratch-postgresql-database';
+import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
+import { parseDatabaseUrl } from '@/app/lib/db/database-config';
+import { createScratchPostgresqlDatabase, dropScratchPostgresqlDatabase } from '@/app/lib/db/scratch-postgresql-database';
 import { assertLocalPostgresqlUrl } from './test-database-guard';
 
 declare module 'vitest' {
