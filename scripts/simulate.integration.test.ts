@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
 import { createHook } from '@/app/lib/hooks/create-hook';
 import { hookUrl } from '@/app/lib/hooks/hook-urls';
-import { startRouteBridge } from '@/app/lib/sandbox/testing/start-route-bridge';
+import { startRouteBridge } from '@/app/testing/sandbox/start-route-bridge';
 
 const run = promisify(execFile);
 
