@@ -1,11 +1,10 @@
 // Runs once when the server starts (Next.js instrumentation hook).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { stampPeerAddress } = await import('./app/lib/server/stamp-peer-address');
-  stampPeerAddress();
-  // Next.js drops Content-Length from route handlers; document downloads put it back (see the module).
-  const { restoreContentLength } = await import('./app/lib/documents/restore-content-length');
-  restoreContentLength();
+  // Node's HTTP server, patched under Next.js: the TCP peer's address for network allow-lists, and Content-Length on
+  // document downloads. Both are explained in the module; no Next.js API does either.
+  const { installHttpServerPatches } = await import('./app/lib/server/http-server-patches');
+  installHttpServerPatches();
   const { startBackgroundJobs } = await import('./app/lib/server/start-background-jobs');
   startBackgroundJobs();
 }

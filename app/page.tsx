@@ -7,8 +7,10 @@ import { EnvelopeEmptyState } from '@/app/ui/envelopes/envelope-empty-state';
 import { EnvelopeFilters } from '@/app/ui/envelopes/envelope-filters';
 import { envelopeApiUrl, hasActiveFilters, readListFilters } from '@/app/ui/envelopes/envelope-list-params';
 import { EnvelopeListView } from '@/app/ui/envelopes/envelope-list-view';
+import { toHookOptions } from '@/app/ui/list/filter-fields';
 import { InvalidQueryNotice } from '@/app/ui/list/invalid-query-notice';
 import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/list/list-url';
+import { PageShell } from '@/app/ui/page-shell';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,21 +27,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     listHooks({ includeRevoked: true }),
     query.ok ? listEnvelopes({ ...query.value, counts: true }) : null,
   ]);
-  const filterForm = (
-    <EnvelopeFilters
-      filters={filters}
-      hooks={hooks.map((hook) => ({ id: hook.id, name: hook.name, revoked: hook.revokedAt !== null }))}
-    />
-  );
+  const filterForm = <EnvelopeFilters filters={filters} hooks={toHookOptions(hooks)} />;
 
   return (
-    <section aria-labelledby="envelopes-heading" className="space-y-4">
-      <div>
-        <h1 id="envelopes-heading" className="text-2xl font-semibold tracking-tight">
-          Envelopes
-        </h1>
-        <p className="mt-1 text-sm text-slate-600">Newest activity first. Has the customer signed yet?</p>
-      </div>
+    <PageShell id="envelopes" title="Envelopes" description="Newest activity first. Has the customer signed yet?">
       {page ? (
         <EnvelopeListView
           initial={page}
@@ -56,6 +47,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <InvalidQueryNotice message={query.ok ? '' : query.message} resetHref="/" resetLabel="Show all envelopes" />
         </>
       )}
-    </section>
+    </PageShell>
   );
 }

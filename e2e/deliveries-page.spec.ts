@@ -1,21 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
+import { expect, test } from '@playwright/test';
+import { DESKTOP, screenshot } from './support/screenshots';
 
 // Unique per run, so a rerun against a kept database never finds an older envelope.
 const run = Date.now();
 const envelopeId = `${run.toString(36)}-deliveries`;
-
-async function screenshot(page: Page, name: string) {
-  await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: `e2e/screenshots/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize(PHONE);
-  // Only the table scrolls sideways on a phone, never the page.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await page.screenshot({ path: `e2e/screenshots/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize(DESKTOP);
-}
 
 test('the delivery log shows accepted and refused requests, filters them and replays one', async ({
   page,

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
+import { DESKTOP, screenshot } from './support/screenshots';
 
 // Unique per run, so a rerun against a kept database never finds an older envelope.
 const run = Date.now().toString(36);
@@ -27,53 +25,29 @@ async function seedEnvelopes(request: APIRequestContext, hookId: string, tag: st
     partial: `${run}-${tag}-partial`,
     completed: `${run}-${tag}-completed`,
   };
-  const recipient = (order: string, email: string) => ({ recipientOrder: order, recipientEmail: email });
-  await notify(request, hookId, {
-    envelopeId: ids.sent,
-    action: 'sendSignNotification',
-    ...recipient('1', `dan.${run}@example.com`),
-    contract: `K-${run}-1`,
-    customer: 'Dan Stan',
-  });
-  await notify(request, hookId, {
-    envelopeId: ids.opened,
-    action: 'workstepOpened',
-    ...recipient('1', `ioana.${run}@example.com`),
-    contract: `K-${run}-2`,
-    customer: 'Ioana Marin',
-  });
-  for (const [action, order, email] of [
-    ['sendSignNotification', '1', `maria.${run}@example.com`],
-    ['sendSignNotification', '2', `andrei.${run}@example.com`],
-    ['workstepFinished', '1', `maria.${run}@example.com`],
-  ]) {
-    await notify(request, hookId, {
-      envelopeId: ids.partial,
-      action: action!,
-      ...recipient(order!, email!),
-      contract: `K-${run}-3`,
-      customer: 'Popescu, Maria',
-    });
+  // Each envelope's customer and its notifications in order: action, recipient order, recipient e-mail.
+  const envelopes: [envelopeId: string, customer: string, notifications: [string, string, string][]][] = [
+    [ids.sent, 'Dan Stan', [['sendSignNotification', '1', `dan.${run}@example.com`]]],
+    [ids.opened, 'Ioana Marin', [['workstepOpened', '1', `ioana.${run}@example.com`]]],
+    [
+      ids.partial,
+      'Popescu, Maria',
+      [
+        ['sendSignNotification', '1', `maria.${run}@example.com`],
+        ['sendSignNotification', '2', `andrei.${run}@example.com`],
+        ['workstepFinished', '1', `maria.${run}@example.com`],
+      ],
+    ],
+    [ids.completed, '=cmd|calc', [['workstepFinished', '1', `ana.${run}@example.com`]]],
+  ];
+  for (const [index, [envelopeId, customer, notifications]] of envelopes.entries()) {
+    const contract = `K-${run}-${index + 1}`;
+    for (const [action, recipientOrder, recipientEmail] of notifications) {
+      await notify(request, hookId, { envelopeId, action, recipientOrder, recipientEmail, contract, customer });
+    }
   }
-  await notify(request, hookId, {
-    envelopeId: ids.completed,
-    action: 'workstepFinished',
-    ...recipient('1', `ana.${run}@example.com`),
-    contract: `K-${run}-4`,
-    customer: '=cmd|calc',
-  });
   await notify(request, hookId, { envelopeId: ids.completed, action: 'envelopeFinished', FTOSIsFinishCallback: '1' });
   return ids;
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: `e2e/screenshots/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize(PHONE);
-  // Only the table scrolls sideways on a phone, never the page.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await page.screenshot({ path: `e2e/screenshots/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize(DESKTOP);
 }
 
 const table = (page: Page) => page.getByRole('table', { name: 'Envelopes, newest activity first' });

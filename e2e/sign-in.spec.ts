@@ -1,34 +1,23 @@
 import { expect, request as playwrightRequest, test, type BrowserContext, type Page } from '@playwright/test';
-import { killAppServer, startAppServer, type AppServer } from './support/app-server';
+import { startAppServer } from './support/app-server';
+import { startOwnAppServerForFile } from './support/own-app-server';
+import { screenshot } from './support/screenshots';
 
 // A production server of its own with sign-in on (the suite's main server runs with DASHBOARD_AUTH=off).
 const PASSWORD = 'e2e correct horse battery';
 const API_TOKEN = 'e2e-api-token-0123456789';
 const HOOK_ID = 'sign-in-e2e-hook-0123456789abcdef';
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const databaseUrl = () => `file:./data/e2e-sign-in/${Date.now()}.db`;
 const SESSION_COOKIE = 'envelope_tracker_session';
 const DEVICE_COOKIE = 'envelope_tracker_device';
 
-test.describe.configure({ mode: 'serial' });
-
-let server: AppServer;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startAppServer({
-    DASHBOARD_AUTH: 'on',
-    DASHBOARD_PASSWORD: PASSWORD,
-    SESSION_SECRET: 'e2e-session-secret-0123456789abcdefghij',
-    API_TOKEN,
-    DATABASE_URL: databaseUrl(),
-    WEBHOOK_HOOK_IDS: HOOK_ID,
-  });
-});
-
-test.afterAll(() => {
-  if (server) killAppServer(server);
+const server = startOwnAppServerForFile({
+  DASHBOARD_AUTH: 'on',
+  DASHBOARD_PASSWORD: PASSWORD,
+  SESSION_SECRET: 'e2e-session-secret-0123456789abcdefghij',
+  API_TOKEN,
+  DATABASE_URL: databaseUrl(),
+  WEBHOOK_HOOK_IDS: HOOK_ID,
 });
 
 /** Content-Security-Policy violations, recorded from before the page's first script runs. */
@@ -48,16 +37,6 @@ async function cspViolations(page: Page): Promise<string[]> {
 
 async function sessionCookies(context: BrowserContext) {
   return (await context.cookies()).filter((cookie) => cookie.name === SESSION_COOKIE);
-}
-
-async function screenshot(page: Page, name: string, viewports: ('desktop' | 'phone')[] = ['desktop', 'phone']) {
-  for (const viewport of viewports) {
-    const size = viewport === 'desktop' ? DESKTOP : PHONE;
-    await page.setViewportSize(size);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-    await page.screenshot({ path: `e2e/screenshots/${name}-${viewport}.png`, fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
 }
 
 test('a visitor is sent to sign-in, a wrong password is refused, the right one gets in, sign-out ends it', async ({

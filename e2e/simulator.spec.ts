@@ -2,49 +2,25 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
-import { killAppServer, startAppServer, type AppServer } from './support/app-server';
+import { expect, test } from '@playwright/test';
+import { startOwnAppServerForFile } from './support/own-app-server';
+import { screenshot } from './support/screenshots';
 
 // A production server of its own with the sandbox as its signing service (the suite's main server
 // runs with the production default, none). Everything goes over real HTTP: the button and the CLI
 // deliver to the public webhook URL, and the app fetches documents from the sandbox API through
 // its eSignAnyWhere adapter.
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const SANDBOX_TOKEN = 'e2e-sandbox-token-0123456789';
 const stamp = Date.now();
 const DATABASE_URL = `file:./data/e2e-simulator/${stamp}.db`;
 const run = promisify(execFile);
 
-test.describe.configure({ mode: 'serial' });
-
-let server: AppServer;
-
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  server = await startAppServer({
-    SIGNING_PROVIDER: 'sandbox',
-    SANDBOX_API_TOKEN: SANDBOX_TOKEN,
-    DATABASE_URL,
-    DOCUMENT_STORAGE_DIR: `./data/e2e-simulator/documents-${stamp}`,
-  });
+const server = startOwnAppServerForFile({
+  SIGNING_PROVIDER: 'sandbox',
+  SANDBOX_API_TOKEN: SANDBOX_TOKEN,
+  DATABASE_URL,
+  DOCUMENT_STORAGE_DIR: `./data/e2e-simulator/documents-${stamp}`,
 });
-
-test.afterAll(() => {
-  if (server) killAppServer(server);
-});
-
-async function screenshot(page: Page, name: string) {
-  for (const [viewport, size] of [
-    ['desktop', DESKTOP],
-    ['phone', PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-    await page.screenshot({ path: `e2e/screenshots/${name}-${viewport}.png`, fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
 
 type EnvelopeAnswer = {
   status: string;
@@ -57,6 +33,18 @@ async function envelope(id: string): Promise<EnvelopeAnswer> {
   const response = await fetch(`${server.baseUrl}/api/envelopes/${id}`);
   expect(response.status).toBe(200);
   return response.json();
+}
+
+/**
+ * `npm run simulate` with these options, delivering to the server's first hook; on the server's database, as the
+ * sandbox's envelopes must be where the app looks for them.
+ */
+async function simulate(options: string[]) {
+  const hooks = (await (await fetch(`${server.baseUrl}/api/hooks`)).json()) as { items: { id: string }[] };
+  const target = `${server.baseUrl}/api/webhooks/${hooks.items[0]!.id}`;
+  return run('npm', ['run', '--silent', 'simulate', '--', ...options, '--target', target], {
+    env: { ...process.env, DATABASE_URL, SIGNING_PROVIDER: 'sandbox' },
+  });
 }
 
 async function sandbox(path: string) {
@@ -132,16 +120,7 @@ test('npm run simulate plays envelopes against the running app, and completed on
   page,
 }) => {
   test.setTimeout(120_000);
-  const hooks = (await (await fetch(`${server.baseUrl}/api/hooks`)).json()) as { items: { id: string }[] };
-  const target = `${server.baseUrl}/api/webhooks/${hooks.items[0]!.id}`;
-  // Same database as the server (the sandbox's envelopes must be where the app looks for them).
-  const { stdout } = await run(
-    'npm',
-    ['run', '--silent', 'simulate', '--', '--envelopes', '3', '--target', target, '--delay-ms', '100', '--seed', '8'],
-    {
-      env: { ...process.env, DATABASE_URL, SIGNING_PROVIDER: 'sandbox' },
-    },
-  );
+  const { stdout } = await simulate(['--envelopes', '3', '--delay-ms', '100', '--seed', '8']);
   console.log(stdout);
   const ids = stdout
     .split('\n')
@@ -179,26 +158,13 @@ test('a simulated envelope completes on its open page, and "Download signed PDF"
   page,
 }) => {
   test.setTimeout(120_000);
-  const hooks = (await (await fetch(`${server.baseUrl}/api/hooks`)).json()) as { items: { id: string }[] };
-  const target = `${server.baseUrl}/api/webhooks/${hooks.items[0]!.id}`;
-  const simulate = (envelopes: string, delayMs: string) =>
-    run(
-      'npm',
-      ['run', '--silent', 'simulate', '--', '--envelopes', envelopes, '--outcome', 'completed'].concat([
-        '--target',
-        target,
-        '--delay-ms',
-        delayMs,
-      ]),
-      { env: { ...process.env, DATABASE_URL, SIGNING_PROVIDER: 'sandbox' } },
-    );
   const listIds = async () =>
     (
       (await (await fetch(`${server.baseUrl}/api/envelopes?limit=100`)).json()) as { items: { id: string }[] }
     ).items.map((item) => item.id);
   const before = new Set(await listIds());
   // Slow enough to open the page while the envelope is still being signed.
-  const playing = simulate('1', '1500');
+  const playing = simulate(['--envelopes', '1', '--outcome', 'completed', '--delay-ms', '1500']);
   let envelopeId = '';
   await expect
     .poll(async () => (envelopeId = (await listIds()).find((id) => !before.has(id)) ?? ''), { timeout: 30_000 })

@@ -5,6 +5,7 @@ import { describeDatabase, getDatabaseConfig } from '@/app/lib/db/database-confi
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
 import { prisma } from '@/app/lib/db/prisma';
 import { getPublicUrl } from '@/app/lib/env';
+import { countLabel } from '@/app/lib/format/count-label';
 import { SIMULATION_STYLES, type SimulationStyle } from '@/app/lib/sandbox/build-notification-request';
 import { createSeededRandom } from '@/app/lib/sandbox/create-seeded-random';
 import { ENVELOPE_OUTCOMES, type EnvelopeOutcome } from '@/app/lib/sandbox/plan-envelope-life';
@@ -135,7 +136,7 @@ function describeSummary(summary: EnvelopeLifeSummary): string {
     `${summary.outcome.replace('_', ' ').padEnd(11)}`,
     `sandbox ${summary.sandboxStatus.padEnd(9)}`,
     `${summary.recipientCount} recipient${summary.recipientCount === 1 ? ' ' : 's'}`,
-    `${plural(summary.notifications, 'notification')}, ${plural(summary.requests, 'request')}${extras.length ? ` (${extras.join(', ')})` : ''}`,
+    `${countLabel(summary.notifications, 'notification')}, ${countLabel(summary.requests, 'request')}${extras.length ? ` (${extras.join(', ')})` : ''}`,
   ];
   if (summary.finishCallbackSent) parts.push('finish callback sent');
   const line = parts.join('  ');
@@ -151,10 +152,6 @@ async function checkReachable(url: string): Promise<void> {
       `Nothing answers at ${origin}. Start the app (npm run dev or npm start), or pass --target with the hook URL to deliver to.`,
     );
   }
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {

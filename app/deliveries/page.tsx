@@ -13,9 +13,11 @@ import {
 import { DeliveryEmptyState } from '@/app/ui/deliveries/delivery-notices';
 import { DeliveryTable } from '@/app/ui/deliveries/delivery-table';
 import { RefusedDeliveriesNotices } from '@/app/ui/deliveries/refused-deliveries-notice';
-import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/list/list-url';
+import { toHookOptions } from '@/app/ui/list/filter-fields';
 import { InvalidQueryNotice } from '@/app/ui/list/invalid-query-notice';
 import { ListPagination } from '@/app/ui/list/list-pagination';
+import { toUrlSearchParams, type RawSearchParams } from '@/app/ui/list/list-url';
+import { PageShell } from '@/app/ui/page-shell';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,20 +37,13 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const now = new Date();
 
   return (
-    <section aria-labelledby="deliveries-heading" className="space-y-4">
-      <div>
-        <h1 id="deliveries-heading" className="text-2xl font-semibold tracking-tight">
-          Deliveries
-        </h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Every request senders made to a hook, newest first. Why was a notification refused?
-        </p>
-      </div>
+    <PageShell
+      id="deliveries"
+      title="Deliveries"
+      description="Every request senders made to a hook, newest first. Why was a notification refused?"
+    >
       <RefusedDeliveriesNotices notices={refused} />
-      <DeliveryFilters
-        filters={filters}
-        hooks={hooks.map((hook) => ({ id: hook.id, name: hook.name, revoked: hook.revokedAt !== null }))}
-      />
+      <DeliveryFilters filters={filters} hooks={toHookOptions(hooks)} />
       {!query.ok ? (
         <InvalidQueryNotice message={query.message} resetHref="/deliveries" resetLabel="Show all deliveries" />
       ) : null}
@@ -63,6 +58,6 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       ) : page ? (
         <DeliveryEmptyState filtered={hasActiveDeliveryFilters(filters) || Boolean(params.get('cursor'))} />
       ) : null}
-    </section>
+    </PageShell>
   );
 }

@@ -3,6 +3,7 @@ import { summarizeRefusedDeliveries } from '@/app/lib/deliveries/summarize-refus
 import { listHooks } from '@/app/lib/hooks/list-hooks';
 import { presentHook } from '@/app/lib/hooks/present-hook';
 import { RefusedDeliveriesNotices } from '@/app/ui/deliveries/refused-deliveries-notice';
+import { PageShell } from '@/app/ui/page-shell';
 import { SimulateEnvelopeSection } from '@/app/ui/sandbox/simulate-envelope-section';
 import { CreateHookForm } from '@/app/ui/setup/create-hook-form';
 import { HookCard } from '@/app/ui/setup/hook-card';
@@ -20,17 +21,18 @@ export default async function SetupPage() {
   ]);
 
   return (
-    <section aria-labelledby="setup-heading" className="space-y-4">
-      <div>
-        <h1 id="setup-heading" className="text-2xl font-semibold tracking-tight">
-          Setup
-        </h1>
-        <p className="mt-1 max-w-prose text-sm text-slate-600">
+    <PageShell
+      id="setup"
+      title="Setup"
+      proseDescription
+      description={
+        <>
           Paste a hook&apos;s callback URLs into your sign request (FintechOS: WebhookUrl and WebhookStatusUrl;
           eSignAnyWhere: its finish, status and workstep event callbacks); the placeholders such as{' '}
           <code className="font-mono text-[0.8125rem]">##EnvelopeId##</code> are filled in by the signing service.
-        </p>
-      </div>
+        </>
+      }
+    >
       <RefusedDeliveriesNotices notices={refused} />
       <SigningProviderPanel />
       <SimulateEnvelopeSection />
@@ -44,6 +46,6 @@ export default async function SetupPage() {
           ))}
         </div>
       )}
-    </section>
+    </PageShell>
   );
 }

@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PDFDocument } from 'pdf-lib';
+import { listenOnLoopback } from './listen-on-loopback';
 
 // A local stand-in for eSignAnyWhere's REST API v6 (the three endpoints the app calls), with
 // switches for the ways the real one fails: refusals, errors, slowness, wrong or huge bodies, redirects.
@@ -168,12 +167,10 @@ export async function startFakeEsignAnyWhereServer(apiToken = 'fake-esaw-token')
     notFound();
   });
 
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
 
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: listener.baseUrl,
     apiToken,
     requests,
     setEnvelope: (id, envelope) => envelopes.set(id, envelope),
@@ -181,7 +178,7 @@ export async function startFakeEsignAnyWhereServer(apiToken = 'fake-esaw-token')
     countRequests: (path) => requests.filter((request) => request.path === path).length,
     close: async () => {
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.close();
     },
   };
 }

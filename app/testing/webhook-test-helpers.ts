@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { prisma } from '@/app/lib/db/prisma';
 import { createHook } from '@/app/lib/hooks/create-hook';
-import { PEER_ADDRESS_HEADER } from '@/app/lib/webhooks/peer-address-header';
+import { PEER_ADDRESS_HEADER } from '@/app/lib/server/http-server-patches';
 
 /** Test data that belongs to one test only, so tests run in any order and in parallel. */
 export async function createTestHook(name = 'test hook') {

@@ -10,7 +10,7 @@ import { BENCH_HOOK_IDS, generateBatch, type GeneratedBatch } from './generate-e
 
 const ENVELOPES_PER_BATCH = 5_000;
 
-type Value = string | number | boolean | Date | null | Record<string, string>;
+type Value = string | number | boolean | Date | null | readonly string[] | Record<string, string>;
 type Table = { name: string; columns: readonly (readonly [column: string, postgresqlType: string])[] };
 
 const HOOK: Table = {
@@ -131,7 +131,8 @@ function rowsOf(batch: GeneratedBatch): [Table, Value[][]][] {
 
 const FILLED_TABLES = [ENVELOPE, RECIPIENT, EVENT, DOCUMENT_FETCH].map((table) => table.name);
 
-const hookRows = (): Value[][] => BENCH_HOOK_IDS.map((id, index) => [id, `Bench hook ${index + 1}`, {}, 'cli']);
+// allowedNetworks as the app writes it: a list, empty for any network.
+const hookRows = (): Value[][] => BENCH_HOOK_IDS.map((id, index) => [id, `Bench hook ${index + 1}`, [], 'cli']);
 
 export type FillResult = { envelopes: number; recipients: number; events: number; seconds: number };
 

@@ -1,6 +1,9 @@
-import { buildSearchText } from '@/app/lib/webhooks/apply-notifications';
+import { buildSearchText } from '@/app/lib/envelopes/lifecycle/envelope-derived-fields';
+import { isFinalStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { createSeededRandom } from '@/app/lib/sandbox/create-seeded-random';
 
 // Made-up but realistic rows for the dashboard benchmark, the same for every run (seeded), so figures compare.
+// The seeded generator is the sandbox's (mulberry32): the same seed gives the same database.
 
 export const BENCH_HOOK_IDS = [
   'bench_dash_hook_sales_000000000',
@@ -103,18 +106,6 @@ export type GeneratedBatch = {
   documentFetches: GeneratedDocumentFetch[];
 };
 
-/** A small, fast, seedable generator (mulberry32): the same seed gives the same database. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 function pickStatus(random: () => number): Status {
@@ -137,7 +128,7 @@ export function contractNumberOf(index: number): string {
 }
 
 export function emailOf(index: number, order: number): string {
-  const random = seededRandom(index * 31 + order);
+  const random = createSeededRandom(index * 31 + order);
   return `${pick(random, FIRST_NAMES)}.${pick(random, LAST_NAMES)}.${index}.${order}@${pick(random, DOMAINS)}`;
 }
 
@@ -149,7 +140,7 @@ export function generateBatch(options: { from: number; to: number; total: number
   const batch: GeneratedBatch = { envelopes: [], recipients: [], events: [], documentFetches: [] };
   const spanMs = SPAN_DAYS * DAY_MS;
   for (let index = options.from; index < options.to; index++) {
-    const random = seededRandom(index + 1);
+    const random = createSeededRandom(index + 1);
     const id = uuidFrom(random);
     // Evenly spread from now back over the span, newest first, with a little jitter so times are not round.
     const lastEventAt = new Date(
@@ -169,7 +160,7 @@ export function generateBatch(options: { from: number; to: number; total: number
         ? recipientCount
         : status === 'partially_signed'
           ? Math.max(1, recipientCount - 1)
-          : status === 'sent' || status === 'opened'
+          : !isFinalStatus(status)
             ? 0
             : Math.floor(random() * recipientCount);
     const opened = status !== 'sent';
@@ -224,11 +215,12 @@ export function generateBatch(options: { from: number; to: number; total: number
           : status === 'canceled'
             ? 'envelopeCanceled'
             : (events.at(-1)?.action ?? 'sendSignNotification');
-    if (status === 'completed' || status === 'expired' || status === 'canceled') event(lastAction, null, null);
+    // A rejection's last event is the recipient's own.
+    if (isFinalStatus(status) && status !== 'rejected') event(lastAction, null, null);
     // The last event is the envelope's last activity.
     events[events.length - 1]!.occurredAt = lastEventAt;
     batch.events.push(...events);
-    const finished = status === 'completed' || status === 'rejected' || status === 'expired' || status === 'canceled';
+    const finished = isFinalStatus(status);
     batch.envelopes.push({
       id,
       hookId: BENCH_HOOK_IDS[index % BENCH_HOOK_IDS.length]!,

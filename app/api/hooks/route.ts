@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { errorResponse } from '@/app/lib/api/error-response';
+import { parseJsonBody } from '@/app/lib/api/parse-json-body';
 import { createHook, createHookInputSchema } from '@/app/lib/hooks/create-hook';
 import { listHooks } from '@/app/lib/hooks/list-hooks';
 import { presentHook } from '@/app/lib/hooks/present-hook';
@@ -11,9 +11,11 @@ export async function GET() {
 }
 
 export async function POST(request: Request) {
-  const input = createHookInputSchema.omit({ origin: true }).safeParse(await request.json().catch(() => null));
-  if (!input.success)
-    return errorResponse(400, 'invalid_hook', input.error.issues[0]?.message ?? 'Send { "name": "..." }.');
-  const hook = await createHook({ name: input.data.name, origin: 'dashboard' });
+  const input = await parseJsonBody(request, createHookInputSchema.omit({ origin: true }), {
+    code: 'invalid_hook',
+    example: 'Send {"name": "..."}.',
+  });
+  if (!input.ok) return input.response;
+  const hook = await createHook({ name: input.value.name, origin: 'dashboard' });
   return NextResponse.json(presentHook(hook), { status: 201 });
 }

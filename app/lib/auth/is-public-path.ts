@@ -1,4 +1,4 @@
-import { SANDBOX_ESIGNANYWHERE_BASE_PATH } from '@/app/lib/sandbox/sandbox-paths';
+import { SANDBOX_ESIGNANYWHERE_BASE_PATH } from '@/app/lib/signing/sandbox-address';
 
 export const SIGN_IN_PATH = '/sign-in';
 export const SIGN_IN_API_PATH = '/api/auth/sign-in';

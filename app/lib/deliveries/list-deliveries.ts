@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { encodeCursor } from '@/app/lib/api/cursor';
+import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
 import type { ListDeliveriesQuery } from './delivery-schemas';
 
@@ -32,7 +33,7 @@ export async function listDeliveries(query: ListDeliveriesQuery) {
       query: row.query,
       body: row.body,
       contentType: row.contentType,
-      headers: row.headers as Record<string, string>,
+      headers: parseStringRecord(row.headers),
       sourceAddress: row.sourceAddress,
       outcome: row.outcome,
       reason: row.reason,

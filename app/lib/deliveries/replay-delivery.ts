@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
 import { whyNotReplayable } from './not-replayable';
 import { ingestAndFollowUp } from '@/app/lib/webhooks/ingest-and-follow-up';
@@ -32,7 +33,7 @@ export async function replayDelivery(options: { deliveryId: string }): Promise<R
     query: original.query,
     body: original.body,
     contentType: original.contentType,
-    headers: original.headers as Record<string, string>,
+    headers: parseStringRecord(original.headers),
     sourceAddress: original.sourceAddress,
     replayOfId: original.id,
   };

@@ -11,6 +11,16 @@ type Db = Transaction | typeof prisma;
 
 export type ClaimedFetch = { envelopeId: string; token: string; attempts: number };
 
+/**
+ * A DocumentFetch row whose job may be taken at `now`: due (pending or failed, and its time has come) and not leased,
+ * or left `fetching` by an instance whose lease ran out (a crash or restart). In parentheses, ready to be ANDed.
+ */
+function isClaimable(now: Date): Prisma.Sql {
+  return Prisma.sql`(("status" IN ('pending', 'failed') AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now}
+      AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now}))
+    OR ("status" = 'fetching' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})))`;
+}
+
 /** Adds the job for a completed envelope unless it already has one; due at once. */
 export async function ensureDocumentFetch(db: Db, envelopeId: string, now: Date): Promise<void> {
   await db.$executeRaw`
@@ -35,10 +45,7 @@ export async function claimDocumentFetch(options: {
     UPDATE "DocumentFetch"
     SET "status" = 'fetching', "leaseOwner" = ${token}, "leaseExpiresAt" = ${leaseUntil},
       "attempts" = "attempts" + 1, "lastAttemptAt" = ${now}, "updatedAt" = ${now}
-    WHERE "envelopeId" = ${envelopeId} AND (
-      ("status" IN ('pending', 'failed') AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now}
-        AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now}))
-      OR ("status" = 'fetching' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})))`;
+    WHERE "envelopeId" = ${envelopeId} AND ${isClaimable(now)}`;
   if (changed !== 1) return null;
   const row = await prisma.documentFetch.findUnique({
     where: { envelopeId },
@@ -89,9 +96,7 @@ export function envelopeScope(column: Prisma.Sql, envelopeIds: string[] | undefi
 export async function findDueDocumentFetches(now: Date, limit: number, envelopeIds?: string[]): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ envelopeId: string }[]>`
     SELECT "envelopeId" FROM "DocumentFetch"
-    WHERE (("status" IN ('pending', 'failed') AND "nextAttemptAt" IS NOT NULL AND "nextAttemptAt" <= ${now}
-        AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now}))
-      OR ("status" = 'fetching' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ${now})))
+    WHERE ${isClaimable(now)}
       AND ${envelopeScope(Prisma.sql`"envelopeId"`, envelopeIds)}
     ORDER BY "nextAttemptAt" ASC
     LIMIT ${limit}`;

@@ -1,28 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
 import { reconcileEnvelope } from '@/app/lib/reconciliation/reconcile-envelope';
 import { sweepSigningWork } from '@/app/lib/reconciliation/sweep-signing-work';
 import { makeTestPdf, type FakeEnvelope } from '@/app/testing/fake-esignanywhere-server';
-import {
-  fakeProvider,
-  notifyFinishedEnvelope,
-  startFakeEsignAnyWhereForTests,
-} from '@/app/testing/signing-test-helpers';
+import { notifyFinishedEnvelope } from '@/app/testing/signing-test-helpers';
+import { startFakeEsignAnyWhereForFile } from '@/app/testing/fake-esignanywhere-for-file';
 import type { DocumentSettings } from './document-settings';
 import { documentFilePath } from './document-store';
 import { runDocumentFetch } from './run-document-fetch';
 
-const { fake, storageDir } = await startFakeEsignAnyWhereForTests();
-const provider = fakeProvider(fake);
+const { fake, storageDir, provider } = await startFakeEsignAnyWhereForFile();
 const filesystem: DocumentSettings = { storage: 'filesystem', storageDir };
-
-afterAll(async () => {
-  await fake.close();
-  rmSync(storageDir, { recursive: true, force: true });
-  vi.unstubAllEnvs();
-});
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

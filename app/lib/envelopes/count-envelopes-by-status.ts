@@ -2,7 +2,8 @@ import 'server-only';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { filterConditions, matchesTerm, normalizeSearchTerm, whereClause } from './envelope-filter-sql';
 import type { StatusCounts } from './envelope-list-schema';
-import { ENVELOPE_STATUSES, type EnvelopeFilters } from './envelope-schemas';
+import type { EnvelopeFilters } from './envelope-schemas';
+import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 
 /**
  * Counting reads every envelope of a view, which on a large database takes tens of milliseconds, and every open

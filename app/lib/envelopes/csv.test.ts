@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from './csv';
+import { csvCell, csvRow, type CsvValue } from './csv';
 
 const RUNS = 1000;
 
@@ -19,58 +19,64 @@ const trickyText = fc.oneof(
   }),
 );
 
+/** One example of csvCell: this value becomes this cell. */
+function expectCell(value: CsvValue, cell: string) {
+  expect(csvCell(value)).toBe(cell);
+}
+
 describe('csvCell', () => {
-  it('quotes every text cell, doubling its quotes, and leaves numbers and empty values bare', () => {
-    expect(csvCell('Ana Popescu')).toBe('"Ana Popescu"');
-    expect(csvCell('Popescu, Ana')).toBe('"Popescu, Ana"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell('cr\rhere')).toBe('"cr\rhere"');
-    expect(csvCell(3)).toBe('3');
-    expect(csvCell(-2)).toBe('-2');
-    expect(csvCell(Number.NaN)).toBe('');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(undefined)).toBe('');
-    expect(csvCell('')).toBe('');
-  });
+  it.each<[CsvValue, string]>([
+    ['Ana Popescu', '"Ana Popescu"'],
+    ['Popescu, Ana', '"Popescu, Ana"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\rhere', '"cr\rhere"'],
+    [3, '3'],
+    [-2, '-2'],
+    [Number.NaN, ''],
+    [null, ''],
+    [undefined, ''],
+    ['', ''],
+  ])('quotes every text cell, doubling its quotes, and leaves numbers and empty values bare: %o', expectCell);
 
-  it('turns text that starts like a formula into text with a leading apostrophe', () => {
-    expect(csvCell('=HYPERLINK("http://evil.example","click")')).toBe(
-      '"\'=HYPERLINK(""http://evil.example"",""click"")"',
-    );
-    expect(csvCell('+40 721 000 000')).toBe(`"'+40 721 000 000"`);
-    expect(csvCell('-5%')).toBe(`"'-5%"`);
-    expect(csvCell('@SUM(A1:A2)')).toBe(`"'@SUM(A1:A2)"`);
-    expect(csvCell('\tcmd')).toBe(`"'\tcmd"`);
-    expect(csvCell('\rcmd')).toBe(`"'\rcmd"`);
-  });
+  it.each<[CsvValue, string]>([
+    ['=HYPERLINK("http://evil.example","click")', '"\'=HYPERLINK(""http://evil.example"",""click"")"'],
+    ['+40 721 000 000', `"'+40 721 000 000"`],
+    ['-5%', `"'-5%"`],
+    ['@SUM(A1:A2)', `"'@SUM(A1:A2)"`],
+    ['\tcmd', `"'\tcmd"`],
+    ['\rcmd', `"'\rcmd"`],
+  ])('turns text that starts like a formula into text with a leading apostrophe: %o', expectCell);
 
-  it('guards a formula after every character a spreadsheet may split cells or lines on, such as ; in German Excel', () => {
-    expect(csvCell('x;=1+1@evil.example')).toBe(`"x;'=1+1@evil.example"`);
-    expect(csvCell('a,+1')).toBe(`"a,'+1"`);
-    expect(csvCell('a|@SUM(A1)')).toBe(`"a|'@SUM(A1)"`);
-    expect(csvCell('a\t-1')).toBe(`"a\t'-1"`);
-    expect(csvCell('a\r\n=1')).toBe(`"a\r\n'=1"`);
-    expect(csvCell('a\n@b\r+c')).toBe(`"a\n'@b\r'+c"`);
-    expect(csvCell('a;;=1')).toBe(`"a;;'=1"`);
-  });
+  it.each<[CsvValue, string]>([
+    ['x;=1+1@evil.example', `"x;'=1+1@evil.example"`],
+    ['a,+1', `"a,'+1"`],
+    ['a|@SUM(A1)', `"a|'@SUM(A1)"`],
+    ['a\t-1', `"a\t'-1"`],
+    ['a\r\n=1', `"a\r\n'=1"`],
+    ['a\n@b\r+c', `"a\n'@b\r'+c"`],
+    ['a;;=1', `"a;;'=1"`],
+  ])(
+    'guards a formula after every character a spreadsheet may split cells or lines on, such as ; in German Excel: %o',
+    expectCell,
+  );
 
-  it('guards a formula behind the spaces and quotes a spreadsheet may trim off a split cell', () => {
-    expect(csvCell('a; =1')).toBe(`"a; '=1"`);
-    expect(csvCell('a;"=1"')).toBe(`"a;""'=1"""`);
-    expect(csvCell(' =1')).toBe(`" '=1"`);
+  it.each<[CsvValue, string]>([
+    ['a; =1', `"a; '=1"`],
+    ['a;"=1"', `"a;""'=1"""`],
+    [' =1', `" '=1"`],
     // The TAB is a separator too: the text after it is guarded, and so is the cell that starts with it.
-    expect(csvCell('\t=1')).toBe(`"'\t'=1"`);
-  });
+    ['\t=1', `"'\t'=1"`],
+  ])('guards a formula behind the spaces and quotes a spreadsheet may trim off a split cell: %o', expectCell);
 
-  it('changes nothing else: formula characters inside a piece of text stay as they were', () => {
-    expect(csvCell('a=b')).toBe('"a=b"');
-    expect(csvCell('Popescu-Ionescu')).toBe('"Popescu-Ionescu"');
-    expect(csvCell('ana+tag@example.com')).toBe('"ana+tag@example.com"');
-    expect(csvCell('2026-01-01')).toBe('"2026-01-01"');
-    expect(csvCell('K-1; K-2')).toBe('"K-1; K-2"');
-    expect(csvCell("it's")).toBe(`"it's"`);
-  });
+  it.each<[CsvValue, string]>([
+    ['a=b', '"a=b"'],
+    ['Popescu-Ionescu', '"Popescu-Ionescu"'],
+    ['ana+tag@example.com', '"ana+tag@example.com"'],
+    ['2026-01-01', '"2026-01-01"'],
+    ['K-1; K-2', '"K-1; K-2"'],
+    ["it's", `"it's"`],
+  ])('changes nothing else: formula characters inside a piece of text stay as they were: %o', expectCell);
 });
 
 describe('csvRow', () => {

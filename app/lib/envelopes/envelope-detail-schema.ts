@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENVELOPE_STATUSES } from './envelope-schemas';
+import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 import { DOCUMENT_STATUSES, envelopeSummaryFields, isoTime, recipientProgressSchema } from './envelope-summary-schema';
 
 // The answer of GET /api/envelopes/<id>. The server builds it and the live page parses every poll with it, so a

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENVELOPE_STATUSES } from './envelope-schemas';
+import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 import { DOCUMENT_STATUSES, envelopeSummaryFields, recipientProgressSchema } from './envelope-summary-schema';
 
 // The answer of GET /api/envelopes. The home page renders it on the server and then polls for it, parsing every

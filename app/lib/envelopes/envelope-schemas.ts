@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { cursorParamSchema } from '@/app/lib/api/cursor';
-
-export const ENVELOPE_STATUSES = [
-  'sent',
-  'opened',
-  'partially_signed',
-  'completed',
-  'rejected',
-  'expired',
-  'canceled',
-] as const;
+import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 
 const dateTime = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 // A bare date is a whole day in UTC: from its first millisecond, through its last.

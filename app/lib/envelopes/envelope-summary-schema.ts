@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENVELOPE_STATUSES } from './envelope-schemas';
+import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 
 // What the list (GET /api/envelopes) and the detail (GET /api/envelopes/<id>) answers say alike about an
 // envelope, written once so the two cannot drift apart.

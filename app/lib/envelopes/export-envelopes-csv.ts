@@ -1,11 +1,11 @@
 import 'server-only';
 import { decodeCursor, type Cursor } from '@/app/lib/api/cursor';
 import { prisma } from '@/app/lib/db/prisma';
-import { statusLabel } from '@/app/lib/format/status-label';
-import { actionLabel } from '@/app/ui/format/action-label';
 import { csvRow, type CsvValue } from './csv';
 import type { EnvelopeListItem } from './envelope-list-schema';
 import type { EnvelopeFilters } from './envelope-schemas';
+import { actionLabel } from './lifecycle/envelope-actions';
+import { statusLabel } from './lifecycle/envelope-statuses';
 import { loadEnvelopePage } from './list-envelopes';
 
 export const EXPORT_BATCH_SIZE = 500;

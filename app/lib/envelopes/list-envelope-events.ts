@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { encodeCursor, type Cursor } from '@/app/lib/api/cursor';
+import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
-import { z } from 'zod';
 import {
   EVENT_CUSTOM_VALUES_SHOWN,
   EVENT_CUSTOM_VALUE_CHARS,
@@ -100,13 +100,11 @@ async function loadRequestPreviews(deliveryIds: string[]): Promise<Map<string, E
 }
 
 // JSON columns as stored: anything else (a row written by hand, an older shape) reads as empty rather than failing.
-const storedCustomValues = z.record(z.string(), z.unknown()).catch({});
 const storedDetails = workstepEventDetailsSchema.nullable().catch(null);
 
 /** An event's custom values as the answer carries them: the first few, each cut short (the request has them all). */
 function shownCustomValues(stored: Prisma.JsonValue): Record<string, string> {
-  const shown = Object.entries(storedCustomValues.parse(stored))
-    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+  const shown = Object.entries(parseStringRecord(stored))
     .slice(0, EVENT_CUSTOM_VALUES_SHOWN)
     .map(([key, value]) => [key, value.slice(0, EVENT_CUSTOM_VALUE_CHARS)] as const);
   return Object.fromEntries(shown);

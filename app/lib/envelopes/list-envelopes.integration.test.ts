@@ -1,12 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { decodeCursor } from '@/app/lib/api/cursor';
 import { prisma } from '@/app/lib/db/prisma';
-import {
-  createTestHook,
-  sendWebhook,
-  uniqueEnvelopeId,
-  waitForNextMillisecond,
-} from '@/app/testing/webhook-test-helpers';
+import { seedEnvelopes } from '@/app/testing/seed-envelopes';
+import { sendWebhook } from '@/app/testing/webhook-test-helpers';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { listEnvelopesQuerySchema } from './envelope-schemas';
@@ -17,26 +13,18 @@ const provider = inject('databaseProvider');
 type Seed = { action?: string; values?: Record<string, string>; email?: string; finish?: boolean };
 
 /** One envelope per seed, in this order (the last is the newest), under a hook of the test's own. */
-async function seed(seeds: Seed[]) {
-  const hook = await createTestHook();
-  const ids: string[] = [];
-  for (const item of seeds) {
-    await waitForNextMillisecond();
-    const id = uniqueEnvelopeId();
-    ids.push(id);
-    const query: Record<string, string> = {
-      envelopeId: id,
-      action: item.action ?? 'workstepOpened',
-      recipientOrder: '1',
-      ...(item.email ? { recipientEmail: item.email } : {}),
-      ...item.values,
-    };
-    expect((await sendWebhook(hook.id, { query })).status).toBe(200);
-    if (item.finish) {
-      await sendWebhook(hook.id, { query: { envelopeId: id, action: 'envelopeFinished', FTOSIsFinishCallback: '1' } });
-    }
-  }
-  return { hook, ids };
+function seed(seeds: Seed[]) {
+  return seedEnvelopes(
+    seeds.map((item) => ({
+      query: {
+        action: item.action ?? 'workstepOpened',
+        recipientOrder: '1',
+        ...(item.email ? { recipientEmail: item.email } : {}),
+        ...item.values,
+      },
+      finish: item.finish,
+    })),
+  );
 }
 
 /** Every id of the view, page by page; `scanWindow: 1` makes every SQLite search go through the full-text index. */

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { encodeCursor, type Cursor } from '@/app/lib/api/cursor';
+import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
 import type { EnvelopeListItem, EnvelopePage } from './envelope-list-schema';
@@ -70,7 +71,7 @@ export function toEnvelopeSummary(row: EnvelopeRow) {
     status: row.status,
     claimedStatus: row.claimedStatus,
     actionRequired: row.actionRequired,
-    customValues: row.customValues as Record<string, string>,
+    customValues: parseStringRecord(row.customValues),
     recipientCount: row.recipientCount,
     signedCount: row.signedCount,
     recipients: row.recipients.map(toRecipient),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseNetworkList } from '@/app/lib/webhooks/source-network';
-import { isValidSigningSecret } from '@/app/lib/webhooks/verify-signature';
+import { parseNetworkList } from './allowed-networks';
+import { isValidSigningSecret } from './signing-secret';
 
 export const updateHookInputSchema = z.object({
   name: z.string().trim().min(1).max(100).optional(),

@@ -14,7 +14,7 @@ const hook: Hook = {
 };
 
 describe('presentHook', () => {
-  it('reads a stored network list that is not a list of strings (such as {}) as "any network" instead of failing', () => {
+  it('shows a stored network list that is not a list of strings (such as {}) as empty instead of failing', () => {
     expect(presentHook(hook).allowedNetworks).toEqual(['10.0.0.0/8']);
     for (const stored of [{}, null, 'x', [1, 2]]) {
       expect(presentHook({ ...hook, allowedNetworks: stored }).allowedNetworks).toEqual([]);

@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import type { Hook } from '@/app/generated/prisma/sqlite/client';
+import { parseStringList } from '@/app/lib/db/json-columns';
 import { getEnvironment, getPublicUrl } from '@/app/lib/env';
 import { hookUrl, hookUrlTemplates } from './hook-urls';
-
-// A JSON column as stored; a row written by hand or by another tool (e.g. `{}`) reads as "any network".
-const storedNetworks = z.array(z.string()).catch([]);
 
 /** A hook as the API shows it: the secret is returned (the owner needs it to sign), never logged. */
 export function presentHook(hook: Hook) {
@@ -15,7 +12,9 @@ export function presentHook(hook: Hook) {
     createdAt: hook.createdAt.toISOString(),
     revokedAt: hook.revokedAt?.toISOString() ?? null,
     signingSecret: hook.signingSecret,
-    allowedNetworks: storedNetworks.parse(hook.allowedNetworks),
+    // A stored value that is not a list of strings (e.g. `{}`) is shown as no networks, so the page still opens; the
+    // webhook route reads it as no network allowed (parseAllowedNetworks) until the owner saves the list again.
+    allowedNetworks: parseStringList(hook.allowedNetworks),
     /** Null: the default, WEBHOOK_RATE_LIMIT_PER_SECOND. */
     rateLimitPerSecond: hook.rateLimitPerSecond,
     defaultRateLimitPerSecond: getEnvironment().WEBHOOK_RATE_LIMIT_PER_SECOND,

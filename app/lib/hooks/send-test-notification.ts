@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { prisma } from '@/app/lib/db/prisma';
 import { getEnvironment, getPublicUrl } from '@/app/lib/env';
 import { TEST_ENVELOPE_PREFIX } from '@/app/lib/insights/test-envelopes';
-import { signStandardWebhook } from '@/app/lib/webhooks/verify-signature';
+import { signStandardWebhook } from './signing-secret';
 import { hookUrl } from './hook-urls';
 
 export const TEST_RECIPIENT_EMAIL = 'test.recipient@example.com';

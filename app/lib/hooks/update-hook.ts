@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { prisma } from '@/app/lib/db/prisma';
-import { generateSigningSecret } from '@/app/lib/webhooks/verify-signature';
+import { generateSigningSecret } from './signing-secret';
 import { forgetCachedHook } from './hook-cache';
 import type { updateHookInputSchema } from './hook-schemas';
 

@@ -15,26 +15,30 @@ const NOW = new Date('2001-11-30T12:00:00.000Z');
 const ZONE = 'Europe/Bucharest'; // UTC+2 in November
 const at = (iso: string) => new Date(`2001-11-${iso}:00.000Z`);
 
+/** Times are a day of November 2001 and a UTC time: '25T08:00'. */
 type Seed = {
   status: 'sent' | 'opened' | 'partially_signed' | 'completed' | 'rejected' | 'expired';
-  firstSeenAt: string;
-  firstOpenedAt?: string;
+  /** When the envelope was first seen, first opened and finished. */
+  seenAt: string;
+  openedAt?: string;
   finishedAt?: string;
-  lastEventAt: string;
+  /** The finish, else the first notification, unless given. */
+  lastEventAt?: string;
   signedCount?: number;
   test?: boolean;
-  recipients?: {
-    email: string | null;
-    name?: string;
-    invitedAt?: string;
-    firstOpenedAt?: string;
-    finishedAt?: string;
-  }[];
+};
+
+type RecipientSeed = {
+  email: string | null;
+  name?: string;
+  invitedAt?: string;
+  firstOpenedAt?: string;
+  finishedAt?: string;
 };
 
 const ids: Record<string, string> = {};
 
-async function seed(hookId: string, key: string, envelope: Seed) {
+async function seed(hookId: string, key: string, envelope: Seed, recipients?: RecipientSeed[]) {
   const id = envelope.test ? `test-${uniqueEnvelopeId()}` : uniqueEnvelopeId();
   ids[key] = id;
   await prisma.envelope.create({
@@ -44,15 +48,15 @@ async function seed(hookId: string, key: string, envelope: Seed) {
       status: envelope.status,
       customValues: {},
       searchText: id,
-      recipientCount: envelope.recipients?.length ?? 1,
+      recipientCount: recipients?.length ?? 1,
       signedCount: envelope.signedCount ?? (envelope.status === 'completed' ? 1 : 0),
-      firstSeenAt: at(envelope.firstSeenAt),
-      firstOpenedAt: envelope.firstOpenedAt ? at(envelope.firstOpenedAt) : null,
+      firstSeenAt: at(envelope.seenAt),
+      firstOpenedAt: envelope.openedAt ? at(envelope.openedAt) : null,
       finishedAt: envelope.finishedAt ? at(envelope.finishedAt) : null,
-      lastEventAt: at(envelope.lastEventAt),
+      lastEventAt: at(envelope.lastEventAt ?? envelope.finishedAt ?? envelope.seenAt),
       lastAction: 'workstepOpened',
       recipients: {
-        create: (envelope.recipients ?? []).map((recipient, index) => ({
+        create: (recipients ?? []).map((recipient, index) => ({
           key: `order:${index + 1}`,
           recipientOrder: index + 1,
           email: recipient.email,
@@ -68,73 +72,42 @@ async function seed(hookId: string, key: string, envelope: Seed) {
 
 beforeAll(async () => {
   const hook = await createTestHook('insights');
-  await seed(hook.id, 'A', {
-    status: 'completed',
-    firstSeenAt: '25T08:00',
-    firstOpenedAt: '25T09:00',
-    finishedAt: '25T09:30',
-    lastEventAt: '25T09:30',
-    recipients: [{ email: 'a@example.com', invitedAt: '25T08:00', finishedAt: '25T09:30' }],
-  });
+  await seed(hook.id, 'A', { status: 'completed', seenAt: '25T08:00', openedAt: '25T09:00', finishedAt: '25T09:30' }, [
+    { email: 'a@example.com', invitedAt: '25T08:00', finishedAt: '25T09:30' },
+  ]);
   // Finished at 00:30 on the 27th in Bucharest, still the 26th in UTC.
-  await seed(hook.id, 'B', {
-    status: 'completed',
-    firstSeenAt: '26T10:00',
-    firstOpenedAt: '26T10:00',
-    finishedAt: '26T22:30',
-    lastEventAt: '26T22:30',
-    recipients: [{ email: 'Slow@Example.com', name: 'Sam Slow', invitedAt: '26T10:00', finishedAt: '26T22:30' }],
-  });
+  await seed(hook.id, 'B', { status: 'completed', seenAt: '26T10:00', openedAt: '26T10:00', finishedAt: '26T22:30' }, [
+    { email: 'Slow@Example.com', name: 'Sam Slow', invitedAt: '26T10:00', finishedAt: '26T22:30' },
+  ]);
   // First seen before the period: completed in it, but not part of its funnel.
-  await seed(hook.id, 'C', {
-    status: 'completed',
-    firstSeenAt: '20T08:00',
-    firstOpenedAt: '21T00:00',
-    finishedAt: '28T12:00',
-    lastEventAt: '28T12:00',
-    recipients: [{ email: 'slow@example.com', firstOpenedAt: '21T00:00', finishedAt: '28T12:00' }],
-  });
-  await seed(hook.id, 'D', {
-    status: 'partially_signed',
-    firstSeenAt: '27T08:00',
-    firstOpenedAt: '27T08:30',
-    lastEventAt: '27T09:00',
-    signedCount: 1,
-    recipients: [
+  await seed(hook.id, 'C', { status: 'completed', seenAt: '20T08:00', openedAt: '21T00:00', finishedAt: '28T12:00' }, [
+    { email: 'slow@example.com', firstOpenedAt: '21T00:00', finishedAt: '28T12:00' },
+  ]);
+  await seed(
+    hook.id,
+    'D',
+    { status: 'partially_signed', seenAt: '27T08:00', openedAt: '27T08:30', lastEventAt: '27T09:00', signedCount: 1 },
+    [
       { email: 'a@example.com', invitedAt: '27T08:00', finishedAt: '27T09:00' },
       { email: 'b@example.com', invitedAt: '27T08:00' },
       { email: null, invitedAt: '27T08:00', finishedAt: '27T08:45' },
     ],
-  });
-  await seed(hook.id, 'E', { status: 'sent', firstSeenAt: '29T08:00', lastEventAt: '29T08:00' });
-  await seed(hook.id, 'F', {
-    status: 'rejected',
-    firstSeenAt: '24T06:00',
-    firstOpenedAt: '24T07:00',
-    finishedAt: '24T07:30',
-    lastEventAt: '24T07:30',
-  });
+  );
+  await seed(hook.id, 'E', { status: 'sent', seenAt: '29T08:00' });
+  await seed(hook.id, 'F', { status: 'rejected', seenAt: '24T06:00', openedAt: '24T07:00', finishedAt: '24T07:30' });
   // 23:00 on the 23rd in Bucharest: the day before the 7-day period starts.
-  await seed(hook.id, 'H', {
-    status: 'completed',
-    firstSeenAt: '23T20:00',
-    firstOpenedAt: '23T20:10',
-    finishedAt: '23T21:00',
-    lastEventAt: '23T21:00',
-    recipients: [{ email: 'h@example.com', invitedAt: '23T20:00', finishedAt: '23T21:00' }],
-  });
-  await seed(hook.id, 'I', { status: 'expired', firstSeenAt: '28T00:00', lastEventAt: '29T00:00' });
+  await seed(hook.id, 'H', { status: 'completed', seenAt: '23T20:00', openedAt: '23T20:10', finishedAt: '23T21:00' }, [
+    { email: 'h@example.com', invitedAt: '23T20:00', finishedAt: '23T21:00' },
+  ]);
+  await seed(hook.id, 'I', { status: 'expired', seenAt: '28T00:00', lastEventAt: '29T00:00' });
   // A test notification's envelope counts nowhere.
-  await seed(hook.id, 'G', {
-    test: true,
-    status: 'completed',
-    firstSeenAt: '26T08:00',
-    firstOpenedAt: '26T08:00',
-    finishedAt: '26T08:05',
-    lastEventAt: '26T08:05',
-    recipients: [{ email: 'slow@example.com', invitedAt: '20T08:00', finishedAt: '26T08:05' }],
-  });
-  await seed(hook.id, 'T', { test: true, status: 'sent', firstSeenAt: '20T08:00', lastEventAt: '20T08:00' });
+  await seed(
+    hook.id,
+    'G',
+    { test: true, status: 'completed', seenAt: '26T08:00', openedAt: '26T08:00', finishedAt: '26T08:05' },
+    [{ email: 'slow@example.com', invitedAt: '20T08:00', finishedAt: '26T08:05' }],
+  );
+  await seed(hook.id, 'T', { test: true, status: 'sent', seenAt: '20T08:00' });
 });
 
 const period = resolveInsightsPeriod({ days: 7, now: NOW, timeZone: ZONE });

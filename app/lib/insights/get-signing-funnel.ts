@@ -1,5 +1,7 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
+import { statusesWithOutcome } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
 import { sqlNotTestEnvelope } from './insight-sql';
 import type { InsightsPeriod } from './resolve-insights-period';
 
@@ -19,17 +21,20 @@ export type SigningFunnel = {
  */
 export async function getSigningFunnel(options: { period: InsightsPeriod }): Promise<SigningFunnel> {
   const { from, to } = options.period;
+  const [signed, declined, lapsed] = (['signed', 'declined', 'lapsed'] as const).map((outcome) =>
+    statusListSql(statusesWithOutcome(outcome)),
+  );
   // firstSeenAt <= lastEventAt always, so the lastEventAt condition only lets the index narrow the scan.
   const [row] = await prisma.$queryRaw<Record<keyof SigningFunnel, number | bigint>[]>`
     SELECT
       CAST(COUNT(*) AS INTEGER) AS "invited",
-      CAST(COALESCE(SUM(CASE WHEN e."firstOpenedAt" IS NOT NULL OR e."signedCount" > 0 OR e."status" = 'completed'
+      CAST(COALESCE(SUM(CASE WHEN e."firstOpenedAt" IS NOT NULL OR e."signedCount" > 0 OR e."status" IN (${signed})
         THEN 1 ELSE 0 END), 0) AS INTEGER) AS "opened",
-      CAST(COALESCE(SUM(CASE WHEN e."signedCount" > 0 OR e."status" = 'completed' THEN 1 ELSE 0 END), 0) AS INTEGER)
+      CAST(COALESCE(SUM(CASE WHEN e."signedCount" > 0 OR e."status" IN (${signed}) THEN 1 ELSE 0 END), 0) AS INTEGER)
         AS "signed",
-      CAST(COALESCE(SUM(CASE WHEN e."status" = 'completed' THEN 1 ELSE 0 END), 0) AS INTEGER) AS "completed",
-      CAST(COALESCE(SUM(CASE WHEN e."status" = 'rejected' THEN 1 ELSE 0 END), 0) AS INTEGER) AS "rejected",
-      CAST(COALESCE(SUM(CASE WHEN e."status" IN ('expired', 'canceled') THEN 1 ELSE 0 END), 0) AS INTEGER) AS "expired"
+      CAST(COALESCE(SUM(CASE WHEN e."status" IN (${signed}) THEN 1 ELSE 0 END), 0) AS INTEGER) AS "completed",
+      CAST(COALESCE(SUM(CASE WHEN e."status" IN (${declined}) THEN 1 ELSE 0 END), 0) AS INTEGER) AS "rejected",
+      CAST(COALESCE(SUM(CASE WHEN e."status" IN (${lapsed}) THEN 1 ELSE 0 END), 0) AS INTEGER) AS "expired"
     FROM "Envelope" AS e
     WHERE e."lastEventAt" >= ${from} AND e."firstSeenAt" >= ${from} AND e."firstSeenAt" <= ${to}
       AND ${sqlNotTestEnvelope('e."id"')}`;

@@ -1,13 +1,11 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
-import type { EnvelopeStatus } from '@/app/generated/prisma/sqlite/enums';
 import { prisma } from '@/app/lib/db/prisma';
+import { OPEN_STATUSES, type EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
 import { sqlNotTestEnvelope } from './insight-sql';
 
 const DAY_MS = 86_400_000;
-
-/** Statuses in which an envelope still waits for someone; the rest are finished one way or another. */
-export const OPEN_STATUSES = ['sent', 'opened', 'partially_signed'] as const satisfies readonly EnvelopeStatus[];
 
 export type StuckEnvelope = {
   id: string;
@@ -65,7 +63,6 @@ export async function listStuckEnvelopes(options: { stuckDays: number; now: Date
 }
 
 function sqlWhere(cutoff: Date) {
-  const statuses = Prisma.join(OPEN_STATUSES.map((status) => Prisma.raw(`'${status}'`)));
-  return Prisma.sql`e."status" IN (${statuses}) AND e."lastEventAt" < ${cutoff}
+  return Prisma.sql`e."status" IN (${statusListSql(OPEN_STATUSES)}) AND e."lastEventAt" < ${cutoff}
       AND ${sqlNotTestEnvelope('e."id"')}`;
 }

@@ -1,31 +1,33 @@
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { replayDelivery } from '@/app/lib/deliveries/replay-delivery';
 import { prisma } from '@/app/lib/db/prisma';
 import { makeTestPdf } from '@/app/testing/fake-esignanywhere-server';
-import {
-  fakeProvider,
-  notifyFinishedEnvelope,
-  startFakeEsignAnyWhereForTests,
-} from '@/app/testing/signing-test-helpers';
+import { notifyFinishedEnvelope } from '@/app/testing/signing-test-helpers';
+import { startFakeEsignAnyWhereForFile } from '@/app/testing/fake-esignanywhere-for-file';
 import { getEnvelopeRow, sendWebhook } from '@/app/testing/webhook-test-helpers';
 import { reconcileEnvelope } from './reconcile-envelope';
 import { sweepSigningWork } from './sweep-signing-work';
 
-const { fake, storageDir } = await startFakeEsignAnyWhereForTests();
-const provider = fakeProvider(fake);
-
-afterAll(async () => {
-  await fake.close();
-  rmSync(storageDir, { recursive: true, force: true });
-  vi.unstubAllEnvs();
-});
+const { fake, provider } = await startFakeEsignAnyWhereForFile();
 
 const DAY_MS = 24 * 3_600_000;
 const activities = [
   { email: 'ana@example.com', givenName: 'Ana', surname: 'Popescu', status: 'Completed' },
   { email: 'bo@example.com', givenName: 'Bo', surname: 'Berg', status: 'Completed' },
 ];
+
+/** A day and a minute on: an envelope quiet since now is due for a check with the signing service. */
+const nextDay = () => new Date(Date.now() + DAY_MS + 60_000);
+
+/** The background sweep, over this one envelope (other test files share the database). */
+const sweep = (envelopeId: string, now?: () => Date) => sweepSigningWork({ provider, now, envelopeIds: [envelopeId] });
+
+/** The envelope's row, once checked to hold `expected`. */
+async function expectEnvelope(envelopeId: string, expected: Record<string, unknown>) {
+  const envelope = await getEnvelopeRow(envelopeId);
+  expect(envelope).toMatchObject(expected);
+  return envelope;
+}
 
 async function completedFiles(envelopeId: string) {
   return {
@@ -37,21 +39,19 @@ async function completedFiles(envelopeId: string) {
 describe('confirming a finish callback with the signing service', () => {
   it('holds the envelope until the service confirms it, then completes it and fetches its documents', async () => {
     const { envelopeId } = await notifyFinishedEnvelope();
-    const waiting = await getEnvelopeRow(envelopeId);
-    expect(waiting).toMatchObject({ status: 'partially_signed', reconciliation: 'pending', finishedAt: null });
+    const waiting = await expectEnvelope(envelopeId, {
+      status: 'partially_signed',
+      reconciliation: 'pending',
+      finishedAt: null,
+    });
     expect(waiting?.finishCallbackAt).not.toBeNull();
     expect(waiting?.nextReconcileAt).toEqual(waiting?.finishCallbackAt);
     expect(waiting?.events.at(-1)).toMatchObject({ action: 'envelopeFinished', isFinishCallback: true });
 
     fake.setEnvelope(envelopeId, { status: 'Completed', activities, ...(await completedFiles(envelopeId)) });
-    expect(await sweepSigningWork({ provider, envelopeIds: [envelopeId] })).toEqual({
-      reconciled: 1,
-      fetched: 1,
-      scheduled: 0,
-    });
+    expect(await sweep(envelopeId)).toEqual({ reconciled: 1, fetched: 1, scheduled: 0 });
 
-    const envelope = await getEnvelopeRow(envelopeId);
-    expect(envelope).toMatchObject({
+    const envelope = await expectEnvelope(envelopeId, {
       status: 'completed',
       reconciliation: 'confirmed',
       providerStatus: 'Completed',
@@ -77,9 +77,11 @@ describe('confirming a finish callback with the signing service', () => {
       ran: true,
       reconciliation: 'mismatch',
       fetchDocuments: false,
+      transitions: [
+        expect.objectContaining({ kind: 'reconciliation', from: 'pending', to: 'mismatch', providerStatus: 'Active' }),
+      ],
     });
-    const envelope = await getEnvelopeRow(envelopeId);
-    expect(envelope).toMatchObject({
+    const envelope = await expectEnvelope(envelopeId, {
       status: 'partially_signed',
       reconciliation: 'mismatch',
       providerStatus: 'Active',
@@ -92,20 +94,24 @@ describe('confirming a finish callback with the signing service', () => {
     await sendWebhook(envelope!.hookId, {
       query: { envelopeId, action: 'envelopeFinished', FTOSIsFinishCallback: '1' },
     });
-    expect(await getEnvelopeRow(envelopeId)).toMatchObject({ status: 'partially_signed', reconciliation: 'mismatch' });
+    await expectEnvelope(envelopeId, { status: 'partially_signed', reconciliation: 'mismatch' });
     fake.setEnvelope(envelopeId, { status: 'Completed', activities });
     const later = () => new Date(Date.now() + 3_600_000);
     expect(await reconcileEnvelope({ envelopeId, provider, now: later })).toMatchObject({
       reconciliation: 'confirmed',
+      // The confirmation is what completes the envelope: one status transition, from the signing service.
+      transitions: [
+        expect.objectContaining({ kind: 'status', from: 'partially_signed', to: 'completed', confirmed: true }),
+        expect.objectContaining({ kind: 'reconciliation', from: 'mismatch', to: 'confirmed' }),
+      ],
     });
-    expect(await getEnvelopeRow(envelopeId)).toMatchObject({ status: 'completed', reconciliation: 'confirmed' });
+    await expectEnvelope(envelopeId, { status: 'completed', reconciliation: 'confirmed' });
   });
 
   it('distrusts a callback for an envelope the service does not know, and stops asking', async () => {
     const { envelopeId } = await notifyFinishedEnvelope();
     expect(await reconcileEnvelope({ envelopeId, provider })).toMatchObject({ reconciliation: 'mismatch' });
-    const envelope = await getEnvelopeRow(envelopeId);
-    expect(envelope).toMatchObject({ status: 'partially_signed', nextReconcileAt: null });
+    const envelope = await expectEnvelope(envelopeId, { status: 'partially_signed', nextReconcileAt: null });
     expect(envelope?.reconciliationError).toMatch(/does not know envelope .* \(HTTP 404: ERR0007 Not found\.\)/);
   });
 
@@ -114,8 +120,7 @@ describe('confirming a finish callback with the signing service', () => {
     fake.override(`/Api/v6/envelope/${envelopeId}`, { status: 502, body: 'Bad gateway', contentType: 'text/plain' });
     const before = Date.now();
     expect(await reconcileEnvelope({ envelopeId, provider })).toMatchObject({ reconciliation: 'failed' });
-    const envelope = await getEnvelopeRow(envelopeId);
-    expect(envelope).toMatchObject({ status: 'partially_signed', reconciliation: 'failed' });
+    const envelope = await expectEnvelope(envelopeId, { status: 'partially_signed', reconciliation: 'failed' });
     expect(envelope?.reconciliationError).toContain('HTTP 502');
     expect(envelope!.nextReconcileAt!.getTime()).toBeGreaterThanOrEqual(before + 30_000);
     // Not claimable again before then.
@@ -137,12 +142,8 @@ describe('checking envelopes that went quiet', () => {
     fake.setEnvelope(envelopeId, { status: 'Canceled', activities });
     expect(await reconcileEnvelope({ envelopeId, provider })).toEqual({ ran: false }); // not idle yet
 
-    const nextDay = () => new Date(Date.now() + DAY_MS + 60_000);
-    expect(await sweepSigningWork({ provider, now: nextDay, envelopeIds: [envelopeId] })).toMatchObject({
-      reconciled: 1,
-    });
-    const envelope = await getEnvelopeRow(envelopeId);
-    expect(envelope).toMatchObject({
+    expect(await sweep(envelopeId, nextDay)).toMatchObject({ reconciled: 1 });
+    const envelope = await expectEnvelope(envelopeId, {
       status: 'canceled',
       reconciliation: 'updated',
       providerStatus: 'Canceled',
@@ -161,9 +162,8 @@ describe('checking envelopes that went quiet', () => {
   it('completes a quiet envelope the service reports Completed and queues its documents', async () => {
     const { envelopeId } = await notifyFinishedEnvelope({ finish: false });
     fake.setEnvelope(envelopeId, { status: 'Completed', activities, ...(await completedFiles(envelopeId)) });
-    const nextDay = () => new Date(Date.now() + DAY_MS + 60_000);
-    await sweepSigningWork({ provider, now: nextDay, envelopeIds: [envelopeId] });
-    expect(await getEnvelopeRow(envelopeId)).toMatchObject({ status: 'completed', reconciliation: 'updated' });
+    await sweep(envelopeId, nextDay);
+    await expectEnvelope(envelopeId, { status: 'completed', reconciliation: 'updated' });
     expect(await prisma.document.count({ where: { envelopeId } })).toBe(2);
   });
 
@@ -172,8 +172,7 @@ describe('checking envelopes that went quiet', () => {
     fake.setEnvelope(envelopeId, { status: 'Active', activities: activities.slice(0, 1) });
     const checkedAt = new Date(Date.now() + DAY_MS + 60_000);
     await reconcileEnvelope({ envelopeId, provider, now: () => checkedAt });
-    const envelope = await getEnvelopeRow(envelopeId);
-    expect(envelope).toMatchObject({
+    await expectEnvelope(envelopeId, {
       status: 'partially_signed',
       reconciliation: 'confirmed',
       reconciledAt: checkedAt,
@@ -194,7 +193,7 @@ describe('replaying a finish callback', () => {
 
     const replay = await replayDelivery({ deliveryId: finish.id });
     expect(replay).toMatchObject({ ok: true, duplicate: false });
-    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+    await expectEnvelope(envelopeId, {
       status: 'sent',
       reconciliation: 'pending',
       finishedAt: null,
@@ -206,21 +205,21 @@ describe('a final status a notification reports, with a signing service that con
   it('keeps a confirmed completed envelope completed when a forged rejection arrives, and checks it again', async () => {
     const { hook, envelopeId } = await notifyFinishedEnvelope();
     fake.setEnvelope(envelopeId, { status: 'Completed', activities, ...(await completedFiles(envelopeId)) });
-    await sweepSigningWork({ provider, envelopeIds: [envelopeId] });
-    expect(await getEnvelopeRow(envelopeId)).toMatchObject({ status: 'completed', reconciliation: 'confirmed' });
+    await sweep(envelopeId);
+    await expectEnvelope(envelopeId, { status: 'completed', reconciliation: 'confirmed' });
 
     const forged = await sendWebhook(hook.id, {
       query: { envelopeId, action: 'workstepRejected', recipientOrder: '2', recipientEmail: 'bo@example.com' },
     });
     expect(forged.status).toBe(200);
-    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+    await expectEnvelope(envelopeId, {
       status: 'completed',
       claimedStatus: 'rejected',
       reconciliation: 'pending',
     });
 
     expect(await reconcileEnvelope({ envelopeId, provider })).toMatchObject({ ran: true, reconciliation: 'confirmed' });
-    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+    await expectEnvelope(envelopeId, {
       status: 'completed',
       claimedStatus: null,
       claimedAt: null,
@@ -231,13 +230,15 @@ describe('a final status a notification reports, with a signing service that con
   it('shows a notified rejection as unconfirmed until the service confirms it, then takes it', async () => {
     const { hook, envelopeId } = await notifyFinishedEnvelope({ finish: false });
     await sendWebhook(hook.id, { query: { envelopeId, action: 'workstepRejected', recipientOrder: '2' } });
-    const waiting = await getEnvelopeRow(envelopeId);
-    expect(waiting).toMatchObject({ status: 'partially_signed', claimedStatus: 'rejected', reconciliation: 'pending' });
+    const waiting = await expectEnvelope(envelopeId, {
+      status: 'partially_signed',
+      claimedStatus: 'rejected',
+      reconciliation: 'pending',
+    });
 
     fake.setEnvelope(envelopeId, { status: 'Active', activities });
     await reconcileEnvelope({ envelopeId, provider });
-    const disputed = await getEnvelopeRow(envelopeId);
-    expect(disputed).toMatchObject({
+    const disputed = await expectEnvelope(envelopeId, {
       status: 'partially_signed',
       claimedStatus: 'rejected',
       reconciliation: 'mismatch',
@@ -246,7 +247,7 @@ describe('a final status a notification reports, with a signing service that con
 
     fake.setEnvelope(envelopeId, { status: 'Rejected', activities });
     await reconcileEnvelope({ envelopeId, provider, now: () => new Date(Date.now() + 3_600_000) });
-    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+    await expectEnvelope(envelopeId, {
       status: 'rejected',
       claimedStatus: null,
       reconciliation: 'confirmed',

@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
 import { isRetryableDatabaseError } from '@/app/lib/db/is-retryable-database-error';
+import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { ensureDocumentFetch } from '@/app/lib/documents/document-fetch-queue';
 import { getEnvironment } from '@/app/lib/env';
@@ -12,13 +13,27 @@ import {
   type ProviderEnvelope,
   type SigningProvider,
 } from '@/app/lib/signing/signing-provider';
-import { buildSearchText } from '@/app/lib/webhooks/apply-notifications';
-import { TERMINAL_STATUSES } from '@/app/lib/webhooks/envelope-actions';
-import { decideAfterFailure, decideReconciliation, type ReconciliationDecision } from './decide-reconciliation';
+import {
+  decideAfterFailure,
+  decideReconciliation,
+  reconciliationTransitions,
+  type ReconciliationDecision,
+} from '@/app/lib/envelopes/lifecycle/decide-reconciliation';
+import { deriveEnvelopeFields } from '@/app/lib/envelopes/lifecycle/envelope-derived-fields';
+import { isFinalStatus, OPEN_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import type { EnvelopeTransition } from '@/app/lib/envelopes/lifecycle/envelope-transitions';
+import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
 import { enrichRecipients } from './enrich-recipients';
 
 export type ReconcileOutcome =
-  { ran: false } | { ran: true; reconciliation: ReconciliationDecision['reconciliation']; fetchDocuments: boolean };
+  | { ran: false }
+  | {
+      ran: true;
+      reconciliation: ReconciliationDecision['reconciliation'];
+      fetchDocuments: boolean;
+      /** What the signing service's answer changed, as the lifecycle names it (stored in the same transaction). */
+      transitions: EnvelopeTransition[];
+    };
 
 /** How long a claimed check may take before another instance may take it over: well over one request. */
 function claimMs(): number {
@@ -54,12 +69,22 @@ export async function reconcileEnvelope(options: {
   } catch (error) {
     if (!(error instanceof ProviderError)) console.error(`Asking about envelope ${envelopeId} failed:`, error);
     const unknownToProvider = error instanceof ProviderError && error.code === 'not_found';
-    const reconciliation = await recordFailure(envelopeId, now(), describeProviderError(error), unknownToProvider);
-    return { ran: true, reconciliation, fetchDocuments: false };
+    const failure = await recordFailure(envelopeId, now(), describeProviderError(error), unknownToProvider);
+    return {
+      ran: true,
+      reconciliation: failure.reconciliation,
+      fetchDocuments: false,
+      transitions: failure.transitions,
+    };
   }
-  const decision = await recordAnswer(envelopeId, remote, now(), idleMs);
-  return decision
-    ? { ran: true, reconciliation: decision.reconciliation, fetchDocuments: decision.fetchDocuments }
+  const answer = await recordAnswer(envelopeId, remote, now(), idleMs);
+  return answer
+    ? {
+        ran: true,
+        reconciliation: answer.decision.reconciliation,
+        fetchDocuments: answer.decision.fetchDocuments,
+        transitions: answer.transitions,
+      }
     : { ran: false };
 }
 
@@ -70,7 +95,7 @@ export function dueForReconciliation(now: Date, idleMs: number): Prisma.Sql {
     ("nextReconcileAt" IS NOT NULL AND "nextReconcileAt" <= ${now}
       AND ("reconciliation" IN ('pending', 'failed', 'mismatch') OR "lastEventAt" < ${idleSince}))
     OR ("nextReconcileAt" IS NULL AND "reconciliation" = 'not_checked'
-      AND "status" NOT IN ('completed', 'rejected', 'expired', 'canceled') AND "lastEventAt" < ${idleSince}))`;
+      AND "status" IN (${statusListSql(OPEN_STATUSES)}) AND "lastEventAt" < ${idleSince}))`;
 }
 
 const LOCKED_ATTEMPTS = 4;
@@ -111,7 +136,7 @@ async function claimReconciliation(envelopeId: string, now: Date, idleMs: number
 async function recordFailure(envelopeId: string, now: Date, error: string, unknownToProvider: boolean) {
   return withEnvelopeLock(envelopeId, async (tx) => {
     const envelope = await tx.envelope.findUnique({ where: { id: envelopeId } });
-    if (!envelope) return 'failed' as const;
+    if (!envelope) return { reconciliation: 'failed' as const, transitions: [] };
     const decision = decideAfterFailure({ envelope, now, error, unknownToProvider });
     await tx.envelope.update({
       where: { id: envelopeId },
@@ -121,7 +146,14 @@ async function recordFailure(envelopeId: string, now: Date, error: string, unkno
         nextReconcileAt: decision.nextReconcileAt,
       },
     });
-    return decision.reconciliation;
+    const transitions = reconciliationTransitions({
+      envelopeId,
+      before: envelope,
+      after: { status: envelope.status, reconciliation: decision.reconciliation },
+      providerStatus: null,
+      at: now,
+    });
+    return { reconciliation: decision.reconciliation, transitions };
   });
 }
 
@@ -130,7 +162,7 @@ async function recordAnswer(
   remote: ProviderEnvelope,
   now: Date,
   idleMs: number,
-): Promise<ReconciliationDecision | null> {
+): Promise<{ decision: ReconciliationDecision; transitions: EnvelopeTransition[] } | null> {
   return withEnvelopeLock(envelopeId, async (tx) => {
     const envelope = await tx.envelope.findUnique({ where: { id: envelopeId }, include: { recipients: true } });
     if (!envelope) return null;
@@ -150,6 +182,7 @@ async function recordAnswer(
       where: { envelopeId },
       select: { email: true, finishedAt: true },
     });
+    const customValues = parseStringRecord(envelope.customValues);
 
     let event = decision.event;
     if (event) {
@@ -177,7 +210,7 @@ async function recordAnswer(
       data: {
         status: decision.status,
         finishedAt: decision.finishedAt,
-        actionRequired: TERMINAL_STATUSES.includes(decision.status) ? false : undefined,
+        actionRequired: isFinalStatus(decision.status) ? false : undefined,
         reconciliation: decision.reconciliation,
         claimedStatus: decision.claimedStatus,
         claimedAt: decision.claimedStatus === null ? null : undefined,
@@ -185,19 +218,20 @@ async function recordAnswer(
         reconciledAt: now,
         reconciliationError: decision.error,
         nextReconcileAt: decision.nextReconcileAt,
-        recipientCount: recipients.length,
-        signedCount: recipients.filter((recipient) => recipient.finishedAt !== null).length,
-        searchText: buildSearchText(
-          envelopeId,
-          recipients.flatMap((recipient) => (recipient.email ? [recipient.email] : [])),
-          envelope.customValues as Record<string, string>,
-        ),
+        ...deriveEnvelopeFields({ envelopeId, recipients, customValues }),
         ...(event && now.getTime() >= envelope.lastEventAt.getTime()
           ? { lastEventAt: now, lastAction: event.action }
           : {}),
       },
     });
     if (decision.fetchDocuments) await ensureDocumentFetch(tx, envelopeId, now);
-    return decision;
+    const transitions = reconciliationTransitions({
+      envelopeId,
+      before: envelope,
+      after: decision,
+      providerStatus: remote.status,
+      at: now,
+    });
+    return { decision, transitions };
   });
 }

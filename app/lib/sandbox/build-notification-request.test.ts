@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotification } from '@/app/lib/webhooks/parse-notification';
-import { generateSigningSecret, verifyStandardWebhookSignature } from '@/app/lib/webhooks/verify-signature';
-import { buildNotificationRequest, SIMULATION_STYLES, type OutgoingNotification } from './build-notification-request';
+import { generateSigningSecret } from '@/app/lib/hooks/signing-secret';
+import { verifyStandardWebhookSignature } from '@/app/lib/webhooks/verify-signature';
+import {
+  buildNotificationRequest,
+  SIMULATION_STYLES,
+  type OutgoingNotification,
+  type SimulationStyle,
+} from './build-notification-request';
 
 const HOOK = 'http://127.0.0.1:3000/api/webhooks/hook-0123456789abcdef';
 const ENVELOPE_ID = '7bfa100a-f52c-4915-b25d-210e6bb82f48';
@@ -22,6 +28,15 @@ const finished: OutgoingNotification = {
   isFinishCallback: true,
 };
 
+/** The request a simulation in this style sends to HOOK for the notification, with the custom values CUSTOM. */
+function build(
+  style: SimulationStyle,
+  notification: OutgoingNotification,
+  options: Partial<Parameters<typeof buildNotificationRequest>[0]> = {},
+) {
+  return buildNotificationRequest({ style, hookUrl: HOOK, notification, customValues: CUSTOM, ...options });
+}
+
 function parse(request: ReturnType<typeof buildNotificationRequest>) {
   const url = new URL(request.url);
   return parseNotification({
@@ -34,12 +49,7 @@ function parse(request: ReturnType<typeof buildNotificationRequest>) {
 
 describe('buildNotificationRequest', () => {
   it('FintechOS style posts the documented automation context with the values under Data', () => {
-    const request = buildNotificationRequest({
-      style: 'fintechos',
-      hookUrl: HOOK,
-      notification: finished,
-      customValues: CUSTOM,
-    });
+    const request = build('fintechos', finished);
     expect(request).toMatchObject({ url: HOOK, method: 'POST', headers: { 'content-type': 'application/json' } });
     const body = JSON.parse(request.body!);
     expect(body).toMatchObject({ UserId: expect.any(String), PropertyBag: {}, Fetch: null, MergedValues: {} });
@@ -54,12 +64,7 @@ describe('buildNotificationRequest', () => {
   });
 
   it('eSignAnyWhere style sends a GET with custom values first, then the filled placeholders, and no body', () => {
-    const request = buildNotificationRequest({
-      style: 'esignanywhere',
-      hookUrl: HOOK,
-      notification: opened,
-      customValues: CUSTOM,
-    });
+    const request = build('esignanywhere', opened);
     expect(request.method).toBe('GET');
     expect(request.body).toBeNull();
     expect(request.url).toBe(
@@ -71,7 +76,7 @@ describe('buildNotificationRequest', () => {
   for (const style of SIMULATION_STYLES) {
     it(`${style}: the webhook parser reads back exactly what was meant, finish callbacks included`, () => {
       for (const notification of [opened, finished]) {
-        const parsed = parse(buildNotificationRequest({ style, hookUrl: HOOK, notification, customValues: CUSTOM }));
+        const parsed = parse(build(style, notification));
         expect(parsed).toEqual({
           ok: true,
           notification: { ...notification, customValues: CUSTOM, details: null, notices: [] },
@@ -81,12 +86,7 @@ describe('buildNotificationRequest', () => {
   }
 
   it('keeps a query string the target already has', () => {
-    const request = buildNotificationRequest({
-      style: 'esignanywhere',
-      hookUrl: `${HOOK}?environment=staging`,
-      notification: opened,
-      customValues: {},
-    });
+    const request = build('esignanywhere', opened, { hookUrl: `${HOOK}?environment=staging`, customValues: {} });
     expect(new URL(request.url).searchParams.get('environment')).toBe('staging');
     expect(parse(request)).toMatchObject({ ok: true, notification: { customValues: { environment: 'staging' } } });
   });
@@ -94,14 +94,7 @@ describe('buildNotificationRequest', () => {
   it('signs for hooks that require it, in a way the receiver verifies, for both styles', () => {
     const secret = generateSigningSecret();
     for (const style of SIMULATION_STYLES) {
-      const request = buildNotificationRequest({
-        style,
-        hookUrl: HOOK,
-        notification: opened,
-        customValues: CUSTOM,
-        signingSecret: secret,
-        webhookId: 'msg_1',
-      });
+      const request = build(style, opened, { signingSecret: secret, webhookId: 'msg_1' });
       const verdict = verifyStandardWebhookSignature({
         secret,
         headers: new Headers(request.headers),

@@ -1,4 +1,4 @@
-import { signStandardWebhook } from '@/app/lib/webhooks/verify-signature';
+import { signStandardWebhook } from '@/app/lib/hooks/signing-secret';
 
 /**
  * How a simulated sender delivers: `fintechos` posts the JSON automation context of FintechOS's

@@ -6,8 +6,19 @@ import { sandboxApiError } from './sandbox-api-response';
 
 const envelopeIdSchema = z.string().min(1).max(128);
 
-/** The checks every envelope endpoint of the sandbox API makes: provider, token, then the envelope itself. */
-export async function loadSandboxEnvelopeForApi(options: {
+/**
+ * The GET handler of one of the sandbox API's envelope endpoints: the checks they all make (provider, token, then the
+ * envelope itself), each answered in eSignAnyWhere's shape, and then `answer` for the envelope found.
+ */
+export function sandboxEnvelopeHandler(answer: (envelope: SandboxEnvelopeState) => Response | Promise<Response>) {
+  return async (request: Request, context: { params: Promise<{ envelopeId: string }> }): Promise<Response> => {
+    const { envelopeId } = await context.params;
+    const loaded = await loadSandboxEnvelopeForApi({ request, envelopeId });
+    return loaded.ok ? answer(loaded.envelope) : loaded.response;
+  };
+}
+
+async function loadSandboxEnvelopeForApi(options: {
   request: Request;
   envelopeId: string;
 }): Promise<{ ok: true; envelope: SandboxEnvelopeState } | { ok: false; response: Response }> {

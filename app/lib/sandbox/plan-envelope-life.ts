@@ -1,5 +1,5 @@
 /** How a simulated envelope ends: most are signed, some are rejected or expire, some are still waiting. */
-export const ENVELOPE_OUTCOMES = ['completed', 'rejected', 'expired', 'in_progress'] as const;
+export const ENVELOPE_OUTCOMES = ['completed', 'rejected', 'expired', 'in_progress'] as const; // lifecycle: a subset
 export type EnvelopeOutcome = (typeof ENVELOPE_OUTCOMES)[number];
 
 /**
@@ -72,7 +72,7 @@ export function planEnvelopeLife(options: {
     break;
   }
   // eSignAnyWhere's finish callback means "completed or rejected"; an expiry has none.
-  if (outcome === 'completed' || outcome === 'rejected') add('finish', null);
+  if (outcome !== 'expired' && outcome !== 'in_progress') add('finish', null);
   return { outcome, recipientCount, steps };
 }
 

@@ -3,7 +3,7 @@ import { prisma } from '@/app/lib/db/prisma';
 import { createHook } from '@/app/lib/hooks/create-hook';
 import { hookUrl } from '@/app/lib/hooks/hook-urls';
 import { updateHook } from '@/app/lib/hooks/update-hook';
-import { generateSigningSecret } from '@/app/lib/webhooks/verify-signature';
+import { generateSigningSecret } from '@/app/lib/hooks/signing-secret';
 import { SIMULATION_STYLES } from './build-notification-request';
 import { createSeededRandom } from './create-seeded-random';
 import { getSandboxEnvelope } from './get-sandbox-envelope';

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { SigningServiceAction } from '@/app/lib/envelopes/lifecycle/envelope-actions';
 import { advanceSandboxEnvelope, type SandboxStep } from './advance-sandbox-envelope';
 import {
   buildNotificationRequest,
@@ -64,7 +65,7 @@ export type SimulateEnvelopeLifeOptions = {
   onDelivery?: (report: DeliveryReport) => void;
 };
 
-const ACTION_OF: Record<LifeStep['kind'], string> = {
+const ACTION_OF: Record<LifeStep['kind'], SigningServiceAction> = {
   invite: 'sendSignNotification',
   open: 'workstepOpened',
   sign: 'workstepFinished',

@@ -1,11 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Hook } from '@/app/generated/prisma/sqlite/client';
+import { parseAllowedNetworks } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
+import { isAddressAllowed } from '@/app/lib/hooks/allowed-networks';
 import { createHook } from '@/app/lib/hooks/create-hook';
 import { hookUrl } from '@/app/lib/hooks/hook-urls';
 import { listHooks } from '@/app/lib/hooks/list-hooks';
-import { isAddressAllowed } from '@/app/lib/webhooks/source-network';
 import type { SimulationStyle } from './build-notification-request';
 import { simulateEnvelopeLife, type EnvelopeLifeSummary, type NotificationSender } from './simulate-envelope-life';
 
@@ -72,7 +73,7 @@ export async function startSandboxSimulation(options: {
 async function chooseHook(
   hookId: string | undefined,
 ): Promise<{ ok: true; hook: Hook; created: boolean } | RefusedSimulation> {
-  const acceptsLoopback = (hook: Hook) => isAddressAllowed(LOOPBACK, hook.allowedNetworks as string[]);
+  const acceptsLoopback = (hook: Hook) => isAddressAllowed(LOOPBACK, parseAllowedNetworks(hook.allowedNetworks));
   if (hookId !== undefined) {
     const hook = await prisma.hook.findUnique({ where: { id: hookId } });
     if (!hook || hook.revokedAt) {

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PEER_ADDRESS_HEADER } from '@/app/lib/webhooks/peer-address-header';
+import { PEER_ADDRESS_HEADER } from '@/app/lib/server/http-server-patches';
 import { contentSecurityPolicy, createNonce } from './content-security-policy';
 import { securityHeaders } from './security-headers';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PEER_ADDRESS_HEADER } from '@/app/lib/webhooks/peer-address-header';
+import { PEER_ADDRESS_HEADER } from '@/app/lib/server/http-server-patches';
 import { MISSING_PROXY_HOPS_WARNING, warnIfProxyHopsMissing } from './warn-missing-proxy-hops';
 
 const PROXY = '10.0.0.5';

@@ -1,4 +1,4 @@
-import { PEER_ADDRESS_HEADER } from '@/app/lib/webhooks/peer-address-header';
+import { PEER_ADDRESS_HEADER } from '@/app/lib/server/http-server-patches';
 
 export const MISSING_PROXY_HOPS_WARNING = [
   'Requests arrive with an X-Forwarded-For header while TRUSTED_PROXY_HOPS=0, so this app looks like it runs behind a proxy:',

@@ -1,4 +1,5 @@
-import { formatBytes, safeFetch, SafeFetchError, type SafeFetchPolicy, type SafeFetchResponse } from './safe-fetch';
+import { formatBytes } from '@/app/lib/format/byte-size';
+import { safeFetch, SafeFetchError, type SafeFetchPolicy, type SafeFetchResponse } from './safe-fetch';
 import { isPdf, ProviderError } from './signing-provider';
 
 /** How far an adapter may go: time per request, bytes per answer, and where it may connect. */

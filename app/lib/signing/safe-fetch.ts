@@ -3,7 +3,10 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { formatBytes } from '@/app/lib/format/byte-size';
 import { describeAddressRange, isLoopbackAddress, isPublicAddress, isUnspecifiedAddress } from './address-ranges';
+
+// provider-request.ts imports it from here.
 
 /**
  * What outbound requests to a signing service may do. The addresses come from configuration, but
@@ -233,12 +236,6 @@ function tooLarge(url: URL, maxBytes: number): SafeFetchError {
     'too_large',
     `The answer from ${url.host} is larger than ${formatBytes(maxBytes)} (DOCUMENT_MAX_BYTES).`,
   );
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
-  return `${bytes} bytes`;
 }
 
 function toSafeFetchError(error: unknown, url: URL): SafeFetchError {

@@ -1,5 +1,5 @@
 import { getEnvironment, type Environment } from '@/app/lib/env';
-import { DEFAULT_SANDBOX_API_TOKEN, SANDBOX_ESIGNANYWHERE_BASE_PATH } from '@/app/lib/sandbox/sandbox-paths';
+import { DEFAULT_SANDBOX_API_TOKEN, SANDBOX_ESIGNANYWHERE_BASE_PATH } from './sandbox-address';
 import { isLoopbackAddress } from './address-ranges';
 import { ENVELOPE_ID_PLACEHOLDER, parseAuthHeader } from './document-url-template';
 

@@ -1,47 +1,45 @@
-import type { EnvelopeStatus, ReconciliationState } from '@/app/generated/prisma/sqlite/enums';
+import { ENVELOPE_LIMITS } from '@/app/lib/envelopes/envelope-limits';
+import {
+  applyNotificationToEnvelope,
+  NEW_RECIPIENT,
+  type EnvelopeLifecycle,
+  type RecipientLifecycle,
+} from '@/app/lib/envelopes/lifecycle/apply-notification-to-envelope';
+import {
+  isRepeatable,
+  REPEAT_WINDOW_MS,
+  type SigningServiceAction,
+} from '@/app/lib/envelopes/lifecycle/envelope-actions';
+import {
+  deriveEnvelopeFields,
+  type EnvelopeDerivedFields,
+} from '@/app/lib/envelopes/lifecycle/envelope-derived-fields';
+import type { EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import type { EnvelopeTransition } from '@/app/lib/envelopes/lifecycle/envelope-transitions';
 import type { DeliveryRecord } from './delivery-record';
-import { isRepeatable, laterStatus, REPEAT_WINDOW_MS, statusImpliedBy, TERMINAL_STATUSES } from './envelope-actions';
-import { ENVELOPE_LIMITS } from './notification-limits';
 import { describeFields, type Notification, type WorkstepEventDetails } from './parse-notification';
 
-// The rules that turn notifications into envelope state, on rows held in memory: a batch of
-// notifications is applied one after another here, then written with a few statements.
+// The ingest's bookkeeping around the envelope's lifecycle, on rows held in memory: which notifications are copies,
+// which envelope and recipient rows they touch, what stays within an envelope's limits. What a notification does to
+// the envelope is the lifecycle's (app/lib/envelopes/lifecycle). A batch is applied one notification after another
+// here, then written with a few statements.
 
-export type EnvelopeRow = {
-  id: string;
-  hookId: string;
-  status: EnvelopeStatus;
-  actionRequired: boolean;
-  customValues: Record<string, string>;
-  searchText: string;
-  recipientCount: number;
-  signedCount: number;
-  firstSeenAt: Date;
-  firstOpenedAt: Date | null;
-  finishedAt: Date | null;
-  lastEventAt: Date;
-  lastAction: string;
-  finishCallbackAt: Date | null;
-  claimedStatus: EnvelopeStatus | null;
-  claimedAt: Date | null;
-  eventCount: number;
-  reconciliation: ReconciliationState;
-  nextReconcileAt: Date | null;
-};
+export type EnvelopeRow = EnvelopeLifecycle &
+  EnvelopeDerivedFields & {
+    id: string;
+    hookId: string;
+    customValues: Record<string, string>;
+    firstSeenAt: Date;
+    eventCount: number;
+  };
 
-export type RecipientRow = {
+export type RecipientRow = RecipientLifecycle & {
   envelopeId: string;
   key: string;
   /** The key it is stored under, when it changes (e-mail key → order key). */
   storedKey: string | null;
   recipientOrder: number | null;
   email: string | null;
-  invitedAt: Date | null;
-  firstOpenedAt: Date | null;
-  openCount: number;
-  finishedAt: Date | null;
-  rejectedAt: Date | null;
-  delegatedAt: Date | null;
 };
 
 export type StoredEvent = { id: number; envelopeId: string; dedupeKey: string; occurredAt: Date };
@@ -108,6 +106,8 @@ export type BatchChanges = {
   newEvents: NewEvent[];
   /** Stored event id → how many more copies arrived, and when the last did. */
   storedDuplicates: Map<number, { count: number; lastAt: Date }>;
+  /** What the batch changed in the envelopes' lives, in arrival order. */
+  transitions: EnvelopeTransition[];
 };
 
 export function recipientKeyOf(notification: Pick<Notification, 'recipientOrder' | 'recipientEmail'>): string | null {
@@ -117,15 +117,9 @@ export function recipientKeyOf(notification: Pick<Notification, 'recipientOrder'
 }
 
 export function dedupeBaseOf(notification: Notification): string {
-  const finish = notification.isFinishCallback && notification.action !== 'envelopeFinished' ? '|finish' : '';
+  const envelopeFinished: SigningServiceAction = 'envelopeFinished';
+  const finish = notification.isFinishCallback && notification.action !== envelopeFinished ? '|finish' : '';
   return `${notification.action}|${recipientKeyOf(notification) ?? '-'}${finish}`;
-}
-
-export function buildSearchText(envelopeId: string, emails: string[], customValues: Record<string, string>): string {
-  const values = Object.entries(customValues).map(([key, value]) => `${key}=${value}`);
-  const text = [envelopeId, ...new Set(emails), ...values].join('\n').toLowerCase();
-  // Cut rather than refused: the id and e-mails come first, so what search is mostly asked for stays in.
-  return text.length > ENVELOPE_LIMITS.searchTextLength ? text.slice(0, ENVELOPE_LIMITS.searchTextLength) : text;
 }
 
 export const webhookIdKey = (hookId: string, webhookId: string) => `${hookId}\n${webhookId}`;
@@ -159,6 +153,7 @@ export function applyNotifications(state: BatchState, jobs: Job[]): BatchChanges
     changedRecipients: new Set(),
     newEvents: [],
     storedDuplicates: new Map(),
+    transitions: [],
   };
   for (const job of jobs) changes.results.push(applyOne(state, changes, job));
   return changes;
@@ -190,7 +185,7 @@ function applyOne(state: BatchState, changes: BatchChanges, job: Job): JobResult
   const { notification, delivery, deliveryId } = job;
   const { envelopeId, action } = notification;
   const at = delivery.receivedAt;
-  let envelope = state.envelopes.get(envelopeId);
+  const envelope = state.envelopes.get(envelopeId);
   const result = (fields: Partial<JobResult>): JobResult => ({
     deliveryId,
     duplicate: false,
@@ -243,33 +238,8 @@ function applyOne(state: BatchState, changes: BatchChanges, job: Job): JobResult
     });
   }
 
-  if (!envelope) {
-    envelope = {
-      id: envelopeId,
-      hookId: delivery.hookId,
-      status: 'sent',
-      actionRequired: false,
-      customValues: {},
-      searchText: envelopeId.toLowerCase(),
-      recipientCount: 0,
-      signedCount: 0,
-      firstSeenAt: at,
-      firstOpenedAt: null,
-      finishedAt: null,
-      lastEventAt: at,
-      lastAction: action,
-      finishCallbackAt: null,
-      claimedStatus: null,
-      claimedAt: null,
-      eventCount: 0,
-      reconciliation: 'not_checked',
-      nextReconcileAt: null,
-    };
-    state.envelopes.set(envelopeId, envelope);
-  }
-
   const notices = [...notification.notices];
-  const merged = mergeCustomValues(envelope.customValues, notification.customValues);
+  const merged = mergeCustomValues(envelope?.customValues ?? {}, notification.customValues);
   if (merged.dropped.length > 0) {
     notices.push(
       `${describeFields(merged.dropped)} not kept: an envelope keeps at most ${ENVELOPE_LIMITS.customValueKeys} ` +
@@ -290,77 +260,60 @@ function applyOne(state: BatchState, changes: BatchChanges, job: Job): JobResult
     duplicateCount: 0,
     lastDuplicateAt: null,
   });
-  envelope.eventCount += 1;
 
-  const recipientChange = recordRecipientProgress(state, changes, envelope, notification, at);
-  if (recipientChange.refused) {
+  const recipient = findRecipient(state, changes, notification, envelope?.recipientCount ?? 0);
+  if (recipient === 'refused') {
     notices.push(
       `The recipient was not added: an envelope keeps at most ${ENVELOPE_LIMITS.recipients} recipients ` +
         '(the event is on the timeline).',
     );
   }
-  const previousStatus = envelope.status;
-  const awaitsConfirmation = applyStatus(envelope, notification, job.confirmFinalStatus === true, at);
-  const becameTerminal = TERMINAL_STATUSES.includes(envelope.status) && !TERMINAL_STATUSES.includes(previousStatus);
-  envelope.actionRequired = nextActionRequired(envelope.actionRequired, action, envelope.status);
-  envelope.customValues = merged.envelopeValues;
-  envelope.firstOpenedAt ??= action === 'workstepOpened' ? at : null;
-  if (becameTerminal) envelope.finishedAt ??= at;
-  if (at.getTime() >= envelope.lastEventAt.getTime()) {
-    envelope.lastEventAt = at;
-    envelope.lastAction = action;
+  const stored = recipient === 'refused' ? null : recipient;
+  const outcome = applyNotificationToEnvelope({
+    envelope: envelope ?? null,
+    recipient: stored,
+    change: {
+      envelopeId,
+      action,
+      isFinishCallback: notification.isFinishCallback,
+      at,
+      recipient: stored ? { order: notification.recipientOrder, email: notification.recipientEmail } : null,
+      confirmFinalStatus: job.confirmFinalStatus === true,
+    },
+  });
+  changes.transitions.push(...outcome.transitions);
+  if (stored && outcome.recipient) {
+    const key = recipientMapKey(envelopeId, stored.key);
+    // Rows are updated in place: BatchState is what the writer reads back.
+    state.recipients.set(
+      key,
+      Object.assign(stored, outcome.recipient, {
+        email: notification.recipientEmail ?? stored.email,
+        recipientOrder: notification.recipientOrder ?? stored.recipientOrder,
+      }),
+    );
+    changes.changedRecipients.add(key);
   }
-  envelope.recipientCount += recipientChange.added ? 1 : 0;
-  envelope.signedCount += recipientChange.signed ? 1 : 0;
-  const emails = [...state.recipients.values()]
-    .filter((recipient) => recipient.envelopeId === envelopeId && recipient.email)
-    .map((recipient) => recipient.email!);
-  envelope.searchText = buildSearchText(envelopeId, emails, envelope.customValues);
+  const recipients = [...state.recipients.values()].filter((row) => row.envelopeId === envelopeId);
+  const updated: EnvelopeRow = {
+    ...outcome.envelope,
+    id: envelopeId,
+    hookId: envelope?.hookId ?? delivery.hookId,
+    firstSeenAt: envelope?.firstSeenAt ?? at,
+    eventCount: (envelope?.eventCount ?? 0) + 1,
+    customValues: merged.envelopeValues,
+    ...deriveEnvelopeFields({ envelopeId, recipients, customValues: merged.envelopeValues }),
+  };
+  state.envelopes.set(envelopeId, envelope ? Object.assign(envelope, updated) : updated);
   changes.changedEnvelopes.add(envelopeId);
 
   return result({
-    status: envelope.status,
+    status: updated.status,
     isNewFinishCallback: notification.isFinishCallback,
-    awaitsConfirmation,
+    awaitsConfirmation: outcome.awaitsConfirmation,
     notices,
     webhookId,
   });
-}
-
-/**
- * Moves the envelope's status as the notification says. A final status (a finish callback, a rejection, an expiry)
- * waits for the signing service when one can confirm it: the envelope keeps its status, the claim is recorded, and
- * reconciliation is due at once. Returns whether the notification awaits that confirmation.
- */
-function applyStatus(envelope: EnvelopeRow, notification: Notification, confirm: boolean, at: Date): boolean {
-  if (notification.isFinishCallback) envelope.finishCallbackAt ??= at;
-  // A status the signing service confirmed is never moved by a notification.
-  const settled = isSettled(envelope);
-  const implied = statusImpliedBy(notification.action, notification.isFinishCallback);
-  const claimsFinal = implied !== null && TERMINAL_STATUSES.includes(implied);
-  if (!confirm || !claimsFinal) {
-    if (!settled) envelope.status = laterStatus(envelope.status, implied);
-    return false;
-  }
-  // What the action itself says still counts (a finish callback may come as workstepFinished or workstepRejected).
-  const actionStatus = statusImpliedBy(notification.action, false);
-  const claim = actionStatus !== null && TERMINAL_STATUSES.includes(actionStatus) ? actionStatus : null;
-  if (!settled && actionStatus !== null && claim === null) envelope.status = laterStatus(envelope.status, actionStatus);
-  if (settled) {
-    // A notification that agrees with a confirmed final status (or a finish callback that claims nothing else) says
-    // nothing new; one that contradicts it has the envelope checked again, without changing what is shown.
-    if (claim === null || claim === envelope.status) return false;
-  }
-  if (claim !== null) {
-    const claimed = envelope.claimedStatus === null ? claim : laterStatus(envelope.claimedStatus, claim);
-    if (claimed !== envelope.claimedStatus) {
-      envelope.claimedStatus = claimed;
-      envelope.claimedAt = at;
-    }
-  }
-  envelope.reconciliation = 'pending';
-  envelope.nextReconcileAt = at;
-  return true;
 }
 
 /** The custom values an envelope keeps, within its limits, and those this notification's event keeps. */
@@ -397,74 +350,38 @@ function textLength(values: Map<string, string>): number {
   return length;
 }
 
-/** Final, and the signing service has said so. */
-function isSettled(envelope: EnvelopeRow): boolean {
-  return (
-    TERMINAL_STATUSES.includes(envelope.status) &&
-    (envelope.reconciliation === 'confirmed' || envelope.reconciliation === 'updated')
-  );
-}
-
-function nextActionRequired(current: boolean, action: string, status: EnvelopeStatus): boolean {
-  if (TERMINAL_STATUSES.includes(status)) return false;
-  if (action === 'workstepDelegatedSenderActionRequired') return true;
-  // Any progress after the delegation means the sender has acted.
-  if (['sendSignNotification', 'workstepOpened', 'workstepFinished'].includes(action)) return false;
-  return current;
-}
-
-function recordRecipientProgress(
+/**
+ * The notification's recipient as stored (a new one when first named), or "refused" when the envelope holds as many
+ * recipients as it may; null when the notification names none. A recipient known by e-mail only takes its order key
+ * once its order is known.
+ */
+function findRecipient(
   state: BatchState,
   changes: BatchChanges,
-  envelope: EnvelopeRow,
   notification: Notification,
-  at: Date,
-) {
+  recipientCount: number,
+): RecipientRow | 'refused' | null {
   const key = recipientKeyOf(notification);
-  if (!key) return { added: false, signed: false, refused: false };
-  const { envelopeId, action } = notification;
-  let recipient = state.recipients.get(recipientMapKey(envelopeId, key));
-  let added = false;
-  if (!recipient && notification.recipientOrder !== null && notification.recipientEmail) {
-    // Known so far by e-mail only: now that its order is known, it takes the order key.
+  if (!key) return null;
+  const { envelopeId } = notification;
+  const recipient = state.recipients.get(recipientMapKey(envelopeId, key));
+  if (recipient) return recipient;
+  if (notification.recipientOrder !== null && notification.recipientEmail) {
     const emailKey = recipientKeyOf({ recipientOrder: null, recipientEmail: notification.recipientEmail })!;
     const byEmail = state.recipients.get(recipientMapKey(envelopeId, emailKey));
     if (byEmail) {
       state.recipients.delete(recipientMapKey(envelopeId, emailKey));
       changes.changedRecipients.delete(recipientMapKey(envelopeId, emailKey));
-      recipient = { ...byEmail, key, storedKey: byEmail.storedKey ?? emailKey };
-      state.recipients.set(recipientMapKey(envelopeId, key), recipient);
+      return { ...byEmail, key, storedKey: byEmail.storedKey ?? emailKey };
     }
   }
-  if (!recipient) {
-    if (envelope.recipientCount >= ENVELOPE_LIMITS.recipients) return { added: false, signed: false, refused: true };
-    recipient = {
-      envelopeId,
-      key,
-      storedKey: null,
-      recipientOrder: notification.recipientOrder,
-      email: notification.recipientEmail,
-      invitedAt: null,
-      firstOpenedAt: null,
-      openCount: 0,
-      finishedAt: null,
-      rejectedAt: null,
-      delegatedAt: null,
-    };
-    state.recipients.set(recipientMapKey(envelopeId, key), recipient);
-    added = true;
-  }
-  const wasSigned = recipient.finishedAt !== null;
-  recipient.email = notification.recipientEmail ?? recipient.email;
-  recipient.recipientOrder = notification.recipientOrder ?? recipient.recipientOrder;
-  if (action === 'sendSignNotification') recipient.invitedAt ??= at;
-  if (action === 'workstepOpened') {
-    recipient.firstOpenedAt ??= at;
-    recipient.openCount += 1;
-  }
-  if (action === 'workstepFinished') recipient.finishedAt ??= at;
-  if (action === 'workstepRejected') recipient.rejectedAt ??= at;
-  if (action.startsWith('workstepDelegated')) recipient.delegatedAt ??= at;
-  changes.changedRecipients.add(recipientMapKey(envelopeId, key));
-  return { added, signed: !wasSigned && recipient.finishedAt !== null, refused: false };
+  if (recipientCount >= ENVELOPE_LIMITS.recipients) return 'refused';
+  return {
+    ...NEW_RECIPIENT,
+    envelopeId,
+    key,
+    storedKey: null,
+    recipientOrder: notification.recipientOrder,
+    email: notification.recipientEmail,
+  };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { followUpFinishCallback } from '@/app/lib/reconciliation/follow-up-finish-callback';
 import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
-import { runAfterResponse } from '@/app/lib/signing/run-after-response';
+import { runAfterResponse } from '@/app/lib/server/run-after-response';
 import type { DeliveryRecord } from './delivery-record';
 import { ingestNotification, type IngestResult } from './ingest-notification';
 import type { Notification } from './parse-notification';

@@ -1,8 +1,8 @@
 import type { EnvelopeRow, NewEvent, RecipientRow, StoredEvent } from './apply-notifications';
 import type { DeliveryInsert } from './delivery-row';
 
-// The columns the webhook ingest reads and writes, written once for both database writers (ingest-batch-on-sqlite.ts,
-// ingest-batch-on-postgresql.ts). Each maps a row field to its PostgreSQL type; the SQLite writer converts by the
+// The columns the webhook ingest reads and writes, written once for both envelope writers (sqlite-envelope-writer.ts,
+// postgresql-envelope-writer.ts). Each maps a row field to its PostgreSQL type; the SQLite writer converts by the
 // same types (timestamps as ISO text, booleans as 0/1, JSON as text). Each list must name every field of its row
 // type, so a new field cannot be forgotten by either writer.
 
@@ -50,13 +50,6 @@ export const RECIPIENT_COLUMNS = {
   delegatedAt: TIMESTAMP,
 } satisfies Record<Exclude<keyof RecipientRow, 'storedKey'>, string>;
 
-export const STORED_EVENT_COLUMNS = {
-  id: 'integer',
-  envelopeId: 'text',
-  dedupeKey: 'text',
-  occurredAt: TIMESTAMP,
-} satisfies Record<keyof StoredEvent, string>;
-
 export const EVENT_COLUMNS = {
   envelopeId: 'text',
   deliveryId: 'text',
@@ -71,6 +64,14 @@ export const EVENT_COLUMNS = {
   duplicateCount: 'integer',
   lastDuplicateAt: TIMESTAMP,
 } satisfies Record<keyof NewEvent, string>;
+
+/** What the writers read of stored events to recognise a copy. */
+export const STORED_EVENT_COLUMNS = {
+  id: 'integer',
+  envelopeId: EVENT_COLUMNS.envelopeId,
+  dedupeKey: EVENT_COLUMNS.dedupeKey,
+  occurredAt: EVENT_COLUMNS.occurredAt,
+} satisfies Record<keyof StoredEvent, string>;
 
 export const DELIVERY_COLUMNS = {
   id: 'text',

@@ -1,18 +1,12 @@
 import 'server-only';
-import Sqlite from 'better-sqlite3';
-import pg from 'pg';
-import { getDatabaseConfig } from '@/app/lib/db/database-config';
 import { uuidV7 } from '@/app/lib/db/sql-values';
 import type { Job, JobResult } from './apply-notifications';
-import { ingestBatchOnSqlite } from './ingest-batch-on-sqlite';
-import { ingestBatchOnPostgresql } from './ingest-batch-on-postgresql';
+import { getEnvelopeWriter } from './envelope-writer';
 
 export type IngestResult = JobResult;
 
 const MAX_BATCH = 100;
 const ATTEMPTS = 4;
-// Another instance stored the same event first, a write conflict, a deadlock: what PostgreSQL reports for them.
-const RETRYABLE_SQLSTATES = ['23505', '40001', '40P01'];
 
 type Waiting = { job: Job; resolve: (result: IngestResult) => void; reject: (error: unknown) => void };
 
@@ -64,28 +58,14 @@ async function storeBatch(batch: Waiting[]): Promise<void> {
 }
 
 async function runWithRetries(jobs: Job[]): Promise<IngestResult[]> {
+  const writer = getEnvelopeWriter();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await storeJobs(jobs);
+      return (await writer.storeBatch(jobs)).results;
     } catch (error) {
       // Another instance stored the same event first, or a write conflict: run again.
-      if (attempt < ATTEMPTS && isRetryable(error)) continue;
+      if (attempt < ATTEMPTS && writer.isRetryable(error)) continue;
       throw error;
     }
   }
-}
-
-function storeJobs(jobs: Job[]): Promise<IngestResult[]> {
-  const config = getDatabaseConfig();
-  if (config.provider === 'postgresql') {
-    return ingestBatchOnPostgresql({ connectionString: config.connectionString, jobs });
-  }
-  return ingestBatchOnSqlite({ filePath: config.filePath, jobs });
-}
-
-function isRetryable(error: unknown): boolean {
-  if (error instanceof pg.DatabaseError) return RETRYABLE_SQLSTATES.includes(error.code ?? '');
-  // The SQLite writer waits out a busy database itself; a unique index conflict is all that is left to retry.
-  if (error instanceof Sqlite.SqliteError) return error.code.startsWith('SQLITE_CONSTRAINT_UNIQUE');
-  return false;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_ACTIONS } from './envelope-actions';
+import { SIGNING_SERVICE_ACTIONS } from '@/app/lib/envelopes/lifecycle/envelope-actions';
 import { parseNotification, type Notification, type ParseResult, type RawDelivery } from './parse-notification';
 
 const RUNS = 500;
@@ -168,7 +168,7 @@ describe('parseNotification properties', () => {
     const customKey = keptText(30).filter((key) => !RECOGNISED_NAMES.includes(asciiLowerCase(key)));
     const parts = fc.record({
       envelopeId: fc.stringMatching(/^[A-Za-z0-9._-]{1,128}$/).filter((id) => !/^\.+$/.test(id)),
-      action: fc.oneof(fc.constantFrom(...KNOWN_ACTIONS), fc.stringMatching(/^[A-Za-z0-9._-]{1,100}$/)),
+      action: fc.oneof(fc.constantFrom(...SIGNING_SERVICE_ACTIONS), fc.stringMatching(/^[A-Za-z0-9._-]{1,100}$/)),
       recipientEmail: fc.option(keptText(320).filter((email) => !/##[^#]*##/.test(email))),
       recipientOrder: fc.option(fc.nat({ max: 10_000 })),
       finishFlag: fc.option(fc.constantFrom('1', 'true', 'TRUE', '0', 'false')),

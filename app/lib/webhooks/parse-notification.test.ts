@@ -1,81 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  FINTECHOS_EXAMPLE_ENVELOPE_ID,
+  fintechosFinishExample,
+  fintechosStatusExample,
+} from '@/app/testing/fintechos-examples';
 import { parseNotification, type Notification, type ParseFailure, type RawDelivery } from './parse-notification';
 
-// Both examples verbatim from FintechOS's "Getting Status Changes Notifications Using Webhooks" page.
-const FINTECHOS_STATUS_EXAMPLE = `{
-"UserId": "4afdc8a9-eb91-4359-81d6-c3a462fae866",
-"Ids": null,
-"Id": "00000000-0000-0000-0000-000000000000",
-"EntityName": null,
-"PreviousBusinessStatus": null,
-"PreviousBWS": null,
-"BusinessStatus": null,
-"CurrentBWS": null,
-"Values": null,
-"AdditionalValues": null,
-"PropertyBag": {},
-"ExecutionDepth": 0,
-"MessageSuccess": false,
-"Message": null,
-"ReloadPage": false,
-"NavigateToUrl": null,
-"NavigateToEntityPage": false,
-"NavigateToEntityPageOnEdit": false,
-"NavigateToEntityName": null,
-"NavigateToEntityFormName": null,
-"NavigateToEntityId": null,
-"NavigateToEntityInsertDefaults": null,
-"Data": {
-"test": "12345",
-"asdf": "abc",
-"envelopeId": "7bfa100a-f52c-4915-b25d-210e6bb82f48",
-"recipientEmail": "",
-"recipientOrder": "",
-"action": "workstepOpened"
-},
-"Fetch": null,
-"BeforeValues": null,
-"MergedValues": {}
-}`;
-
-const FINTECHOS_FINISH_EXAMPLE = `{
-"UserId": "4afdc8a9-eb91-4359-81d6-c3a462fae866",
-"Ids": null,
-"Id": "00000000-0000-0000-0000-000000000000",
-"EntityName": null,
-"PreviousBusinessStatus": null,
-"PreviousBWS": null,
-"BusinessStatus": null,
-"CurrentBWS": null,
-"Values": null,
-"AdditionalValues": null,
-"PropertyBag": {},
-"ExecutionDepth": 0,
-"MessageSuccess": false,
-"Message": null,
-"ReloadPage": false,
-"NavigateToUrl": null,
-"NavigateToEntityPage": false,
-"NavigateToEntityPageOnEdit": false,
-"NavigateToEntityName": null,
-"NavigateToEntityFormName": null,
-"NavigateToEntityId": null,
-"NavigateToEntityInsertDefaults": null,
-"Data": {
-"test": "12345",
-"asdf": "abc",
-"envelopeId": "7bfa100a-f52c-4915-b25d-210e6bb82f48",
-"recipientEmail": "",
-"recipientOrder": "",
-"action": "envelopeFinished",
-"FTOSIsFinishCallback": "1"
-},
-"Fetch": null,
-"BeforeValues": null,
-"MergedValues": {}
-}`;
-
-const ENVELOPE_ID = '7bfa100a-f52c-4915-b25d-210e6bb82f48';
+const ENVELOPE_ID = FINTECHOS_EXAMPLE_ENVELOPE_ID;
 
 function get(query: string): RawDelivery {
   return { method: 'GET', query, body: null, contentType: null };
@@ -105,31 +36,23 @@ function expectFailure(raw: RawDelivery, code: string): ParseFailure {
 const minimalQuery = `envelopeId=${ENVELOPE_ID}&action=workstepFinished`;
 
 describe('parseNotification: the FintechOS examples', () => {
-  it('reads the status example from Data and ignores the rest of the automation context', () => {
-    expect(parseNotification(post(FINTECHOS_STATUS_EXAMPLE))).toEqual({
+  it.each([
+    [
+      'reads the status example from Data and ignores the rest of the automation context',
+      fintechosStatusExample(),
+      'workstepOpened',
+      false,
+    ],
+    ['reads the finish example as a finish callback', fintechosFinishExample(), 'envelopeFinished', true],
+  ])('%s', (_name, example, action, isFinishCallback) => {
+    expect(parseNotification(post(example))).toEqual({
       ok: true,
       notification: {
         envelopeId: ENVELOPE_ID,
-        action: 'workstepOpened',
+        action,
         recipientEmail: null,
         recipientOrder: null,
-        isFinishCallback: false,
-        customValues: { test: '12345', asdf: 'abc' },
-        details: null,
-        notices: [],
-      },
-    });
-  });
-
-  it('reads the finish example as a finish callback', () => {
-    expect(parseNotification(post(FINTECHOS_FINISH_EXAMPLE))).toEqual({
-      ok: true,
-      notification: {
-        envelopeId: ENVELOPE_ID,
-        action: 'envelopeFinished',
-        recipientEmail: null,
-        recipientOrder: null,
-        isFinishCallback: true,
+        isFinishCallback,
         customValues: { test: '12345', asdf: 'abc' },
         details: null,
         notices: [],

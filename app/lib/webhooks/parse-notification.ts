@@ -1,6 +1,10 @@
-import { KNOWN_ACTIONS } from './envelope-actions';
-import { FINISH_CALLBACK_ACTION } from './finish-callback-action';
-import { ENVELOPE_LIMITS, FIELD_LIMITS } from './notification-limits';
+import {
+  FINISH_CALLBACK_ACTION,
+  SIGNING_SERVICE_ACTIONS,
+  type SigningServiceAction,
+} from '@/app/lib/envelopes/lifecycle/envelope-actions';
+import { ENVELOPE_LIMITS } from '@/app/lib/envelopes/envelope-limits';
+import { FIELD_LIMITS } from './notification-limits';
 
 /**
  * Reads one e-signature status notification (FintechOS / Namirial eSignAnyWhere) out of an HTTP delivery.
@@ -272,7 +276,7 @@ function buildNotification(fields: CollectedFields): ParseResult {
       isFinishCallback:
         finishFlag === '1' ||
         finishFlag === 'true' ||
-        resolvedAction === 'envelopeFinished' ||
+        resolvedAction === ('envelopeFinished' satisfies SigningServiceAction) ||
         resolvedAction === FINISH_CALLBACK_ACTION,
       customValues: boundedCustomValues(custom, notices),
       details,
@@ -334,7 +338,7 @@ function invalidAction(field: 'action' | 'EventType', value: string): ParseFailu
 
 /** A workstep event type that names a status-callback action (in any case) is that action; others stay as sent. */
 function actionOfEventType(eventType: string): string {
-  return KNOWN_ACTIONS.find((action) => asciiLowerCase(action) === asciiLowerCase(eventType)) ?? eventType;
+  return SIGNING_SERVICE_ACTIONS.find((action) => asciiLowerCase(action) === asciiLowerCase(eventType)) ?? eventType;
 }
 
 function takeWorkstepDetails(eventType: string, custom: Map<string, string>, notices: string[]): WorkstepEventDetails {

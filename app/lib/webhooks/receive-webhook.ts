@@ -1,5 +1,7 @@
 import 'server-only';
+import { parseAllowedNetworks } from '@/app/lib/db/json-columns';
 import { getEnvironment } from '@/app/lib/env';
+import { isAddressAllowed } from '@/app/lib/hooks/allowed-networks';
 import { getActiveHook } from '@/app/lib/hooks/hook-cache';
 import { pickLoggedHeaders, type DeliveryRecord } from './delivery-record';
 import { ingestAndFollowUp } from './ingest-and-follow-up';
@@ -9,7 +11,6 @@ import { readBodyWithLimit } from './read-body-with-limit';
 import { recordRejectedDelivery } from './record-rejected-delivery';
 import { takeHookRateLimitToken } from './hook-rate-limit';
 import { getSourceAddress } from './source-address';
-import { isAddressAllowed } from './source-network';
 import { countUnknownHookRequest } from './unknown-hook-counter';
 import { verifyStandardWebhookSignature } from './verify-signature';
 
@@ -92,7 +93,7 @@ export async function receiveWebhook(options: { hookId: string; request: Request
         `The body is over ${MAX_BODY_BYTES / 1024} KiB; notifications are far smaller. Send only the notification fields.`,
       );
     }
-    const networks = hook.allowedNetworks as string[];
+    const networks = parseAllowedNetworks(hook.allowedNetworks);
     if (!isAddressAllowed(delivery.sourceAddress, networks)) {
       return reject(
         403,

@@ -1,9 +1,9 @@
-import { PEER_ADDRESS_HEADER } from './peer-address-header';
+import { readPeerAddress } from '@/app/lib/server/http-server-patches';
 
 /**
  * The address a request came from. Behind TRUSTED_PROXY_HOPS reverse proxies it is the entry
- * they appended to X-Forwarded-For; otherwise the socket's own address, which instrumentation.ts
- * stamps on every request (Next.js does not expose it to route handlers).
+ * they appended to X-Forwarded-For; otherwise the socket's own address, which an HTTP-server patch
+ * stamps on every request (Next.js does not expose it to route handlers; see http-server-patches.ts).
  */
 export function getSourceAddress(headers: Headers, trustedProxyHops: number): string | null {
   if (trustedProxyHops > 0) {
@@ -13,5 +13,5 @@ export function getSourceAddress(headers: Headers, trustedProxyHops: number): st
       .filter(Boolean);
     return chain[chain.length - trustedProxyHops] ?? chain[0] ?? null;
   }
-  return headers.get(PEER_ADDRESS_HEADER);
+  return readPeerAddress(headers);
 }

@@ -1,31 +1,20 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { decodeCanonicalBase64, decodeSigningSecret } from '@/app/lib/hooks/signing-secret';
 
-// Standard Webhooks (https://www.standardwebhooks.com/). Verification is done here with node:crypto rather than by
+// Still exported here for the webhook route's tests, which import it from this module; new code imports it from
+// app/lib/hooks/signing-secret.ts.
+
+// Standard Webhooks (https://www.standardwebhooks.com/), the receiving side: a hook's secret is made, checked and used
+// for signing in app/lib/hooks/signing-secret.ts. Verification is done here with node:crypto rather than by
 // `Webhook.verify` from the standardwebhooks package, because that reads Date.now() and cannot be given a clock, and
-// it throws; signing still goes through the package so the tests prove interoperability with the reference library.
+// it throws.
 
-const SECRET_PREFIX = 'whsec_';
-const SECRET_BYTES = 24;
-const MIN_SECRET_BYTES = 16;
 const TOLERANCE_SECONDS = 5 * 60;
 const SHA256_BYTES = 32;
-// Canonical padded base64, as the reference libraries require; Buffer.from alone would silently skip bad characters.
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 // Up to 16 digits so that a millisecond timestamp can be recognised and explained instead of rejected as garbage.
 const TIMESTAMP = /^\d{1,16}$/;
 
 export type SignatureVerification = { ok: true; webhookId: string } | { ok: false; message: string };
-
-/** A new signing secret: `whsec_` followed by base64 of 24 random bytes. */
-export function generateSigningSecret(): string {
-  return SECRET_PREFIX + randomBytes(SECRET_BYTES).toString('base64');
-}
-
-/** True for base64 of at least 16 bytes, with or without the `whsec_` prefix. */
-export function isValidSigningSecret(secret: string): boolean {
-  return decodeSecret(secret) !== null;
-}
 
 /**
  * Checks a delivery signed per Standard Webhooks: HMAC-SHA256 over `${webhook-id}.${webhook-timestamp}.${body}`
@@ -39,7 +28,7 @@ export function verifyStandardWebhookSignature(options: {
   body: string;
   now?: Date;
 }): SignatureVerification {
-  const key = decodeSecret(options.secret);
+  const key = decodeSigningSecret(options.secret);
   if (key === null) {
     return fail("This hook's signing secret is not a valid Standard Webhooks secret: ask its owner to rotate it.");
   }
@@ -86,33 +75,6 @@ export function verifyStandardWebhookSignature(options: {
   return matches ? { ok: true, webhookId } : fail("No webhook-signature matches this hook's signing secret.");
 }
 
-/**
- * The three Standard Webhooks headers for a delivery. Throws on an invalid secret or date, which are programming
- * errors on the sending side (secrets are checked with isValidSigningSecret when stored).
- */
-export function signStandardWebhook(options: {
-  secret: string;
-  webhookId: string;
-  timestamp: Date;
-  body: string;
-}): Record<string, string> {
-  if (decodeSecret(options.secret) === null) throw new Error('Cannot sign: the signing secret is not valid.');
-  const seconds = Math.floor(options.timestamp.getTime() / 1000);
-  if (!Number.isFinite(seconds)) throw new RangeError('Cannot sign: the timestamp is not a valid date.');
-  return {
-    'webhook-id': options.webhookId,
-    'webhook-timestamp': String(seconds),
-    'webhook-signature': new Webhook(options.secret).sign(options.webhookId, options.timestamp, options.body),
-  };
-}
-
-function decodeSecret(secret: string): Buffer | null {
-  const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
-  if (encoded === '' || !BASE64.test(encoded)) return null;
-  const key = Buffer.from(encoded, 'base64');
-  return key.length >= MIN_SECRET_BYTES ? key : null;
-}
-
 /** Decoded v1 signatures, or null when the header has no v1 entry at all (other versions such as v1a are skipped). */
 function parseV1Signatures(header: string): Buffer[] | null {
   const signatures: Buffer[] = [];
@@ -124,9 +86,8 @@ function parseV1Signatures(header: string): Buffer[] | null {
     if (comma === -1 || entry.slice(0, comma) !== 'v1') continue;
     sawV1 = true;
     const encoded = entry.slice(comma + 1);
-    if (!BASE64.test(encoded)) continue;
-    const signature = Buffer.from(encoded, 'base64');
-    if (signature.length === SHA256_BYTES) signatures.push(signature);
+    const signature = decodeCanonicalBase64(encoded);
+    if (signature?.length === SHA256_BYTES) signatures.push(signature);
   }
   return sawV1 ? signatures : null;
 }

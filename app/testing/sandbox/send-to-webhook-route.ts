@@ -1,6 +1,6 @@
 import type { DeliveryAnswer } from '@/app/lib/sandbox/deliver-notification';
 import type { NotificationRequest } from '@/app/lib/sandbox/build-notification-request';
-import { PEER_ADDRESS_HEADER } from '@/app/lib/webhooks/peer-address-header';
+import { PEER_ADDRESS_HEADER } from '@/app/lib/server/http-server-patches';
 
 /**
  * A notification sender for tests: hands the request to the real /api/webhooks/<hookId> route

@@ -1,18 +1,18 @@
-import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { PEER_ADDRESS_HEADER } from '@/app/lib/webhooks/peer-address-header';
+import { SANDBOX_ESIGNANYWHERE_BASE_PATH } from '@/app/lib/signing/sandbox-address';
+import { PEER_ADDRESS_HEADER } from '@/app/lib/server/http-server-patches';
+import { listenOnLoopback, type LoopbackListener } from '../listen-on-loopback';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-const SANDBOX = '/api/sandbox/esignanywhere/Api/v6';
+const SANDBOX = `${SANDBOX_ESIGNANYWHERE_BASE_PATH}/Api/v6`;
 
 /**
  * A real HTTP server in front of the real route handlers of webhooks and the sandbox API (tests
  * only): what `next start` does for these paths, so a test can run the production path over
  * loopback (simulator → webhook → adapter → sandbox API) without a build.
  */
-export async function startRouteBridge(): Promise<{ baseUrl: string; port: number; close: () => Promise<void> }> {
+export async function startRouteBridge(): Promise<LoopbackListener> {
   const routes: [RegExp, () => Promise<Record<string, unknown>>, string][] = [
     [/^\/api\/webhooks\/([^/]+)$/, () => import('@/app/api/webhooks/[hookId]/route'), 'hookId'],
     [
@@ -68,12 +68,5 @@ export async function startRouteBridge(): Promise<{ baseUrl: string; port: numbe
       outgoing.writeHead(500).end(String(error));
     }
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    port,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return listenOnLoopback(server);
 }

@@ -1,7 +1,11 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { z } from 'zod';
+import { ApiRequestError, describeFailure, requestJson } from '@/app/ui/api/request-json';
 import { FIELD, PRIMARY_BUTTON } from '@/app/ui/setup/styles';
+
+const signedInSchema = z.object({ next: z.string().optional() });
 
 /**
  * The password form. With JavaScript it signs in through fetch and shows errors in place; without,
@@ -17,24 +21,18 @@ export function SignInForm({ next, initialError }: { next: string; initialError:
     setPending(true);
     setError(null);
     try {
-      const response = await fetch('/api/auth/sign-in', {
+      const signedIn = await requestJson('/api/auth/sign-in', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ password: field.value, next }),
+        body: { password: field.value, next },
+        schema: signedInSchema,
       });
-      const body = (await response.json().catch(() => null)) as {
-        next?: string;
-        error?: { message?: string };
-      } | null;
-      if (response.ok) {
-        // A full page load, so the header and every server component see the new session.
-        window.location.assign(body?.next ?? '/');
-        return;
-      }
-      setError(body?.error?.message ?? `Sign-in failed (HTTP ${response.status}). Try again.`);
-      field.select();
-    } catch {
-      setError('The server did not answer. Check your connection and try again.');
+      // A full page load, so the header and every server component see the new session.
+      window.location.assign(signedIn.next ?? '/');
+      return;
+    } catch (failure) {
+      setError(describeFailure(failure, 'Sign-in failed'));
+      // The server answered, most likely "wrong password": ready for typing it again.
+      if (failure instanceof ApiRequestError && failure.status !== null) field.select();
     }
     setPending(false);
   }

@@ -1,9 +1,9 @@
-import Link from 'next/link';
 import type { listDeliveries } from '@/app/lib/deliveries/list-deliveries';
 import { whyNotReplayable } from '@/app/lib/deliveries/not-replayable';
-import { ScrollableTable } from '@/app/ui/list/scrollable-table';
+import { ColumnHeader, ColumnHeaders, ScrollableTable, TableHead, TABLE_CELL } from '@/app/ui/list/scrollable-table';
+import { EnvelopeLink } from '@/app/ui/envelopes/envelope-link';
 import { ExactTime, RelativeTime } from '@/app/ui/envelopes/time-stamps';
-import { actionLabel } from '@/app/ui/format/action-label';
+import { actionLabel } from '@/app/lib/envelopes/lifecycle/envelope-actions';
 import { shortId } from '@/app/ui/format/short-id';
 import { DeliveryRequest } from './delivery-request';
 import { OutcomeBadge } from './outcome-badge';
@@ -11,9 +11,6 @@ import { ReplayButton } from './replay-button';
 
 export type DeliveryRow = Awaited<ReturnType<typeof listDeliveries>>['items'][number];
 
-const HEADER_CELL =
-  'whitespace-nowrap px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const CELL = 'px-4 py-3 align-top';
 const COLUMN_COUNT = 8;
 
 function replayBlockedReason(errorCode: string | null): string | null {
@@ -24,47 +21,41 @@ function replayBlockedReason(errorCode: string | null): string | null {
 export function DeliveryTable(props: { deliveries: DeliveryRow[]; hookNames: Map<string, string>; now: Date }) {
   return (
     <ScrollableTable id="delivery-table" caption="Deliveries, newest first" minWidthClass="min-w-[60rem]">
-      <thead className="border-b border-slate-200 sm:bg-slate-50">
-        <tr>
-          {['Received', 'Hook', 'Method', 'Action', 'Envelope', 'Outcome', 'Reason'].map((label) => (
-            <th key={label} scope="col" className={HEADER_CELL}>
-              {label}
-            </th>
-          ))}
-          <th scope="col" className={HEADER_CELL}>
-            <span className="sr-only">Replay</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead>
+        <ColumnHeaders labels={['Received', 'Hook', 'Method', 'Action', 'Envelope', 'Outcome', 'Reason']} />
+        <ColumnHeader>
+          <span className="sr-only">Replay</span>
+        </ColumnHeader>
+      </TableHead>
       {/* One body per delivery keeps its row and its raw request together for hover and screen readers. */}
       {props.deliveries.map((delivery) => (
         <tbody key={delivery.id} className="group border-b border-slate-100 last:border-b-0 hover:bg-slate-50/60">
           <tr data-delivery-id={delivery.id}>
-            <td className={`${CELL} whitespace-nowrap`}>
+            <td className={`${TABLE_CELL} whitespace-nowrap`}>
               <RelativeTime iso={delivery.receivedAt} now={props.now} className="block font-medium text-slate-800" />
               <ExactTime iso={delivery.receivedAt} className="block text-xs text-slate-600" />
             </td>
-            <td className={CELL}>
+            <td className={TABLE_CELL}>
               <span className="block max-w-40 truncate" title={delivery.hookId}>
                 {props.hookNames.get(delivery.hookId) ?? shortId(delivery.hookId)}
               </span>
             </td>
-            <td className={`${CELL} font-mono text-xs`}>{delivery.method}</td>
-            <td className={`${CELL} whitespace-nowrap`}>
+            <td className={`${TABLE_CELL} font-mono text-xs`}>{delivery.method}</td>
+            <td className={`${TABLE_CELL} whitespace-nowrap`}>
               {delivery.action ? (
                 <span title={delivery.action}>{actionLabel(delivery.action)}</span>
               ) : (
                 <span className="text-slate-500">—</span>
               )}
             </td>
-            <td className={CELL}>
+            <td className={TABLE_CELL}>
               <EnvelopeCell delivery={delivery} />
             </td>
-            <td className={CELL}>
+            <td className={TABLE_CELL}>
               <OutcomeBadge outcome={delivery.outcome} />
               {delivery.replayOfId ? <p className="mt-1 text-xs text-slate-600">Replay</p> : null}
             </td>
-            <td className={`${CELL} max-w-80 text-slate-700`}>
+            <td className={`${TABLE_CELL} max-w-80 text-slate-700`}>
               {delivery.outcome === 'rejected' ? (
                 <>
                   <p className="text-sm">{delivery.reason ?? 'No reason recorded.'}</p>
@@ -78,7 +69,7 @@ export function DeliveryTable(props: { deliveries: DeliveryRow[]; hookNames: Map
                 </p>
               ) : null}
             </td>
-            <td className={CELL}>
+            <td className={TABLE_CELL}>
               <ReplayButton deliveryId={delivery.id} blockedReason={replayBlockedReason(delivery.errorCode)} />
             </td>
           </tr>
@@ -97,15 +88,7 @@ function EnvelopeCell({ delivery }: { delivery: DeliveryRow }) {
   if (!delivery.envelopeId) return <span className="text-slate-500">—</span>;
   // Only stored notifications have an envelope page to open; a refused one may name an envelope that never existed.
   if (delivery.outcome === 'accepted' || delivery.outcome === 'duplicate') {
-    return (
-      <Link
-        href={`/envelopes/${encodeURIComponent(delivery.envelopeId)}`}
-        title={delivery.envelopeId}
-        className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline"
-      >
-        {shortId(delivery.envelopeId)}
-      </Link>
-    );
+    return <EnvelopeLink id={delivery.envelopeId} />;
   }
   return (
     <span title={delivery.envelopeId} className="font-mono text-slate-700">

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
+import { z } from 'zod';
+import { describeFailure, requestJson } from '@/app/ui/api/request-json';
 
 type ReplayState = { kind: 'idle' } | { kind: 'done'; message: string; failed: boolean };
 
@@ -43,22 +45,16 @@ export function ReplayButton({ deliveryId, blockedReason }: { deliveryId: string
   );
 }
 
+const replayAnswerSchema = z.object({ duplicate: z.boolean() });
+
 async function requestReplay(deliveryId: string): Promise<{ message: string; failed: boolean }> {
   try {
-    const response = await fetch(`/api/deliveries/${encodeURIComponent(deliveryId)}/replay`, { method: 'POST' });
-    const body: unknown = await response.json().catch(() => null);
-    if (response.ok) {
-      const duplicate = isRecord(body) && body.duplicate === true;
-      return { message: duplicate ? 'Duplicate: already stored' : 'Stored', failed: false };
-    }
-    const error = isRecord(body) && isRecord(body.error) ? body.error : null;
-    const message = typeof error?.message === 'string' ? error.message : `Replay failed (HTTP ${response.status}).`;
-    return { message, failed: true };
-  } catch {
-    return { message: 'Replay failed: the server could not be reached.', failed: true };
+    const { duplicate } = await requestJson(`/api/deliveries/${encodeURIComponent(deliveryId)}/replay`, {
+      method: 'POST',
+      schema: replayAnswerSchema,
+    });
+    return { message: duplicate ? 'Duplicate: already stored' : 'Stored', failed: false };
+  } catch (failure) {
+    return { message: describeFailure(failure, 'Replay failed'), failed: true };
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -3,9 +3,10 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { EnvelopeDetail, EnvelopeDocument } from '@/app/lib/envelopes/envelope-detail-schema';
-import { countLabel } from '@/app/ui/format/count-label';
-import { documentNotice, formatByteSize, type DocumentNotice, type DocumentNoticeTone } from './document-summary';
-import { readApiErrorMessage } from '@/app/ui/list/read-api-error';
+import { formatBytes } from '@/app/lib/format/byte-size';
+import { describeFailure, requestJson } from '@/app/ui/api/request-json';
+import { countLabel } from '@/app/lib/format/count-label';
+import { documentNotice, type DocumentNotice, type DocumentNoticeTone } from './document-summary';
 import { ExactTime } from './time-stamps';
 
 const NOTICE_STYLES: Record<DocumentNoticeTone, string> = {
@@ -51,7 +52,7 @@ function DocumentItem({ document, nameInLabel }: { document: EnvelopeDocument; n
   const action = document.kind === 'signed' ? 'Download signed PDF' : 'Download audit trail';
   const facts = [
     document.pageCount !== null ? countLabel(document.pageCount, 'page') : null,
-    formatByteSize(document.byteSize),
+    formatBytes(document.byteSize),
   ].filter(Boolean);
   return (
     <li className="py-3 first:pt-0 last:pb-0">
@@ -152,13 +153,9 @@ function RetryButton({ envelopeId, onRetried }: { envelopeId: string; onRetried:
 
 async function requestRetry(envelopeId: string): Promise<{ message: string; failed: boolean }> {
   try {
-    const response = await fetch(`/api/envelopes/${encodeURIComponent(envelopeId)}/documents/retry`, {
-      method: 'POST',
-    });
-    if (response.ok) return { message: 'Retry started.', failed: false };
-    const body: unknown = await response.json().catch(() => null);
-    return { message: readApiErrorMessage(body) ?? `Retry failed (HTTP ${response.status}).`, failed: true };
-  } catch {
-    return { message: 'Retry failed: the server could not be reached.', failed: true };
+    await requestJson(`/api/envelopes/${encodeURIComponent(envelopeId)}/documents/retry`, { method: 'POST' });
+    return { message: 'Retry started.', failed: false };
+  } catch (failure) {
+    return { message: describeFailure(failure, 'Retry failed'), failed: true };
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatusDetail } from '@/app/lib/envelopes/envelope-detail-schema';
-import { documentNotice, formatByteSize } from './document-summary';
+import { documentNotice } from './document-summary';
 
 const none: DocumentStatusDetail = {
   status: 'none',
@@ -72,19 +72,5 @@ describe('documentNotice', () => {
       documentCount: 0,
     });
     expect(waiting).toMatchObject({ tone: 'problem', title: 'Attempt 1 failed; trying again.', canRetry: true });
-  });
-});
-
-describe('formatByteSize', () => {
-  it('uses the largest fitting decimal unit with at most two significant digits after a small number', () => {
-    expect([812, 1000, 1234, 48_200, 999_600, 2_400_000, 12_000_000].map(formatByteSize)).toEqual([
-      '812 B',
-      '1 KB',
-      '1.2 KB',
-      '48 KB',
-      '1 MB',
-      '2.4 MB',
-      '12 MB',
-    ]);
   });
 });

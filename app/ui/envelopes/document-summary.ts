@@ -1,5 +1,6 @@
 import type { DocumentStatusDetail, EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
-import { countLabel } from '@/app/ui/format/count-label';
+import { statusOutcome } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { countLabel } from '@/app/lib/format/count-label';
 
 export type DocumentNoticeTone = 'muted' | 'busy' | 'warning' | 'problem';
 
@@ -14,8 +15,6 @@ export type DocumentNotice = {
   /** The fix is on the setup page (no provider, or an incomplete configuration). */
   linksToSetup: boolean;
 };
-
-const ENDED_UNSIGNED = new Set<EnvelopeDetail['status']>(['rejected', 'expired', 'canceled']);
 
 export function documentNotice(options: {
   envelopeStatus: EnvelopeDetail['status'];
@@ -43,9 +42,9 @@ export function documentNotice(options: {
   }
   switch (fetch.status) {
     case 'none':
-      if (envelopeStatus === 'completed')
+      if (statusOutcome(envelopeStatus) === 'signed')
         return { ...notice, tone: 'muted', title: 'Waiting for the document fetch to start.' };
-      if (ENDED_UNSIGNED.has(envelopeStatus))
+      if (statusOutcome(envelopeStatus) !== null)
         return { ...notice, tone: 'muted', title: 'No signed document: the envelope ended without being completed.' };
       return {
         ...notice,
@@ -77,17 +76,4 @@ export function documentNotice(options: {
         canRetry: true,
       };
   }
-}
-
-/** "812 B", "48 KB", "2.4 MB": decimal units, as file managers show them. */
-export function formatByteSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 999.5 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)} ${units[unit]}`;
 }

@@ -1,16 +1,16 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/envelope-schemas';
-import { statusLabel } from '@/app/lib/format/status-label';
+import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { statusLabel } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import {
+  FILTER_FIELD as FIELD,
+  FILTER_LABEL as LABEL,
+  FilterActions,
+  HookFilter,
+  type HookOption,
+} from '@/app/ui/list/filter-fields';
 import { envelopeListHref, hasActiveFilters, LIST_FILTER_KEYS, type ListFilters } from './envelope-list-params';
-
-const LABEL = 'block text-sm font-medium text-slate-700';
-const FIELD =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-500 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30';
-
-export type HookOption = { id: string; name: string; revoked: boolean };
 
 /**
  * A GET form: the filters end up in the URL, so a view can be bookmarked and shared. With JavaScript the URL leaves
@@ -18,7 +18,6 @@ export type HookOption = { id: string; name: string; revoked: boolean };
  */
 export function EnvelopeFilters({ filters, hooks }: { filters: ListFilters; hooks: HookOption[] }) {
   const router = useRouter();
-  const knownHook = filters.hook === '' || hooks.some((hook) => hook.id === filters.hook);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,67 +65,40 @@ export function EnvelopeFilters({ filters, hooks }: { filters: ListFilters; hook
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="envelope-hook" className={LABEL}>
-          Hook
-        </label>
-        <select id="envelope-hook" name="hook" defaultValue={filters.hook} className={FIELD}>
-          <option value="">All hooks</option>
-          {hooks.map((hook) => (
-            <option key={hook.id} value={hook.id}>
-              {hook.revoked ? `${hook.name} (revoked)` : hook.name}
-            </option>
-          ))}
-          {/* A hook id from a hand-written URL stays selected, so the form does not silently widen the filter. */}
-          {knownHook ? null : <option value={filters.hook}>{filters.hook}</option>}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="envelope-from" className={LABEL}>
-          Active from
-        </label>
-        <input
-          id="envelope-from"
-          type="date"
-          name="from"
-          defaultValue={dateValue(filters.from)}
-          max={dateValue(filters.to) || undefined}
-          className={FIELD}
-          aria-describedby="envelope-dates-hint"
-        />
-      </div>
-      <div>
-        <label htmlFor="envelope-to" className={LABEL}>
-          Active to
-        </label>
-        <input
-          id="envelope-to"
-          type="date"
-          name="to"
-          defaultValue={dateValue(filters.to)}
-          min={dateValue(filters.from) || undefined}
-          className={FIELD}
-          aria-describedby="envelope-dates-hint"
-        />
-      </div>
+      <HookFilter id="envelope-hook" value={filters.hook} hooks={hooks} />
+      <DateFilter name="from" label="Active from" value={filters.from} max={dateValue(filters.to)} />
+      <DateFilter name="to" label="Active to" value={filters.to} min={dateValue(filters.from)} />
       {filters.limit ? <input type="hidden" name="limit" value={filters.limit} /> : null}
-      <div className="col-span-2 flex items-center gap-3 lg:col-span-1">
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-        >
-          Search
-        </button>
-        {hasActiveFilters(filters) ? (
-          <Link href="/" className="text-sm text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline">
-            Clear
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions
+        submitLabel="Search"
+        clearHref={hasActiveFilters(filters) ? '/' : null}
+        className="col-span-2 lg:col-span-1"
+      />
       <p id="envelope-dates-hint" className="col-span-2 text-xs text-slate-600 lg:col-span-6">
         Dates are days in UTC and apply to each envelope&apos;s last activity.
       </p>
     </form>
+  );
+}
+
+/** A day of last activity; `min` and `max` keep the range the right way round. */
+function DateFilter(props: { name: 'from' | 'to'; label: string; value: string; min?: string; max?: string }) {
+  return (
+    <div>
+      <label htmlFor={`envelope-${props.name}`} className={LABEL}>
+        {props.label}
+      </label>
+      <input
+        id={`envelope-${props.name}`}
+        type="date"
+        name={props.name}
+        defaultValue={dateValue(props.value)}
+        min={props.min || undefined}
+        max={props.max || undefined}
+        className={FIELD}
+        aria-describedby="envelope-dates-hint"
+      />
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import type { EnvelopePage } from '@/app/lib/envelopes/envelope-list-schema';
 import { ListPagination } from '@/app/ui/list/list-pagination';
 import { envelopeExportHref, envelopeListHref, type ListFilters } from './envelope-list-params';
 import { EnvelopeTable } from './envelope-table';
+import { LiveIndicator, LivePausedNotice } from './live-status';
 import { StatusSummary } from './status-summary';
 import { LIST_POLL_INTERVAL_MS, useEnvelopeList } from './use-envelope-list';
 
@@ -38,7 +39,13 @@ export function EnvelopeListView(props: EnvelopeListViewProps) {
       {page.statusCounts ? <StatusSummary counts={page.statusCounts} filters={props.filters} /> : null}
       {props.filterForm}
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
-        <LiveIndicator live={live} failed={error !== null} />
+        {live ? (
+          <LiveIndicator failed={error !== null} intervalMs={LIST_POLL_INTERVAL_MS} />
+        ) : (
+          <p className="text-xs text-slate-600">
+            A later page stays as it was loaded; new activity shows on the first page.
+          </p>
+        )}
         {page.items.length > 0 ? (
           <a
             href={envelopeExportHref(props.filters)}
@@ -49,11 +56,7 @@ export function EnvelopeListView(props: EnvelopeListViewProps) {
           </a>
         ) : null}
       </div>
-      {error ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          Live updates paused: {error.message}. This page keeps trying and shows what it last received.
-        </p>
-      ) : null}
+      <LivePausedNotice error={error} />
       {page.items.length > 0 ? (
         <>
           <EnvelopeTable envelopes={page.items} now={now} />
@@ -66,24 +69,5 @@ export function EnvelopeListView(props: EnvelopeListViewProps) {
         props.emptyState
       )}
     </>
-  );
-}
-
-function LiveIndicator({ live, failed }: { live: boolean; failed: boolean }) {
-  if (!live) {
-    return (
-      <p className="text-xs text-slate-600">
-        A later page stays as it was loaded; new activity shows on the first page.
-      </p>
-    );
-  }
-  return (
-    <p
-      className="inline-flex items-center gap-1.5 text-xs text-slate-600"
-      title={`Asks for news every ${LIST_POLL_INTERVAL_MS / 1000} seconds while this tab is visible`}
-    >
-      <span aria-hidden className={`size-2 rounded-full ${failed ? 'bg-amber-500' : 'animate-pulse bg-emerald-500'}`} />
-      {failed ? 'Live updates paused' : 'Updating live'}
-    </p>
   );
 }

@@ -7,6 +7,7 @@ import { DocumentPanel } from './document-panel';
 import { EnvelopeHeader } from './envelope-header';
 import { EnvelopeMilestones } from './envelope-milestones';
 import { EventTimeline } from './event-timeline';
+import { LiveIndicator, LivePausedNotice } from './live-status';
 import { RecipientList } from './recipient-list';
 import { SectionCard } from './section-card';
 import { POLL_INTERVAL_MS, useEnvelope } from './use-envelope';
@@ -26,12 +27,12 @@ export function EnvelopeLiveView({ initial, renderedAt }: EnvelopeLiveViewProps)
 
   return (
     <article className="space-y-6">
-      <EnvelopeHeader envelope={envelope} now={now} aside={<LiveIndicator failed={error !== null} />} />
-      {error ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          Live updates paused: {error.message}. This page keeps trying and shows what it last received.
-        </p>
-      ) : null}
+      <EnvelopeHeader
+        envelope={envelope}
+        now={now}
+        aside={<LiveIndicator failed={error !== null} intervalMs={POLL_INTERVAL_MS} />}
+      />
+      <LivePausedNotice error={error} />
       <section aria-label="Milestones">
         <EnvelopeMilestones envelope={envelope} now={now} />
       </section>
@@ -67,17 +68,5 @@ export function EnvelopeLiveView({ initial, renderedAt }: EnvelopeLiveViewProps)
         </SectionCard>
       </div>
     </article>
-  );
-}
-
-function LiveIndicator({ failed }: { failed: boolean }) {
-  return (
-    <p
-      className="inline-flex items-center gap-1.5 text-xs text-slate-600"
-      title={`Asks for news every ${POLL_INTERVAL_MS / 1000} seconds while this tab is visible`}
-    >
-      <span aria-hidden className={`size-2 rounded-full ${failed ? 'bg-amber-500' : 'animate-pulse bg-emerald-500'}`} />
-      {failed ? 'Live updates paused' : 'Updating live'}
-    </p>
   );
 }

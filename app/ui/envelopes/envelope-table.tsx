@@ -1,21 +1,17 @@
-import Link from 'next/link';
 import type { EnvelopeListItem } from '@/app/lib/envelopes/envelope-list-schema';
-import { actionLabel } from '@/app/ui/format/action-label';
 import { recipientLabel } from '@/app/ui/format/recipient-label';
 import { shortId } from '@/app/ui/format/short-id';
 import { signingProgress } from '@/app/ui/format/signing-progress';
-import { ScrollableTable } from '@/app/ui/list/scrollable-table';
+import { ColumnHeader, ColumnHeaders, ScrollableTable, TableHead, TABLE_CELL } from '@/app/ui/list/scrollable-table';
 import { CopyButton } from '@/app/ui/setup/copy-button';
 import { ActionRequiredBadge } from './action-required-badge';
 import { customValueColumns } from './custom-value-columns';
 import { DocumentAvailability } from './document-availability';
+import { EnvelopeLink } from './envelope-link';
+import { LastActivity } from './last-activity';
 import { recipientState, recipientStateLabel } from './recipient-state';
 import { ClaimedStatusBadge, StatusBadge } from './status-badge';
-import { RelativeTime } from './time-stamps';
 
-const HEADER_CELL =
-  'whitespace-nowrap px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const CELL = 'px-4 py-3 align-top';
 // The id stays in view while the other columns scroll past it on a phone. A pseudo-element draws its edge because
 // cells of a collapsed-border table paint no box-shadow.
 const STICKY =
@@ -26,64 +22,46 @@ export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeListItem[
   const customKeys = customValueColumns(envelopes);
   return (
     <ScrollableTable id="envelope-table" caption="Envelopes, newest activity first" minWidthClass="min-w-[52rem]">
-      {/* Transparent on phones so the scroll hint shows along the whole right edge. */}
-      <thead className="border-b border-slate-200 sm:bg-slate-50">
-        <tr>
-          <th scope="col" className={`${HEADER_CELL} ${STICKY} bg-white sm:bg-slate-50`}>
-            Envelope
-          </th>
-          <th scope="col" className={HEADER_CELL}>
-            Status
-          </th>
-          <th scope="col" className={HEADER_CELL}>
-            Recipients
-          </th>
-          {customKeys.map((key) => (
-            <th key={key} scope="col" className={`${HEADER_CELL} max-w-40 truncate normal-case`} title={key}>
-              {key}
-            </th>
-          ))}
-          <th scope="col" className={HEADER_CELL}>
-            Last event
-          </th>
-          <th scope="col" className={HEADER_CELL}>
-            Documents
-          </th>
-        </tr>
-      </thead>
+      <TableHead>
+        <ColumnHeader className={`${STICKY} bg-white sm:bg-slate-50`}>Envelope</ColumnHeader>
+        <ColumnHeaders labels={['Status', 'Recipients']} />
+        {customKeys.map((key) => (
+          <ColumnHeader key={key} className="max-w-40 truncate normal-case" title={key}>
+            {key}
+          </ColumnHeader>
+        ))}
+        <ColumnHeaders labels={['Last event', 'Documents']} />
+      </TableHead>
       <tbody className="divide-y divide-slate-100">
         {envelopes.map((envelope) => (
           <tr key={envelope.id} className="group hover:bg-slate-50">
-            <th scope="row" className={`${CELL} ${STICKY} bg-white text-left font-normal group-hover:bg-slate-50`}>
+            <th
+              scope="row"
+              className={`${TABLE_CELL} ${STICKY} bg-white text-left font-normal group-hover:bg-slate-50`}
+            >
               <div className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
-                <Link
-                  href={`/envelopes/${encodeURIComponent(envelope.id)}`}
-                  title={envelope.id}
-                  className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline"
-                >
-                  {shortId(envelope.id)}
-                </Link>
+                <EnvelopeLink id={envelope.id} />
                 {/* Shown on hover or focus where there is a pointer; always on touch screens, which have no hover. */}
                 <span className="[@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:focus-within:opacity-100">
                   <CopyButton value={envelope.id} label={`id of envelope ${shortId(envelope.id)}`} />
                 </span>
               </div>
             </th>
-            <td className={CELL}>
+            <td className={TABLE_CELL}>
               <div className="flex flex-wrap items-start gap-1.5">
                 <StatusBadge status={envelope.status} />
                 {envelope.claimedStatus ? <ClaimedStatusBadge status={envelope.claimedStatus} /> : null}
                 {envelope.actionRequired ? <ActionRequiredBadge /> : null}
               </div>
             </td>
-            <td className={CELL}>
+            <td className={TABLE_CELL}>
               <p className="whitespace-nowrap font-medium text-slate-800">
                 {signingProgress(envelope.signedCount, envelope.recipientCount)}
               </p>
               <RecipientLines recipients={envelope.recipients} total={envelope.recipientCount} />
             </td>
             {customKeys.map((key) => (
-              <td key={key} className={CELL}>
+              <td key={key} className={TABLE_CELL}>
                 {envelope.customValues[key] !== undefined ? (
                   <span className="block max-w-48 truncate text-slate-800" title={envelope.customValues[key]}>
                     {envelope.customValues[key]}
@@ -96,11 +74,10 @@ export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeListItem[
                 )}
               </td>
             ))}
-            <td className={`${CELL} whitespace-nowrap`}>
-              <p className="font-medium text-slate-800">{actionLabel(envelope.lastAction)}</p>
-              <RelativeTime iso={envelope.lastEventAt} now={now} className="text-xs text-slate-600" />
+            <td className={`${TABLE_CELL} whitespace-nowrap`}>
+              <LastActivity action={envelope.lastAction} at={envelope.lastEventAt} now={now} />
             </td>
-            <td className={CELL}>
+            <td className={TABLE_CELL}>
               <DocumentAvailability envelopeId={envelope.id} status={envelope.documentStatus} />
             </td>
           </tr>

@@ -6,11 +6,12 @@ import {
   type EnvelopeEvent,
   type EnvelopeRecipient,
 } from '@/app/lib/envelopes/envelope-detail-schema';
-import { countLabel } from '@/app/ui/format/count-label';
+import { countLabel } from '@/app/lib/format/count-label';
 import { formatExactTime } from '@/app/ui/format/exact-time';
-import { readApiErrorMessage } from '@/app/ui/list/read-api-error';
+import { describeFailure, requestJson } from '@/app/ui/api/request-json';
 import { toTimelineSteps, type StepTone, type TimelineStep } from './timeline-steps';
 import { useDisplayTimeZone } from '@/app/ui/format/time-zone-context';
+import { CodeBlock, RawDisclosure } from '@/app/ui/raw-disclosure';
 import { ExactTime } from './time-stamps';
 
 const DOT_STYLES: Record<StepTone, string> = {
@@ -87,13 +88,10 @@ function useEarlierEvents(envelopeId: string, newestPageCursor: string | null, n
     setLoading(true);
     setError(null);
     try {
-      const response = await fetch(
+      const page = await requestJson(
         `/api/envelopes/${encodeURIComponent(envelopeId)}/events?before=${encodeURIComponent(next)}`,
-        { cache: 'no-store', headers: { accept: 'application/json' } },
+        { schema: eventPageSchema },
       );
-      const body: unknown = await response.json().catch(() => null);
-      if (!response.ok) throw new Error(readApiErrorMessage(body) ?? `the server answered HTTP ${response.status}`);
-      const page = eventPageSchema.parse(body);
       // The newest page moves on as events arrive; what it showed when older pages were asked for is kept too, so
       // no event falls between the two.
       setEvents((loaded) => {
@@ -102,7 +100,7 @@ function useEarlierEvents(envelopeId: string, newestPageCursor: string | null, n
       });
       setCursor(page.olderCursor);
     } catch (failure) {
-      setError(`Earlier events could not be loaded: ${failure instanceof Error ? failure.message : 'unknown error'}.`);
+      setError(describeFailure(failure, 'Earlier events could not be loaded'));
     } finally {
       setLoading(false);
     }
@@ -160,16 +158,11 @@ function TimelineItem({ step }: { step: TimelineStep }) {
 
 function RawNotification({ json, cut }: { json: string; cut: boolean }) {
   return (
-    <details className="mt-1.5">
-      <summary className="w-fit cursor-pointer select-none text-xs font-medium text-brand-700 hover:underline">
-        Raw notification
-      </summary>
-      <pre className="mt-1 max-h-72 overflow-auto whitespace-pre rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs text-slate-800">
-        {json}
-      </pre>
+    <RawDisclosure label="Raw notification" className="mt-1.5">
+      <CodeBlock className="max-h-72 whitespace-pre">{json}</CodeBlock>
       {cut ? (
         <p className="mt-1 text-xs text-slate-600">Cut short here; the Deliveries page shows the whole request.</p>
       ) : null}
-    </details>
+    </RawDisclosure>
   );
 }

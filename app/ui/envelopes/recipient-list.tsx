@@ -1,5 +1,5 @@
 import type { EnvelopeRecipient } from '@/app/lib/envelopes/envelope-detail-schema';
-import { countLabel } from '@/app/ui/format/count-label';
+import { countLabel } from '@/app/lib/format/count-label';
 import { recipientLabel } from '@/app/ui/format/recipient-label';
 import { recipientState, recipientStateLabel, type RecipientState } from './recipient-state';
 import { ExactTime } from './time-stamps';

@@ -1,8 +1,10 @@
+import type { RecipientStage } from '@/app/lib/envelopes/lifecycle/envelope-actions';
 import type { EnvelopeSummary } from '@/app/lib/envelopes/list-envelopes';
 
 type Recipient = EnvelopeSummary['recipients'][number];
 
-export type RecipientState = 'rejected' | 'signed' | 'delegated' | 'opened' | 'invited' | 'pending';
+/** A recipient's furthest stage, or pending before its invitation. */
+export type RecipientState = RecipientStage | 'pending';
 
 const LABELS: Record<RecipientState, string> = {
   rejected: 'Rejected',

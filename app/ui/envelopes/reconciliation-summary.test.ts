@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReconciliationDetail } from '@/app/lib/envelopes/envelope-detail-schema';
-import { summarizeReconciliation } from './reconciliation-summary';
+import { summarizeReconciliation, type ReconciliationSummary } from './reconciliation-summary';
 
 const base: ReconciliationDetail = {
   state: 'not_checked',
@@ -15,35 +15,48 @@ const base: ReconciliationDetail = {
 };
 const at = '2025-03-01T10:00:00.000Z';
 const later = '2025-03-01T10:10:00.000Z';
+const checkedAt = { prefix: 'checked', iso: at, relative: true };
+const nextTryLater = { prefix: 'next try at', iso: later, relative: false };
 
 describe('summarizeReconciliation', () => {
-  it('says the status was confirmed, and when', () => {
-    expect(
-      summarizeReconciliation({ ...base, state: 'confirmed', providerStatus: 'Completed', reconciledAt: at }),
-    ).toEqual({
-      tone: 'confirmed',
-      text: 'Confirmed by the signing service',
-      detail: null,
-      time: { prefix: 'checked', iso: at, relative: true },
-    });
+  it.each<[string, Partial<ReconciliationDetail>, ReconciliationSummary]>([
+    [
+      'says the status was confirmed, and when',
+      { state: 'confirmed', providerStatus: 'Completed', reconciledAt: at },
+      { tone: 'confirmed', text: 'Confirmed by the signing service', detail: null, time: checkedAt },
+    ],
+    [
+      "names the service's status when a finish callback is not confirmed, and when it is asked again",
+      {
+        state: 'mismatch',
+        providerStatus: 'Active',
+        reconciledAt: at,
+        nextAttemptAt: later,
+        finishCallbackAt: at,
+        error: 'A finish callback arrived, but the signing service reports the envelope Active.',
+      },
+      {
+        tone: 'warning',
+        text: 'Finish callback not confirmed: the signing service reports Active',
+        detail: 'A finish callback arrived, but the signing service reports the envelope Active.',
+        time: nextTryLater,
+      },
+    ],
+    [
+      'gives the reason and the next try when the service could not be reached',
+      { state: 'failed', error: 'Timed out after 30 s.', nextAttemptAt: later },
+      {
+        tone: 'problem',
+        text: 'Could not reach the signing service: Timed out after 30 s',
+        detail: null,
+        time: nextTryLater,
+      },
+    ],
+  ])('%s', (_name, reconciliation, summary) => {
+    expect(summarizeReconciliation({ ...base, ...reconciliation })).toEqual(summary);
   });
 
-  it("names the service's status when a finish callback is not confirmed, and when it is asked again", () => {
-    const summary = summarizeReconciliation({
-      ...base,
-      state: 'mismatch',
-      providerStatus: 'Active',
-      reconciledAt: at,
-      nextAttemptAt: later,
-      finishCallbackAt: at,
-      error: 'A finish callback arrived, but the signing service reports the envelope Active.',
-    });
-    expect(summary).toEqual({
-      tone: 'warning',
-      text: 'Finish callback not confirmed: the signing service reports Active',
-      detail: 'A finish callback arrived, but the signing service reports the envelope Active.',
-      time: { prefix: 'next try at', iso: later, relative: false },
-    });
+  it('says only "not confirmed" when a finish callback is not confirmed and the service named no status', () => {
     const unknown = summarizeReconciliation({ ...base, state: 'mismatch', error: 'Unknown to the service.' });
     expect(unknown.text).toBe('Not confirmed by the signing service');
   });
@@ -52,17 +65,6 @@ describe('summarizeReconciliation', () => {
     expect(summarizeReconciliation({ ...base, state: 'updated', providerStatus: 'Canceled' }).text).toBe(
       'Status from the signing service (no callback came)',
     );
-  });
-
-  it('gives the reason and the next try when the service could not be reached', () => {
-    expect(
-      summarizeReconciliation({ ...base, state: 'failed', error: 'Timed out after 30 s.', nextAttemptAt: later }),
-    ).toEqual({
-      tone: 'problem',
-      text: 'Could not reach the signing service: Timed out after 30 s',
-      detail: null,
-      time: { prefix: 'next try at', iso: later, relative: false },
-    });
   });
 
   it('tells "not checked yet" apart from "nothing can check it"', () => {

@@ -1,5 +1,5 @@
 import type { ReconciliationDetail } from '@/app/lib/envelopes/envelope-detail-schema';
-import { statusLabel } from '@/app/lib/format/status-label';
+import { statusLabel } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 
 export type ReconciliationTone = 'confirmed' | 'warning' | 'problem' | 'info' | 'muted';
 

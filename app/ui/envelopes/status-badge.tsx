@@ -1,20 +1,26 @@
-import { statusLabel, type EnvelopeStatus } from '@/app/lib/format/status-label';
+import {
+  statusLabel,
+  statusTone,
+  type EnvelopeStatus,
+  type StatusTone,
+} from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 
-// Dark text on a pale tint keeps every badge well above 4.5:1 contrast; the label, not the colour, carries the meaning.
-const STATUS_STYLES: Record<EnvelopeStatus, string> = {
-  sent: 'bg-sky-50 text-sky-800 ring-sky-600/30',
-  opened: 'bg-violet-50 text-violet-800 ring-violet-600/30',
-  partially_signed: 'bg-amber-50 text-amber-900 ring-amber-600/40',
-  completed: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30',
-  rejected: 'bg-red-50 text-red-800 ring-red-600/30',
-  expired: 'bg-slate-100 text-slate-700 ring-slate-500/30',
-  canceled: 'bg-stone-100 text-stone-700 ring-stone-500/30',
+// Each status names its tone in the lifecycle. Dark text on a pale tint keeps every badge well above 4.5:1 contrast;
+// the label, not the colour, carries the meaning.
+const TONE_STYLES: Record<StatusTone, string> = {
+  sky: 'bg-sky-50 text-sky-800 ring-sky-600/30',
+  violet: 'bg-violet-50 text-violet-800 ring-violet-600/30',
+  amber: 'bg-amber-50 text-amber-900 ring-amber-600/40',
+  emerald: 'bg-emerald-50 text-emerald-800 ring-emerald-600/30',
+  red: 'bg-red-50 text-red-800 ring-red-600/30',
+  slate: 'bg-slate-100 text-slate-700 ring-slate-500/30',
+  stone: 'bg-stone-100 text-stone-700 ring-stone-500/30',
 };
 
 export function StatusBadge({ status }: { status: EnvelopeStatus }) {
   return (
     <span
-      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[status]}`}
+      className={`inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_STYLES[statusTone(status)]}`}
     >
       <span aria-hidden className="size-1.5 rounded-full bg-current" />
       {statusLabel(status)}

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { StatusCounts } from '@/app/lib/envelopes/envelope-list-schema';
-import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/envelope-schemas';
-import { statusLabel } from '@/app/lib/format/status-label';
+import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { statusLabel } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { envelopeListHref, type ListFilters } from './envelope-list-params';
 
 const ITEM =

@@ -1,7 +1,13 @@
 import type { EnvelopeDetail, EnvelopeEvent, EnvelopeRecipient } from '@/app/lib/envelopes/envelope-detail-schema';
-import { FINISH_CALLBACK_ACTION } from '@/app/lib/webhooks/finish-callback-action';
-import { actionLabel } from '@/app/ui/format/action-label';
-import { countLabel } from '@/app/ui/format/count-label';
+import {
+  actionLabel,
+  actionTone,
+  FINISH_CALLBACK_ACTION,
+  isRepeatable,
+  isSigningServiceAction,
+  type ActionTone,
+} from '@/app/lib/envelopes/lifecycle/envelope-actions';
+import { countLabel } from '@/app/lib/format/count-label';
 import { formatStepDelta } from '@/app/ui/format/duration';
 import { recipientLabel } from '@/app/ui/format/recipient-label';
 
@@ -13,7 +19,7 @@ type TimelineEvent = Pick<
 
 type NamedRecipient = Pick<EnvelopeRecipient, 'order' | 'email' | 'name'>;
 
-export type StepTone = 'invited' | 'opened' | 'signed' | 'problem' | 'finished' | 'other';
+export type StepTone = ActionTone;
 
 export type TimelineStep = {
   id: number;
@@ -38,8 +44,6 @@ export type TimelineStep = {
   tone: StepTone;
 };
 
-// Repeats more than a minute apart are real events (a reminder, a second look), so the timeline says "again".
-const REPEATABLE_ACTIONS = new Set(['sendSignNotification', 'workstepOpened']);
 
 /** The envelope's events, oldest first, as the timeline shows them; recipients lend their names when known. */
 export function toTimelineSteps(
@@ -50,7 +54,8 @@ export function toTimelineSteps(
   return events.map((event, index) => {
     const previous = events[index - 1];
     const key = `${event.action}|${event.recipientOrder ?? event.recipientEmail?.toLowerCase() ?? '-'}`;
-    const again = REPEATABLE_ACTIONS.has(event.action) && seen.has(key);
+    // Repeats more than a minute apart are real events (a reminder, a second look), so the timeline says "again".
+    const again = isSigningServiceAction(event.action) && isRepeatable(event.action) && seen.has(key);
     seen.add(key);
     return {
       id: event.id,
@@ -70,24 +75,9 @@ export function toTimelineSteps(
   });
 }
 
+/** How the timeline draws a step: the lifecycle's tone for the action. */
 export function stepTone(action: string, isFinishCallback: boolean): StepTone {
-  if (isFinishCallback || action === 'envelopeFinished' || action === 'envelopeCompleted') return 'finished';
-  switch (action) {
-    case 'sendSignNotification':
-      return 'invited';
-    case 'workstepOpened':
-      return 'opened';
-    case 'workstepFinished':
-      return 'signed';
-    case 'workstepRejected':
-    case 'envelopeRejected':
-    case 'envelopeCanceled':
-    case 'envelopeExpired':
-    case 'workstepDelegatedSenderActionRequired':
-      return 'problem';
-    default:
-      return 'other';
-  }
+  return actionTone(action, isFinishCallback);
 }
 
 function senderNote(details: EnvelopeEvent['details']): string | null {

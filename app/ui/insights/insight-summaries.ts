@@ -2,6 +2,7 @@ import type { DayCount } from '@/app/lib/insights/count-by-local-day';
 import type { SigningFunnel } from '@/app/lib/insights/get-signing-funnel';
 import type { OpenToCompletionDistribution } from '@/app/lib/insights/get-open-to-completion-distribution';
 import type { SlowRecipient } from '@/app/lib/insights/get-slowest-recipients';
+import { countLabel } from '@/app/lib/format/count-label';
 import { formatDuration } from '@/app/ui/format/duration';
 
 // The sentences next to each chart: what a reader would say after looking at it, for everyone who cannot or would
@@ -35,10 +36,6 @@ export function periodLabel(days: number): string {
   return days === 1 ? 'the last day' : `the last ${days} days`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
 /** Whole per cent of a part, or 0 of nothing. */
 export function percentOf(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
@@ -51,7 +48,7 @@ export function summarizeCompletedPerDay(days: DayCount[]): string {
   const busiest = days.reduce((best, day) => (day.count > best.count ? day : best));
   const activeDays = days.filter((day) => day.count > 0).length;
   return (
-    `${plural(total, 'envelope')} completed in ${period}, on ${plural(activeDays, 'day')}. ` +
+    `${countLabel(total, 'envelope')} completed in ${period}, on ${countLabel(activeDays, 'day')}. ` +
     `The busiest day was ${longDayLabel(busiest.day)} with ${busiest.count}.`
   );
 }
@@ -64,7 +61,7 @@ export function summarizeFunnel(funnel: SigningFunnel, periodDays: number): stri
     funnel.expired > 0 ? `${funnel.expired} expired or canceled` : null,
   ].filter(Boolean);
   return (
-    `Of ${plural(funnel.invited, 'envelope')} sent in ${periodLabel(periodDays)}, ${share(funnel.opened)} were opened, ` +
+    `Of ${countLabel(funnel.invited, 'envelope')} sent in ${periodLabel(periodDays)}, ${share(funnel.opened)} were opened, ` +
     `${share(funnel.signed)} signed by at least one recipient and ${share(funnel.completed)} completed.` +
     (endings.length > 0 ? ` ${endings.join(' and ')}.` : '')
   );
@@ -101,9 +98,9 @@ export function summarizeStuck(total: number, stuckDays: number): string {
   if (stuckDays === 0) {
     return total === 0
       ? 'No open envelope is waiting for a recipient.'
-      : `${plural(total, 'open envelope')} ${total === 1 ? 'is' : 'are'} waiting for a recipient.`;
+      : `${countLabel(total, 'open envelope')} ${total === 1 ? 'is' : 'are'} waiting for a recipient.`;
   }
-  const idle = `for more than ${plural(stuckDays, 'day')}`;
+  const idle = `for more than ${countLabel(stuckDays, 'day')}`;
   if (total === 0) return `No open envelope has been without activity ${idle}.`;
-  return `${plural(total, 'open envelope')} ${total === 1 ? 'has' : 'have'} had no activity ${idle}.`;
+  return `${countLabel(total, 'open envelope')} ${total === 1 ? 'has' : 'have'} had no activity ${idle}.`;
 }

@@ -1,6 +1,5 @@
 import Link from 'next/link';
-
-const LINK = 'font-medium text-brand-700 underline underline-offset-2';
+import { EMPTY_STATE_LINK, EmptyState } from '@/app/ui/empty-state';
 
 /** Nothing at all to chart: say why that may be and what to do about it. */
 export function InsightsEmptyState({
@@ -11,26 +10,23 @@ export function InsightsEmptyState({
   longerPeriodHref: string | null;
 }) {
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
-      <p className="text-lg font-medium">Nothing to chart for {periodLabel} yet</p>
-      <p className="mx-auto mt-1 max-w-prose text-sm text-slate-600">
-        Charts fill in as notifications arrive.{' '}
-        {longerPeriodHref ? (
-          <>
-            <Link href={longerPeriodHref} className={LINK}>
-              Look at a longer period
-            </Link>
-            , or if
-          </>
-        ) : (
-          'If'
-        )}{' '}
-        no envelope has reached this app yet, paste a hook&apos;s WebhookUrl and WebhookStatusUrl from the{' '}
-        <Link href="/setup" className={LINK}>
-          Setup page
-        </Link>{' '}
-        into your sign request and use &ldquo;Send a test notification&rdquo; there to check the connection.
-      </p>
-    </div>
+    <EmptyState title={`Nothing to chart for ${periodLabel} yet`}>
+      Charts fill in as notifications arrive.{' '}
+      {longerPeriodHref ? (
+        <>
+          <Link href={longerPeriodHref} className={EMPTY_STATE_LINK}>
+            Look at a longer period
+          </Link>
+          , or if
+        </>
+      ) : (
+        'If'
+      )}{' '}
+      no envelope has reached this app yet, paste a hook&apos;s WebhookUrl and WebhookStatusUrl from the{' '}
+      <Link href="/setup" className={EMPTY_STATE_LINK}>
+        Setup page
+      </Link>{' '}
+      into your sign request and use &ldquo;Send a test notification&rdquo; there to check the connection.
+    </EmptyState>
   );
 }

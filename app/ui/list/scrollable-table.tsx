@@ -36,3 +36,31 @@ export function ScrollableTable(props: {
     </div>
   );
 }
+
+/** The cell padding of every data table. */
+export const TABLE_CELL = 'px-4 py-3 align-top';
+
+const HEADER_CELL =
+  'whitespace-nowrap px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
+
+/** The header row; transparent on phones so the scroll hint shows along the whole right edge. */
+export function TableHead({ children }: { children: React.ReactNode }) {
+  return (
+    <thead className="border-b border-slate-200 sm:bg-slate-50">
+      <tr>{children}</tr>
+    </thead>
+  );
+}
+
+export function ColumnHeader(props: { children: React.ReactNode; className?: string; title?: string }) {
+  return (
+    <th scope="col" className={props.className ? `${HEADER_CELL} ${props.className}` : HEADER_CELL} title={props.title}>
+      {props.children}
+    </th>
+  );
+}
+
+/** Plain column headers, one per label. */
+export function ColumnHeaders({ labels }: { labels: string[] }) {
+  return labels.map((label) => <ColumnHeader key={label}>{label}</ColumnHeader>);
+}

@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { z } from 'zod';
+import { describeFailure, requestJson } from '@/app/ui/api/request-json';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/app/ui/setup/styles';
 
 type SimulationState =
@@ -66,31 +68,23 @@ export function SimulateEnvelopeButton({
   );
 }
 
+// What POST /api/sandbox/simulations answers (202) once the envelope's first notification is stored.
+const startedSchema = z.object({
+  envelopeId: z.string(),
+  envelopeUrl: z.string().optional(),
+  hookCreated: z.boolean().optional(),
+});
+
 async function requestSimulation(): Promise<SimulationState> {
   try {
-    const response = await fetch('/api/sandbox/simulations', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    });
-    const body: unknown = await response.json().catch(() => null);
-    if (response.status === 202 && isRecord(body) && typeof body.envelopeId === 'string') {
-      return {
-        kind: 'started',
-        envelopeId: body.envelopeId,
-        envelopeUrl: typeof body.envelopeUrl === 'string' ? body.envelopeUrl : `/envelopes/${body.envelopeId}`,
-        hookCreated: body.hookCreated === true,
-      };
-    }
-    const error = isRecord(body) && isRecord(body.error) ? body.error : null;
-    const message =
-      typeof error?.message === 'string' ? error.message : `The simulation failed (HTTP ${response.status}).`;
-    return { kind: 'failed', message };
-  } catch {
-    return { kind: 'failed', message: 'The simulation could not start: the server could not be reached.' };
+    const started = await requestJson('/api/sandbox/simulations', { method: 'POST', body: {}, schema: startedSchema });
+    return {
+      kind: 'started',
+      envelopeId: started.envelopeId,
+      envelopeUrl: started.envelopeUrl ?? `/envelopes/${started.envelopeId}`,
+      hookCreated: started.hookCreated === true,
+    };
+  } catch (failure) {
+    return { kind: 'failed', message: describeFailure(failure, 'The simulation could not start') };
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -1,36 +1,30 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { sendHookRequest } from './hook-request';
 import { InlineError } from './inline-error';
 import { SavedStatus } from './saved-status';
 import { FIELD, SECONDARY_BUTTON } from './styles';
-import { useHookAction } from './use-hook-action';
+import { useHookSetting } from './use-hook-action';
 
 export function AllowedNetworks({ hookId, networks }: { hookId: string; networks: string[] }) {
   const id = useId();
   const saved = networks.join('\n');
   const [text, setText] = useState(saved);
-  const [savedOnce, setSavedOnce] = useState(false);
   // After a save the server returns the ranges normalised; show those rather than what was typed.
   const [lastSaved, setLastSaved] = useState(saved);
   if (saved !== lastSaved) {
     setLastSaved(saved);
     setText(saved);
   }
-  const { run, error, pending } = useHookAction();
-
-  async function save(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSavedOnce(false);
-    const ok = await run(() =>
-      sendHookRequest(`/api/hooks/${encodeURIComponent(hookId)}`, 'PATCH', { allowedNetworks: text }),
-    );
-    setSavedOnce(ok);
-  }
+  const { save, edited, justSaved, error, pending } = useHookSetting(hookId);
 
   return (
-    <form onSubmit={save}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save({ allowedNetworks: text });
+      }}
+    >
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         Allowed networks
       </label>
@@ -43,7 +37,7 @@ export function AllowedNetworks({ hookId, networks }: { hookId: string; networks
         value={text}
         onChange={(event) => {
           setText(event.target.value);
-          setSavedOnce(false);
+          edited();
         }}
         placeholder="10.0.0.0/8, 2001:db8::/32"
         spellCheck={false}
@@ -54,7 +48,7 @@ export function AllowedNetworks({ hookId, networks }: { hookId: string; networks
         <button type="submit" disabled={pending || text === saved} className={SECONDARY_BUTTON}>
           Save networks
         </button>
-        <SavedStatus shown={savedOnce && !pending} />
+        <SavedStatus shown={justSaved} />
       </div>
       <InlineError message={error} />
     </form>

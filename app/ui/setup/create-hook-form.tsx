@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { sendHookRequest } from './hook-request';
+import { requestJson } from '@/app/ui/api/request-json';
 import { InlineError } from './inline-error';
 import { FIELD, PRIMARY_BUTTON } from './styles';
 import { useHookAction } from './use-hook-action';
@@ -12,7 +12,7 @@ export function CreateHookForm() {
 
   async function create(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (await run(() => sendHookRequest('/api/hooks', 'POST', { name }))) setName('');
+    if (await run(() => requestJson('/api/hooks', { method: 'POST', body: { name } }))) setName('');
   }
 
   return (

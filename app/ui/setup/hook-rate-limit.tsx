@@ -1,11 +1,10 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { sendHookRequest } from './hook-request';
 import { InlineError } from './inline-error';
 import { SavedStatus } from './saved-status';
 import { FIELD, SECONDARY_BUTTON } from './styles';
-import { useHookAction } from './use-hook-action';
+import { useHookSetting } from './use-hook-action';
 
 /** The hook's own rate limit; empty means the installation's default. */
 export function HookRateLimit({
@@ -20,24 +19,17 @@ export function HookRateLimit({
   const id = useId();
   const saved = perSecond === null ? '' : String(perSecond);
   const [text, setText] = useState(saved);
-  const [savedOnce, setSavedOnce] = useState(false);
-  const { run, error, pending } = useHookAction();
+  const { save, edited, justSaved, error, pending } = useHookSetting(hookId);
   const value = text.trim();
   const invalid = value !== '' && !/^[1-9][0-9]{0,6}$/.test(value);
 
-  async function save(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSavedOnce(false);
-    const ok = await run(() =>
-      sendHookRequest(`/api/hooks/${encodeURIComponent(hookId)}`, 'PATCH', {
-        rateLimitPerSecond: value === '' ? null : Number(value),
-      }),
-    );
-    setSavedOnce(ok);
-  }
-
   return (
-    <form onSubmit={save}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save({ rateLimitPerSecond: value === '' ? null : Number(value) });
+      }}
+    >
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         Rate limit
       </label>
@@ -52,7 +44,7 @@ export function HookRateLimit({
           value={text}
           onChange={(event) => {
             setText(event.target.value);
-            setSavedOnce(false);
+            edited();
           }}
           placeholder={String(defaultPerSecond)}
           aria-describedby={`${id}-hint`}
@@ -62,7 +54,7 @@ export function HookRateLimit({
         <button type="submit" disabled={pending || invalid || value === saved} className={SECONDARY_BUTTON}>
           Save limit
         </button>
-        <SavedStatus shown={savedOnce && !pending} />
+        <SavedStatus shown={justSaved} />
       </div>
       {invalid ? <p className="mt-1 text-xs text-red-700">Enter a whole number from 1 to 1,000,000.</p> : null}
       <InlineError message={error} />

@@ -1,9 +1,9 @@
 'use client';
 
-import { sendHookRequest } from './hook-request';
+import { requestJson } from '@/app/ui/api/request-json';
 import { InlineError } from './inline-error';
 import { DANGER_BUTTON } from './styles';
-import { useHookAction } from './use-hook-action';
+import { hookApiUrl, useHookAction } from './use-hook-action';
 
 export function RevokeHookButton({ hookId, name }: { hookId: string; name: string }) {
   const { run, error, pending } = useHookAction();
@@ -16,7 +16,7 @@ export function RevokeHookButton({ hookId, name }: { hookId: string; name: strin
         onClick={() => {
           // Revoking cannot be undone and the signing service is refused from then on.
           if (!window.confirm(`Revoke "${name}"? Notifications sent to its URLs will be refused from now on.`)) return;
-          void run(() => sendHookRequest(`/api/hooks/${encodeURIComponent(hookId)}`, 'DELETE'));
+          void run(() => requestJson(hookApiUrl(hookId), { method: 'DELETE' }));
         }}
         className={DANGER_BUTTON}
       >

@@ -3,7 +3,9 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { z } from 'zod';
+import { describeFailure, requestJson } from '@/app/ui/api/request-json';
 import { SECONDARY_BUTTON } from './styles';
+import { hookApiUrl } from './use-hook-action';
 
 // What POST /api/hooks/[id]/test answers; checked, because a proxy or an old server may answer something else.
 const resultSchema = z.object({
@@ -102,18 +104,10 @@ function TestResultPanel({ result }: { result: TestResult }) {
 }
 
 async function requestTest(hookId: string): Promise<State> {
-  let response: Response;
   try {
-    response = await fetch(`/api/hooks/${encodeURIComponent(hookId)}/test`, { method: 'POST' });
-  } catch {
-    return { kind: 'failed', message: 'The app could not be reached. Check the connection and try again.' };
+    const result = await requestJson(`${hookApiUrl(hookId)}/test`, { method: 'POST', schema: resultSchema });
+    return { kind: 'done', result };
+  } catch (failure) {
+    return { kind: 'failed', message: describeFailure(failure, 'The test could not be run') };
   }
-  const payload: unknown = await response.json().catch(() => null);
-  const result = resultSchema.safeParse(payload);
-  if (response.ok && result.success) return { kind: 'done', result: result.data };
-  const error = z.object({ error: z.object({ message: z.string() }) }).safeParse(payload);
-  return {
-    kind: 'failed',
-    message: error.success ? error.data.error.message : `The test could not be run (HTTP ${response.status}).`,
-  };
 }

@@ -2,10 +2,9 @@
 
 import { useState } from 'react';
 import { CopyButton } from './copy-button';
-import { sendHookRequest } from './hook-request';
 import { InlineError } from './inline-error';
 import { DANGER_BUTTON, SECONDARY_BUTTON } from './styles';
-import { useHookAction } from './use-hook-action';
+import { useHookSetting } from './use-hook-action';
 
 // Enough of the secret to tell two apart on screen, not enough to use.
 function maskSecret(secret: string): string {
@@ -14,8 +13,7 @@ function maskSecret(secret: string): string {
 
 export function SigningSecret({ hookId, secret }: { hookId: string; secret: string | null }) {
   const [revealed, setRevealed] = useState(false);
-  const { run, error, pending } = useHookAction();
-  const url = `/api/hooks/${encodeURIComponent(hookId)}`;
+  const { save, error, pending } = useHookSetting(hookId);
 
   return (
     <div>
@@ -52,7 +50,7 @@ export function SigningSecret({ hookId, secret }: { hookId: string; secret: stri
           onClick={() => {
             // A new secret breaks a sender still using the old one: make sure that is intended.
             if (secret && !window.confirm('Replace the secret? Senders using the current one will be refused.')) return;
-            void run(() => sendHookRequest(url, 'PATCH', { signingSecret: 'generate' }));
+            void save({ signingSecret: 'generate' });
           }}
           className={SECONDARY_BUTTON}
         >
@@ -62,7 +60,7 @@ export function SigningSecret({ hookId, secret }: { hookId: string; secret: stri
           <button
             type="button"
             disabled={pending}
-            onClick={() => void run(() => sendHookRequest(url, 'PATCH', { signingSecret: null }))}
+            onClick={() => void save({ signingSecret: null })}
             className={DANGER_BUTTON}
           >
             Stop requiring signatures

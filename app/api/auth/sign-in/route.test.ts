@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PEER_ADDRESS_HEADER } from '@/app/lib/webhooks/peer-address-header';
+import { PEER_ADDRESS_HEADER } from '@/app/lib/server/http-server-patches';
 
 const PASSWORD = 'correct horse battery';
 const saved = { ...process.env };

@@ -1,5 +1,7 @@
 import { NextResponse } from 'next/server';
+import type { z } from 'zod';
 import { errorResponse } from '@/app/lib/api/error-response';
+import { parseJsonBody, type BodyParseResult } from '@/app/lib/api/parse-json-body';
 import { DEVICE_COOKIE_NAME, deviceCookie } from '@/app/lib/auth/device-token';
 import { readCookie } from '@/app/lib/auth/read-cookie';
 import { getAuthConfig } from '@/app/lib/auth/resolve-auth-config';
@@ -30,29 +32,24 @@ export async function POST(request: Request) {
   const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/i.test(
     request.headers.get('content-type') ?? '',
   );
-  const raw = isForm
-    ? await request.formData().then(
-        (form) => Object.fromEntries(form),
-        () => null,
-      )
-    : await request.json().catch(() => null);
-  const input = signInInputSchema.safeParse(raw);
-  const next = sanitizeNextPath(input.success ? input.data.next : undefined);
+  const input = isForm
+    ? await readSignInForm(request)
+    : await parseJsonBody(request, signInInputSchema, { code: 'invalid_input' });
+  if (!input.ok) return input.response;
+  const next = sanitizeNextPath(input.value.next);
   const fail = (status: number, code: SignInErrorCode, message: string, retryAfterSeconds = 0) => {
     const headers = retryAfterSeconds > 0 ? { 'Retry-After': String(retryAfterSeconds) } : undefined;
     if (!isForm) return errorResponse(status, code, message, headers);
     const query = new URLSearchParams({ error: code, ...(next !== '/' ? { next } : {}) });
     return seeOther(`/sign-in?${query}`);
   };
-  if (!input.success)
-    return fail(400, 'invalid_input', input.error.issues[0]?.message ?? SIGN_IN_ERROR_MESSAGES.invalid_input);
 
   const { TRUSTED_PROXY_HOPS: trustedProxyHops } = getEnvironment();
   // The throttle keys on the source address: say so when it is surely the proxy's.
   warnIfProxyHopsMissing({ headers: request.headers, trustedProxyHops });
   const result = signIn({
     config,
-    password: input.data.password,
+    password: input.value.password,
     sourceAddress: getSourceAddress(request.headers, trustedProxyHops),
     deviceToken: readCookie(request.headers, DEVICE_COOKIE_NAME),
   });
@@ -75,6 +72,17 @@ export async function POST(request: Request) {
   // Lets this browser sign in again while others fail from its address (see device-token.ts).
   response.cookies.set(deviceCookie({ token: result.deviceToken, secure }));
   return response;
+}
+
+/** The form a browser without JavaScript posts; a problem sends it back to the sign-in page to say so. */
+async function readSignInForm(request: Request): Promise<BodyParseResult<z.output<typeof signInInputSchema>>> {
+  const form = await request.formData().then(
+    (data) => Object.fromEntries(data),
+    () => null,
+  );
+  const input = signInInputSchema.safeParse(form);
+  if (input.success) return { ok: true, value: input.data };
+  return { ok: false, response: seeOther(`/sign-in?${new URLSearchParams({ error: 'invalid_input' })}`) };
 }
 
 /** 303 with a relative Location, so it holds behind any proxy, whatever host the server sees. */

@@ -3,12 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { NextRequest } from 'next/server';
 import { describe, expect, inject, it } from 'vitest';
 import { exportEnvelopesCsv } from '@/app/lib/envelopes/export-envelopes-csv';
-import {
-  createTestHook,
-  sendWebhook,
-  uniqueEnvelopeId,
-  waitForNextMillisecond,
-} from '@/app/testing/webhook-test-helpers';
+import { seedEnvelopes } from '@/app/testing/seed-envelopes';
+import { sendWebhook } from '@/app/testing/webhook-test-helpers';
 import { GET } from './route';
 
 const provider = inject('databaseProvider');
@@ -36,17 +32,13 @@ function parseCsvSplittingOn(delimiter: string, text: string): string[] {
 /** A spreadsheet runs a cell as a formula if it starts with = + - @ once the spaces and quotes it may trim are gone. */
 const runsAsFormula = (cell: string) => /^[\s"]*[=+\-@]/.test(cell);
 
-async function seed(values: Record<string, string>[], hookName?: string) {
-  const hook = await createTestHook(hookName);
-  const ids: string[] = [];
-  for (const [index, custom] of values.entries()) {
-    await waitForNextMillisecond();
-    const id = uniqueEnvelopeId();
-    ids.push(id);
-    const recipient = { recipientOrder: '1', recipientEmail: `person${index}@example.com` };
-    await sendWebhook(hook.id, { query: { envelopeId: id, action: 'workstepFinished', ...recipient, ...custom } });
-  }
-  return { hook, ids };
+/** One envelope per set of custom values, its one recipient signed, the last the newest, under a new hook. */
+function seed(values: Record<string, string>[], hookName?: string) {
+  const recipient = (index: number) => ({ recipientOrder: '1', recipientEmail: `person${index}@example.com` });
+  return seedEnvelopes(
+    values.map((custom, index) => ({ query: { action: 'workstepFinished', ...recipient(index), ...custom } })),
+    hookName,
+  );
 }
 
 async function download(query: string) {

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { errorResponse } from '@/app/lib/api/error-response';
+import { parseJsonBody } from '@/app/lib/api/parse-json-body';
 import { updateHookInputSchema } from '@/app/lib/hooks/hook-schemas';
 import { presentHook } from '@/app/lib/hooks/present-hook';
 import { revokeHook } from '@/app/lib/hooks/revoke-hook';
@@ -11,12 +12,9 @@ type Context = { params: Promise<{ id: string }> };
 
 export async function PATCH(request: Request, context: Context) {
   const { id } = await context.params;
-  const input = updateHookInputSchema.safeParse(await request.json().catch(() => null));
-  if (!input.success) {
-    const issue = input.error.issues[0];
-    return errorResponse(400, 'invalid_hook', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
-  }
-  const hook = await updateHook({ hookId: id, changes: input.data });
+  const input = await parseJsonBody(request, updateHookInputSchema, { code: 'invalid_hook' });
+  if (!input.ok) return input.response;
+  const hook = await updateHook({ hookId: id, changes: input.value });
   if (!hook) return errorResponse(404, 'not_found', 'No active hook has this id.');
   return NextResponse.json(presentHook(hook));
 }

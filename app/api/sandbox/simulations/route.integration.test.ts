@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
 import { createHook } from '@/app/lib/hooks/create-hook';
 import { hookUrl } from '@/app/lib/hooks/hook-urls';
 import { updateHook } from '@/app/lib/hooks/update-hook';
 import { createSeededRandom } from '@/app/lib/sandbox/create-seeded-random';
 import { getSandboxEnvelope } from '@/app/lib/sandbox/get-sandbox-envelope';
-import { DEFAULT_SANDBOX_API_TOKEN } from '@/app/lib/sandbox/sandbox-paths';
 import { simulateEnvelopeLife } from '@/app/lib/sandbox/simulate-envelope-life';
 import { startRouteBridge } from '@/app/testing/sandbox/start-route-bridge';
-import type { SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
+import { signingProviderOverrideForTests } from '@/app/testing/signing-provider-override';
+import { DEFAULT_SANDBOX_API_TOKEN } from '@/app/lib/signing/sandbox-address';
 
 // The sandbox is the signing service here, and files go to the database so the test leaves
 // nothing on disk; set before anything reads the configuration.
@@ -30,15 +30,10 @@ vi.mock('next/server', async (importOriginal) => {
   };
 });
 
-const provider = vi.hoisted(() => ({ override: null as SigningProviderConfig | null }));
-vi.mock('@/app/lib/signing/signing-provider-config', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/app/lib/signing/signing-provider-config')>();
-  return {
-    ...actual,
-    resolveSigningProviderConfig: (...args: Parameters<typeof actual.resolveSigningProviderConfig>) =>
-      provider.override ?? actual.resolveSigningProviderConfig(...args),
-  };
-});
+vi.mock('@/app/lib/signing/signing-provider-config', async (importOriginal) =>
+  (await import('@/app/testing/signing-provider-override')).overridableSigningProviderConfig(importOriginal),
+);
+const provider = signingProviderOverrideForTests();
 
 async function settleBackground() {
   while (background.pending.length > 0) await Promise.allSettled(background.pending.splice(0));
@@ -55,10 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await settleBackground();
   await bridge.close();
-});
-
-afterEach(() => {
-  provider.override = null;
 });
 
 async function postSimulation(body?: unknown) {

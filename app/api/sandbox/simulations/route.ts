@@ -1,6 +1,7 @@
 import { after, NextResponse } from 'next/server';
 import { z } from 'zod';
 import { errorResponse } from '@/app/lib/api/error-response';
+import { parseJsonBody } from '@/app/lib/api/parse-json-body';
 import { SIMULATION_STYLES } from '@/app/lib/sandbox/build-notification-request';
 import { startSandboxSimulation } from '@/app/lib/sandbox/start-sandbox-simulation';
 import { resolveSigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
@@ -21,27 +22,18 @@ export async function POST(request: Request) {
       'Simulations need the sandbox signing service: set SIGNING_PROVIDER=sandbox (the default in development).',
     );
   }
-  const text = await request.text().catch(() => '');
-  let json: unknown = {};
-  try {
-    json = text.trim() === '' ? {} : JSON.parse(text);
-  } catch {
-    return errorResponse(400, 'invalid_simulation', 'Send JSON such as {"style": "esignanywhere"}, or no body at all.');
-  }
-  const input = bodySchema.safeParse(json);
-  if (!input.success) {
-    return errorResponse(
-      400,
-      'invalid_simulation',
-      'Send {"hookId"?: "<hook id>", "style"?: "fintechos" | "esignanywhere"}, or no body at all.',
-    );
-  }
+  const input = await parseJsonBody(request, bodySchema, {
+    code: 'invalid_simulation',
+    example: 'Send {"hookId"?: "<hook id>", "style"?: "fintechos" | "esignanywhere"}, or no body at all.',
+    emptyBody: {},
+  });
+  if (!input.ok) return input.response;
 
   // The app delivers to itself over loopback, like a signing service on the same machine would.
   const port = process.env.PORT || new URL(request.url).port || '3000';
   let started: Awaited<ReturnType<typeof startSandboxSimulation>>;
   try {
-    started = await startSandboxSimulation({ appBaseUrl: `http://127.0.0.1:${port}`, ...input.data });
+    started = await startSandboxSimulation({ appBaseUrl: `http://127.0.0.1:${port}`, ...input.value });
   } catch (error) {
     console.error('A simulation could not start:', error);
     return errorResponse(503, 'simulation_unavailable', 'The simulation could not start right now. Try again.');

@@ -9,7 +9,7 @@ import {
   sendWebhook,
   uniqueEnvelopeId,
 } from '@/app/testing/webhook-test-helpers';
-import { signStandardWebhook } from '@/app/lib/webhooks/verify-signature';
+import { signStandardWebhook } from '@/app/lib/hooks/signing-secret';
 
 // Whoever holds a hook URL is untrusted: each test here is a finding of issue 10, tried as an attacker or a real
 // sender would, through the real route handler and database.

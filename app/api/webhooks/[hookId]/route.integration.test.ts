@@ -10,7 +10,8 @@ import {
   sendWebhook,
   uniqueEnvelopeId,
 } from '@/app/testing/webhook-test-helpers';
-import { signStandardWebhook } from '@/app/lib/webhooks/verify-signature';
+import { fintechosStatusExample } from '@/app/testing/fintechos-examples';
+import { signStandardWebhook } from '@/app/lib/hooks/signing-secret';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -22,27 +23,7 @@ describe('the FintechOS examples, verbatim', () => {
   it('store the "opened" notification with its custom values and mark the envelope opened', async () => {
     const hook = await createTestHook();
     const envelopeId = uniqueEnvelopeId();
-    const body = `{
-"UserId": "4afdc8a9-eb91-4359-81d6-c3a462fae866",
-"Ids": null,
-"Id": "00000000-0000-0000-0000-000000000000",
-"EntityName": null,
-"PreviousBusinessStatus": null,
-"PropertyBag": {},
-"ExecutionDepth": 0,
-"MessageSuccess": false,
-"Data": {
-"test": "12345",
-"asdf": "abc",
-"envelopeId": "${envelopeId}",
-"recipientEmail": "",
-"recipientOrder": "",
-"action": "workstepOpened"
-},
-"Fetch": null,
-"BeforeValues": null,
-"MergedValues": {}
-}`;
+    const body = fintechosStatusExample(envelopeId);
     const response = await sendWebhook(hook.id, { body, contentType: json });
     expect(response).toEqual({ status: 200, body: { ok: true, envelopeId, duplicate: false } });
 

@@ -1,25 +1,14 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
 import { retryDocumentFetch } from '@/app/lib/documents/retry-document-fetch';
 import { runDocumentFetch } from '@/app/lib/documents/run-document-fetch';
 import { reconcileEnvelope } from '@/app/lib/reconciliation/reconcile-envelope';
 import { makeTestPdf } from '@/app/testing/fake-esignanywhere-server';
-import {
-  fakeProvider,
-  notifyFinishedEnvelope,
-  startFakeEsignAnyWhereForTests,
-} from '@/app/testing/signing-test-helpers';
+import { notifyFinishedEnvelope } from '@/app/testing/signing-test-helpers';
+import { startFakeEsignAnyWhereForFile } from '@/app/testing/fake-esignanywhere-for-file';
 
-const { fake, storageDir } = await startFakeEsignAnyWhereForTests();
-const provider = fakeProvider(fake);
-
-afterAll(async () => {
-  await fake.close();
-  rmSync(storageDir, { recursive: true, force: true });
-  vi.unstubAllEnvs();
-});
+const { fake, storageDir, provider } = await startFakeEsignAnyWhereForFile();
 
 async function download(
   envelopeId: string,

@@ -6,7 +6,7 @@ import { prisma } from '@/app/lib/db/prisma';
 import { revokeHook } from '@/app/lib/hooks/revoke-hook';
 import { sendTestNotification, TEST_RECIPIENT_EMAIL } from '@/app/lib/hooks/send-test-notification';
 import { updateHook } from '@/app/lib/hooks/update-hook';
-import { stampPeerAddress } from '@/app/lib/server/stamp-peer-address';
+import { installHttpServerPatches } from '@/app/lib/server/http-server-patches';
 import { createTestHook, deliveriesOf, getEnvelopeRow } from '@/app/testing/webhook-test-helpers';
 import { POST as testHook } from './route';
 
@@ -52,7 +52,7 @@ async function runTest(hookId: string) {
 }
 
 beforeAll(async () => {
-  stampPeerAddress(); // what instrumentation.ts does in the real server: the socket's address for allow-lists
+  installHttpServerPatches(); // what instrumentation.ts does in the real server: the socket's address for allow-lists
   ({ server: app, url: appUrl } = await listen((incoming, outgoing) => void forwardToWebhookRoute(incoming, outgoing)));
   // Read once by getEnvironment(), which nothing in this file has called yet.
   process.env.PUBLIC_URL = appUrl;

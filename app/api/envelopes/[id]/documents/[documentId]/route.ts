@@ -1,7 +1,7 @@
 import { errorResponse } from '@/app/lib/api/error-response';
 import { contentDisposition, matchesIfNoneMatch } from '@/app/lib/documents/content-disposition';
 import { getDocumentDownload } from '@/app/lib/documents/get-document-download';
-import { DECLARED_LENGTH_HEADER } from '@/app/lib/documents/restore-content-length';
+import { DECLARED_LENGTH_HEADER } from '@/app/lib/server/http-server-patches';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,7 +39,8 @@ export async function GET(request: Request, context: Context) {
       ...cacheHeaders,
       'Content-Type': 'application/pdf',
       'Content-Length': String(content.size),
-      // Next.js drops Content-Length; restoreContentLength() puts this value back on the wire.
+      // Next.js drops Content-Length from route handlers; an HTTP-server patch (http-server-patches.ts) turns this
+      // header into Content-Length on the wire. Without it, downloads arrive chunked, with no size.
       [DECLARED_LENGTH_HEADER]: String(content.size),
       'Content-Disposition': contentDisposition(inline ? 'inline' : 'attachment', document.fileName),
       'X-Content-Type-Options': 'nosniff',

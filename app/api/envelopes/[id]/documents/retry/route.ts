@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { errorResponse } from '@/app/lib/api/error-response';
 import { retryDocumentFetch } from '@/app/lib/documents/retry-document-fetch';
 import { runDocumentFetch } from '@/app/lib/documents/run-document-fetch';
-import { runAfterResponse } from '@/app/lib/signing/run-after-response';
+import { runAfterResponse } from '@/app/lib/server/run-after-response';
 
 export const dynamic = 'force-dynamic';
 

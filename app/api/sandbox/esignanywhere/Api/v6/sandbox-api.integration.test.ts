@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { advanceSandboxEnvelope, type SandboxStep } from '@/app/lib/sandbox/advance-sandbox-envelope';
 import { createSandboxEnvelope } from '@/app/lib/sandbox/create-sandbox-envelope';
-import { DEFAULT_SANDBOX_API_TOKEN } from '@/app/lib/sandbox/sandbox-paths';
 import { readPdfText } from '@/app/testing/sandbox/read-pdf-text';
+import { signingProviderOverrideForTests } from '@/app/testing/signing-provider-override';
+import { DEFAULT_SANDBOX_API_TOKEN } from '@/app/lib/signing/sandbox-address';
 import type { SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
 import { GET as getEnvelopeRoute } from './envelope/[envelopeId]/route';
 import { GET as getFilesRoute } from './envelope/[envelopeId]/files/route';
@@ -12,22 +13,13 @@ import { GET as getHistoryRoute } from './envelope/[envelopeId]/history/route';
 import { GET as getFileRoute } from './file/[fileId]/route';
 
 // The app's signing provider is the sandbox unless a test says otherwise; set before anything reads the configuration.
-const provider = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.SIGNING_PROVIDER = 'sandbox';
-  return { override: null as SigningProviderConfig | null };
 });
-vi.mock('@/app/lib/signing/signing-provider-config', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/app/lib/signing/signing-provider-config')>();
-  return {
-    ...actual,
-    resolveSigningProviderConfig: (...args: Parameters<typeof actual.resolveSigningProviderConfig>) =>
-      provider.override ?? actual.resolveSigningProviderConfig(...args),
-  };
-});
-
-afterEach(() => {
-  provider.override = null;
-});
+vi.mock('@/app/lib/signing/signing-provider-config', async (importOriginal) =>
+  (await import('@/app/testing/signing-provider-override')).overridableSigningProviderConfig(importOriginal),
+);
+const provider = signingProviderOverrideForTests();
 
 const BASE = 'http://localhost/api/sandbox/esignanywhere/Api/v6';
 
