@@ -3,6 +3,7 @@ import { decodeCursor } from '@/app/lib/api/cursor';
 import { prisma } from '@/app/lib/db/prisma';
 import { seedEnvelopes } from '@/app/testing/seed-envelopes';
 import { sendWebhook } from '@/app/testing/webhook-test-helpers';
+import { noEnvelopesPerStatus } from '@/app/testing/no-envelopes-per-status';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { listEnvelopesQuerySchema } from './envelope-schemas';
@@ -179,7 +180,7 @@ describe(`status counts on ${provider}`, () => {
       { values: { team: 'b' }, action: 'sendSignNotification' },
     ]);
     const counts = (filters: EnvelopeFilters) => countEnvelopesByStatus({ filters: { hook: hook.id, ...filters } });
-    const zero = { sent: 0, opened: 0, partially_signed: 0, completed: 0, rejected: 0, expired: 0, canceled: 0 };
+    const zero = noEnvelopesPerStatus();
 
     expect(await counts({})).toEqual({ ...zero, sent: 1, opened: 1, completed: 1 });
     expect(await counts({ status: 'completed' })).toEqual({ ...zero, sent: 1, opened: 1, completed: 1 });
