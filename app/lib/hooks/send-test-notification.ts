@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { prisma } from '@/app/lib/db/prisma';
 import { getEnvironment, getPublicUrl } from '@/app/lib/env';
-import { TEST_ENVELOPE_PREFIX } from '@/app/lib/insights/test-envelopes';
+import { TEST_ENVELOPE_PREFIX } from '@/app/lib/envelopes/test-envelopes';
 import { signStandardWebhook } from './signing-secret';
 import { hookUrl } from './hook-urls';
 

@@ -1,6 +1,6 @@
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
-import { TEST_ENVELOPE_PREFIX } from './test-envelopes';
+import { TEST_ENVELOPE_PREFIX } from '@/app/lib/envelopes/test-envelopes';
 
 const { sql, raw } = Prisma;
 

@@ -3,7 +3,7 @@ import { countByLocalDay } from './count-by-local-day';
 import { durationBucketIndex, medianOfMiddle, OPEN_TO_COMPLETION_BUCKETS } from './duration-buckets';
 import { insightsQuerySchema } from './insights-schemas';
 import { resolveInsightsPeriod } from './resolve-insights-period';
-import { isTestEnvelopeId } from './test-envelopes';
+import { isTestEnvelopeId } from '@/app/lib/envelopes/test-envelopes';
 
 const quarterOf = (iso: string) => Math.floor(Date.parse(iso) / 900_000);
 

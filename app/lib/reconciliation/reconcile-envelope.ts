@@ -180,7 +180,7 @@ async function recordAnswer(
     }
     const recipients = await tx.recipient.findMany({
       where: { envelopeId },
-      select: { email: true, finishedAt: true },
+      select: { email: true, name: true, recipientOrder: true, invitedAt: true, finishedAt: true, rejectedAt: true },
     });
     const customValues = parseStringRecord(envelope.customValues);
 
@@ -218,7 +218,7 @@ async function recordAnswer(
         reconciledAt: now,
         reconciliationError: decision.error,
         nextReconcileAt: decision.nextReconcileAt,
-        ...deriveEnvelopeFields({ envelopeId, recipients, customValues }),
+        ...deriveEnvelopeFields({ envelopeId, status: decision.status, recipients, customValues }),
         ...(event && now.getTime() >= envelope.lastEventAt.getTime()
           ? { lastEventAt: now, lastAction: event.action }
           : {}),

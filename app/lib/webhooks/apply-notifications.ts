@@ -1,4 +1,5 @@
 import { ENVELOPE_LIMITS } from '@/app/lib/envelopes/envelope-limits';
+import { isTestEnvelopeId } from '@/app/lib/envelopes/test-envelopes';
 import {
   applyNotificationToEnvelope,
   NEW_RECIPIENT,
@@ -31,6 +32,8 @@ export type EnvelopeRow = EnvelopeLifecycle &
     customValues: Record<string, string>;
     firstSeenAt: Date;
     eventCount: number;
+    /** Made by a test notification from Setup (see isTestEnvelopeId); fixed when first stored. */
+    isTest: boolean;
   };
 
 export type RecipientRow = RecipientLifecycle & {
@@ -40,6 +43,8 @@ export type RecipientRow = RecipientLifecycle & {
   storedKey: string | null;
   recipientOrder: number | null;
   email: string | null;
+  /** From the signing service, when reconciliation asked it. */
+  name: string | null;
 };
 
 export type StoredEvent = { id: number; envelopeId: string; dedupeKey: string; occurredAt: Date };
@@ -300,9 +305,15 @@ function applyOne(state: BatchState, changes: BatchChanges, job: Job): JobResult
     id: envelopeId,
     hookId: envelope?.hookId ?? delivery.hookId,
     firstSeenAt: envelope?.firstSeenAt ?? at,
+    isTest: envelope?.isTest ?? isTestEnvelopeId(envelopeId),
     eventCount: (envelope?.eventCount ?? 0) + 1,
     customValues: merged.envelopeValues,
-    ...deriveEnvelopeFields({ envelopeId, recipients, customValues: merged.envelopeValues }),
+    ...deriveEnvelopeFields({
+      envelopeId,
+      status: outcome.envelope.status,
+      recipients,
+      customValues: merged.envelopeValues,
+    }),
   };
   state.envelopes.set(envelopeId, envelope ? Object.assign(envelope, updated) : updated);
   changes.changedEnvelopes.add(envelopeId);
@@ -383,5 +394,6 @@ function findRecipient(
     storedKey: null,
     recipientOrder: notification.recipientOrder,
     email: notification.recipientEmail,
+    name: null,
   };
 }

@@ -32,16 +32,21 @@ export const ENVELOPE_COLUMNS = {
   eventCount: 'integer',
   reconciliation: '"ReconciliationState"',
   nextReconcileAt: TIMESTAMP,
+  isTest: BOOLEAN,
+  waitingOnEmail: 'text',
+  waitingOnName: 'text',
+  waitingSince: TIMESTAMP,
 } satisfies Record<keyof EnvelopeRow, string>;
 
 /** Set when an envelope is first stored, never by a later notification. */
-export const ENVELOPE_FIXED_COLUMNS: (keyof EnvelopeRow)[] = ['id', 'hookId', 'firstSeenAt'];
+export const ENVELOPE_FIXED_COLUMNS: (keyof EnvelopeRow)[] = ['id', 'hookId', 'firstSeenAt', 'isTest'];
 
 export const RECIPIENT_COLUMNS = {
   envelopeId: 'text',
   key: 'text',
   recipientOrder: 'integer',
   email: 'text',
+  name: 'text',
   invitedAt: TIMESTAMP,
   firstOpenedAt: TIMESTAMP,
   openCount: 'integer',

@@ -1,4 +1,5 @@
 import { ENVELOPE_LIMITS } from '@/app/lib/envelopes/envelope-limits';
+import { isFinalStatus, type EnvelopeStatus } from './envelope-statuses';
 
 /** The envelope columns that follow from its recipients and custom values, for the list and its search. */
 export type EnvelopeDerivedFields = {
@@ -6,6 +7,21 @@ export type EnvelopeDerivedFields = {
   signedCount: number;
   /** The id, e-mails and custom values, lower case, one per line: what the list's search matches. */
   searchText: string;
+  /** Who an open envelope waits on: the first recipient, in signing order, who has neither signed nor rejected. */
+  waitingOnEmail: string | null;
+  waitingOnName: string | null;
+  /** Since their invitation (or the previous signature, when no invitation was notified). */
+  waitingSince: Date | null;
+};
+
+/** What the derived columns are computed from, per recipient. */
+export type DerivingRecipient = {
+  email: string | null;
+  name: string | null;
+  recipientOrder: number | null;
+  invitedAt: Date | null;
+  finishedAt: Date | null;
+  rejectedAt: Date | null;
 };
 
 /**
@@ -14,16 +30,40 @@ export type EnvelopeDerivedFields = {
  */
 export function deriveEnvelopeFields(options: {
   envelopeId: string;
-  recipients: readonly { email: string | null; finishedAt: Date | null }[];
+  status: EnvelopeStatus;
+  recipients: readonly DerivingRecipient[];
   customValues: Record<string, string>;
 }): EnvelopeDerivedFields {
   const { envelopeId, recipients, customValues } = options;
   const emails = recipients.flatMap((recipient) => (recipient.email ? [recipient.email] : []));
+  const waiting = isFinalStatus(options.status) ? null : waitingOn(recipients);
   return {
     recipientCount: recipients.length,
     signedCount: recipients.filter((recipient) => recipient.finishedAt !== null).length,
     searchText: buildSearchText(envelopeId, emails, customValues),
+    waitingOnEmail: waiting?.recipient.email ?? null,
+    waitingOnName: waiting?.recipient.name ?? null,
+    waitingSince: waiting?.since ?? null,
   };
+}
+
+const byOrder = (a: DerivingRecipient, b: DerivingRecipient) =>
+  (a.recipientOrder ?? Number.MAX_SAFE_INTEGER) - (b.recipientOrder ?? Number.MAX_SAFE_INTEGER) ||
+  (a.invitedAt?.getTime() ?? Infinity) - (b.invitedAt?.getTime() ?? Infinity);
+
+function waitingOn(recipients: readonly DerivingRecipient[]) {
+  const ordered = [...recipients].sort(byOrder);
+  const index = ordered.findIndex((recipient) => recipient.finishedAt === null && recipient.rejectedAt === null);
+  const recipient = ordered[index];
+  if (!recipient) return null;
+  const previousSignature = ordered
+    .slice(0, index)
+    .reduce<Date | null>(
+      (latest, earlier) =>
+        earlier.finishedAt && (!latest || earlier.finishedAt > latest) ? earlier.finishedAt : latest,
+      null,
+    );
+  return { recipient, since: recipient.invitedAt ?? previousSignature };
 }
 
 export function buildSearchText(envelopeId: string, emails: string[], customValues: Record<string, string>): string {
