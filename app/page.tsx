@@ -30,7 +30,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const filterForm = <EnvelopeFilters filters={filters} hooks={toHookOptions(hooks)} />;
 
   return (
-    <PageShell id="envelopes" title="Envelopes" description="Newest activity first. Has the customer signed yet?">
+    <PageShell
+      id="envelopes"
+      title="Envelopes"
+      description="Has the customer signed yet, who is it waiting on, and until when?"
+    >
       {page ? (
         <EnvelopeListView
           initial={page}

@@ -50,6 +50,30 @@ test('the delivery log shows accepted and refused requests, filters them and rep
   const row = bodies.first();
   await row.getByText('Raw request').click();
   await expect(row.locator('pre').first()).toHaveText(`GET ?envelopeId=${envelopeId}&action=workstepOpened`);
+  const originalId = await row.locator('tr').first().getAttribute('data-delivery-id');
   await row.getByRole('button', { name: 'Replay' }).click();
-  await expect(row.getByRole('status')).toHaveText('Duplicate: already stored');
+
+  // The outcome stays above the list (and takes the focus) until the next action or dismissal.
+  const outcome = page.getByTestId('replay-outcome');
+  await expect(outcome).toContainText('Replayed: already stored, nothing changed (duplicate).');
+  await expect(outcome).toBeFocused();
+  await page.waitForTimeout(2_500);
+  await expect(outcome).toBeVisible();
+
+  // The copy is a duplicate, outside this "accepted" view: the link opens its envelope's deliveries, copy first.
+  await outcome.getByRole('link', { name: 'Show the new delivery' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]envelope=${envelopeId}`));
+  await expect(outcome).toBeVisible();
+  await expect(bodies).toHaveCount(2);
+  const copy = bodies.first();
+  await expect(copy).toContainText('Duplicate');
+  await expect(copy).toContainText('Replay of');
+  await expect(copy.locator('tr').first()).not.toHaveAttribute('data-delivery-id', originalId ?? '');
+  await expect(copy).toBeInViewport();
+  await expect(bodies.nth(1).locator('tr').first()).toHaveAttribute('data-delivery-id', originalId ?? '');
+  await screenshot(page, 'deliveries-after-replay');
+
+  await outcome.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(outcome).toHaveCount(0);
+  await expect(page).not.toHaveURL(/replayed=/);
 });

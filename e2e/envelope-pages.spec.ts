@@ -94,9 +94,11 @@ test('an envelope is listed, found by its custom value and shown with its timeli
   const found = table.getByRole('row').filter({ hasText: contract });
   await expect(found).toHaveCount(1);
   await expect(found).toContainText('Completed');
-  await expect(found).toContainText('Finished');
+  // The finish callback came last: the row says how the envelope ended.
+  await expect(found).not.toContainText('Finished');
 
-  await found.getByRole('link', { name: `${envelopeId.slice(0, 8)}…` }).click();
+  // The contract number names the row, which links to the envelope.
+  await found.getByRole('link', { name: contract }).click();
   await expect(page).toHaveURL(`/envelopes/${envelopeId}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(envelopeId);
 
@@ -114,11 +116,11 @@ test('an envelope is listed, found by its custom value and shown with its timeli
   await expect(steps.nth(0).locator('pre')).toContainText('"action": "sendSignNotification"');
   await expect(steps.nth(0).locator('pre')).toContainText(`"contract": "${contract}"`);
 
-  // This suite's server runs in production without SIGNING_PROVIDER: the page says documents cannot come, and why.
+  // This suite's server runs in production without SIGNING_PROVIDER: one calm line says documents cannot come, and
+  // Setup explains why.
   const documents = page.getByRole('region', { name: 'Documents' });
-  await expect(documents).toContainText('Documents cannot be fetched');
-  await expect(documents).toContainText('set SIGNING_PROVIDER');
-  await expect(documents.getByRole('link', { name: /Setup page/ })).toHaveAttribute('href', '/setup');
+  await expect(documents).toContainText('Signed documents are not fetched');
+  await expect(documents.getByRole('link', { name: 'Setup explains why' })).toHaveAttribute('href', /^\/setup/);
   await expect(page.getByTestId('reconciliation-status')).toContainText('no signing service is configured');
 
   // The open raw notification is the widest thing on the page; it scrolls inside its box, the page does not.

@@ -84,10 +84,13 @@ test('search, filters and the summary strip narrow the list and live in the URL'
   await expect(strip(page).getByRole('link', { name: 'Partially signed 1' })).toBeVisible();
   const partial = bodyRows(page).filter({ has: page.locator(`a[title="${ids.partial}"]`) });
   await expect(partial).toContainText('1 of 2 signed');
-  await expect(partial).toContainText(`maria.${run}@example.com· Signed`);
-  await expect(partial).toContainText(`andrei.${run}@example.com· Invited`);
+  await expect(partial).toContainText(`maria.${run}@example.com · Signed`);
+  await expect(partial).toContainText(`andrei.${run}@example.com · Invited`);
+  await expect(partial).toContainText(`Waiting on andrei.${run}@example.com`);
   await expect(partial).toContainText('Popescu, Maria');
-  await expect(table(page).getByRole('columnheader', { name: 'contract' })).toBeVisible();
+  // Without a name from the signing service, the contract number names the row; the other custom values follow it.
+  await expect(partial.getByRole('link', { name: `K-${run}-3` })).toHaveAttribute('href', `/envelopes/${ids.partial}`);
+  await expect(partial.getByText('customer')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Hook' })).toHaveValue(hookId);
   await screenshot(page, 'home');
 
@@ -203,18 +206,19 @@ test('the id copies with one click and the CSV download holds the whole filtered
   const csv = readFileSync(await download.path(), 'utf8');
   // Read back as a spreadsheet would, with a real CSV parser.
   const [header, ...rows] = parseCsv(csv, { bom: true }) as string[][];
-  expect(header!.slice(0, 5)).toEqual(['Envelope id', 'Status', 'Action required', 'Signed', 'Recipients']);
+  expect(header!.slice(0, 6)).toEqual(['Envelope id', 'Name', 'Status', 'Action required', 'Signed', 'Recipients']);
   expect(header).toEqual(expect.arrayContaining(['contract', 'customer', 'Hook']));
   expect(rows).toHaveLength(4);
   const completed = rows[0]!;
-  expect(completed.slice(0, 7)).toEqual([
+  expect(completed.slice(0, 8)).toEqual([
     ids.completed,
+    `K-${run}-4`,
     'Completed',
     'no',
     '1',
     '1',
     `ana.${run}@example.com`,
-    'Finished',
+    'Completed',
   ]);
   // A value a spreadsheet would run as a formula arrives as text; a comma stays inside its cell.
   expect(completed[header!.indexOf('customer')]).toBe("'=cmd|calc");

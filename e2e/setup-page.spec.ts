@@ -1,12 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-async function screenshot(page: Page, name = 'setup') {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: `e2e/screenshots/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `e2e/screenshots/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+import { expect, test } from '@playwright/test';
+import { screenshot } from './support/screenshots';
 
 test('an integrator creates a hook, copies its URL, receives a notification, secures and revokes it', async ({
   page,
@@ -24,6 +17,11 @@ test('an integrator creates a hook, copies its URL, receives a notification, sec
 
   const card = page.getByRole('region', { name, exact: true });
   await expect(card).toBeVisible();
+  // The new hook is far below the form: the page takes the reader there and says so.
+  await expect(card.getByRole('heading', { name, exact: true })).toBeFocused();
+  await expect(card.getByRole('heading', { name, exact: true })).toBeInViewport();
+  await expect(page.locator('#create-hook').getByRole('status')).toHaveText(`Hook ${name} created.`);
+  await screenshot(page, 'setup-after-create');
   const statusUrl = card.getByLabel('WebhookStatusUrl', { exact: true });
   await expect(statusUrl).toHaveValue(/\/api\/webhooks\/.+##EnvelopeId##/);
 
@@ -50,7 +48,7 @@ test('an integrator creates a hook, copies its URL, receives a notification, sec
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ ok: true, envelopeId });
 
-  await screenshot(page);
+  await screenshot(page, 'setup');
 
   // eSignAnyWhere's third callback kind has a ready URL too.
   await expect(card.getByLabel('Workstep event callback', { exact: true })).toHaveValue(
@@ -130,4 +128,28 @@ test('sending a test notification calls the hook through its public URL and crea
   await expect(page).toHaveURL(`/envelopes/${envelopeId}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(envelopeId);
   await expect(page.getByText('test.recipient@example.com').first()).toBeVisible();
+});
+
+test('a test envelope is hidden from the list unless asked for, and Setup removes it', async ({ page, request }) => {
+  const name = `E2E test envelopes ${Date.now()}`;
+  const created = await request.post('/api/hooks', { data: { name } });
+  expect(created.status()).toBe(201);
+  const hook = (await created.json()) as { id: string };
+  const tested = await request.post(`/api/hooks/${hook.id}/test`);
+  const { envelopeId } = (await tested.json()) as { envelopeId: string };
+
+  const listed = async (query: string) =>
+    (
+      (await (await request.get(`/api/envelopes?hook=${hook.id}${query}`)).json()) as { items: { id: string }[] }
+    ).items.map((item) => item.id);
+  expect(await listed('')).toEqual([]);
+  expect(await listed('&tests=include')).toEqual([envelopeId]);
+
+  await page.goto('/setup');
+  page.once('dialog', (dialog) => void dialog.accept());
+  const section = page.getByRole('region', { name: 'Test envelopes', exact: true });
+  await section.getByRole('button', { name: 'Remove test envelopes' }).click();
+  await expect(section.getByRole('status')).toHaveText(/Removed \d+ test envelopes?\./);
+  expect(await listed('&tests=include')).toEqual([]);
+  expect((await request.get(`/api/envelopes/${envelopeId}`)).status()).toBe(404);
 });

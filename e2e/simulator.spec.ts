@@ -89,7 +89,8 @@ test('the empty dashboard offers "Simulate an envelope", and the envelope appear
   expect(hookCreated).toBe(true);
 
   // The refresh replaces the empty state with the list, the new envelope in it.
-  const row = page.getByRole('link', { name: envelopeId.slice(0, 8) });
+  // The row's link carries the full id on hover; its text is the envelope's name once the sandbox reports it.
+  const row = page.locator(`#envelope-table a[title="${envelopeId}"]`);
   await expect(row).toBeVisible();
   await expect(page.getByText('No envelopes yet')).toHaveCount(0);
 
@@ -186,6 +187,6 @@ test('a simulated envelope completes on its open page, and "Download signed PDF"
 
   // The list after a few simulated lives: the README's picture of the dashboard.
   await page.goto(server.baseUrl);
-  await expect(page.getByRole('link', { name: envelopeId.slice(0, 8) })).toBeVisible();
+  await expect(page.locator(`#envelope-table a[title="${envelopeId}"]`)).toBeVisible();
   await screenshot(page, 'simulator-home');
 });

@@ -27,7 +27,8 @@ import { buildScenarios, type Scenario } from './bench-dashboard/scenarios';
 import { runCommand } from './run-command';
 
 // Its own build folder, so the bench never overwrites (or runs) a developer's .next build.
-const DIST_DIR = '.next-bench-dashboard';
+// BENCH_DIST_DIR: a build directory of one's own, so runs side by side never rebuild each other's.
+const DIST_DIR = process.env.BENCH_DIST_DIR || '.next-bench-dashboard';
 const FULL_SIZE = Number(process.env.BENCH_ENVELOPES ?? 250_000);
 const SMALL_SIZE = Math.max(1, Math.round(FULL_SIZE / 100));
 const REQUESTS = 30;

@@ -34,6 +34,8 @@ const environmentSchema = z.object({
     .min(1)
     .max(24 * 365)
     .default(24),
+  /** The custom value an envelope is named by while the signing service has given no name (then the id). */
+  ENVELOPE_NAME_CUSTOM_VALUE: z.string().trim().min(1).max(100).default('contract'),
   /** The sandbox signing service's API token; unset = a fixed development token. */
   SANDBOX_API_TOKEN: z.string().min(8).optional(),
 

@@ -7,6 +7,7 @@ import { PageShell } from '@/app/ui/page-shell';
 import { SimulateEnvelopeSection } from '@/app/ui/sandbox/simulate-envelope-section';
 import { CreateHookForm } from '@/app/ui/setup/create-hook-form';
 import { HookCard } from '@/app/ui/setup/hook-card';
+import { RemoveTestEnvelopes } from '@/app/ui/setup/remove-test-envelopes';
 import { SigningProviderPanel } from '@/app/ui/setup/signing-provider-panel';
 import { SetupEmptyState } from '@/app/ui/setup/setup-empty-state';
 
@@ -46,6 +47,7 @@ export default async function SetupPage() {
           ))}
         </div>
       )}
+      {hooks.length === 0 ? null : <RemoveTestEnvelopes />}
     </PageShell>
   );
 }

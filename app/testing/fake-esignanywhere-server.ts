@@ -2,13 +2,20 @@ import http from 'node:http';
 import { PDFDocument } from 'pdf-lib';
 import { listenOnLoopback } from './listen-on-loopback';
 
-// A local stand-in for eSignAnyWhere's REST API v6 (the three endpoints the app calls), with
-// switches for the ways the real one fails: refusals, errors, slowness, wrong or huge bodies, redirects.
+// A local stand-in for eSignAnyWhere's REST API (the endpoints the app calls: v6 envelope, configuration, files and
+// file, and v4 remind), with switches for the ways the real one fails: refusals, errors, slowness, wrong or huge bodies, redirects.
 
 export type FakeFile = { fileId: string; fileName: string; bytes: Buffer; pageCount?: number | null };
 
 export type FakeEnvelope = {
   status: string;
+  /** Defaults: "Contract", sent 2026-06-01T10:00:00Z by Sam Sender, expiring 2026-06-29T10:00:00Z. */
+  name?: string | null;
+  sentDate?: string | null;
+  sender?: { email: string; givenName: string; surname: string } | null;
+  expirationDate?: string | null;
+  /** The answer of the remind call (count calls with `countRequests`). */
+  reminder?: { Count: number; AvoidedDueToRateLimitCount: number; AvoidedDueToDisabledEmailCount: number };
   activities?: { email: string; givenName: string; surname: string; status?: string; finishedDate?: string }[];
   documents?: FakeFile[];
   auditTrail?: FakeFile | null;
@@ -126,9 +133,20 @@ export async function startFakeEsignAnyWhereServer(apiToken = 'fake-esaw-token')
       if (!envelope) return notFound();
       send(200, {
         Id: decodeURIComponent(match[1]!),
-        Name: 'Contract',
+        Name: envelope.name === undefined ? 'Contract' : envelope.name,
         EnvelopeStatus: envelope.status,
-        SentDate: '2026-06-01T10:00:00Z',
+        SentDate: envelope.sentDate === undefined ? '2026-06-01T10:00:00Z' : envelope.sentDate,
+        Sender:
+          envelope.sender === null
+            ? null
+            : (() => {
+                const sender = envelope.sender ?? {
+                  email: 'sam.sender@bank.example',
+                  givenName: 'Sam',
+                  surname: 'Sender',
+                };
+                return { Email: sender.email, GivenName: sender.givenName, Surname: sender.surname };
+              })(),
         Activities: (envelope.activities ?? []).map((activity, index) => ({
           Id: `activity-${index + 1}`,
           Status: activity.status ?? 'Pending',
@@ -138,6 +156,23 @@ export async function startFakeEsignAnyWhereServer(apiToken = 'fake-esaw-token')
           Action: { Email: activity.email, GivenName: activity.givenName, Surname: activity.surname },
         })),
       });
+      return;
+    }
+    match = /^\/Api\/v6\/envelope\/([^/]+)\/configuration$/.exec(path);
+    if (match) {
+      const envelope = envelopes.get(decodeURIComponent(match[1]!));
+      if (!envelope) return notFound();
+      const expirationDate = envelope.expirationDate === undefined ? '2026-06-29T10:00:00Z' : envelope.expirationDate;
+      send(200, {
+        ExpirationConfiguration: expirationDate === null ? null : { ExpirationDate: expirationDate },
+      });
+      return;
+    }
+    match = /^\/Api\/v4\/envelope\/([^/]+)\/remind$/.exec(path);
+    if (match) {
+      const envelope = envelopes.get(decodeURIComponent(match[1]!));
+      if (!envelope) return notFound();
+      send(200, envelope.reminder ?? { Count: 1, AvoidedDueToRateLimitCount: 0, AvoidedDueToDisabledEmailCount: 0 });
       return;
     }
     match = /^\/Api\/v6\/envelope\/([^/]+)\/files$/.exec(path);

@@ -38,6 +38,13 @@ const ENVELOPE: Table = {
     ['finishedAt', 'timestamp(3)'],
     ['lastEventAt', 'timestamp(3)'],
     ['lastAction', 'text'],
+    ['name', 'text'],
+    ['sentAt', 'timestamp(3)'],
+    ['expiresAt', 'timestamp(3)'],
+    ['waitingOnEmail', 'text'],
+    ['waitingOnName', 'text'],
+    ['waitingSince', 'timestamp(3)'],
+    ['isTest', 'boolean'],
   ],
 };
 const RECIPIENT: Table = {
@@ -96,6 +103,13 @@ function rowsOf(batch: GeneratedBatch): [Table, Value[][]][] {
         e.finishedAt,
         e.lastEventAt,
         e.lastAction,
+        e.name,
+        e.sentAt,
+        e.expiresAt,
+        e.waitingOnEmail,
+        e.waitingOnName,
+        e.waitingSince,
+        e.isTest,
       ]),
     ],
     [

@@ -53,6 +53,8 @@ const PRODUCTS = ['Personal loan', 'Mortgage', 'Credit card', 'Savings account',
 const BRANCHES = ['Bucharest', 'Cluj', 'Iasi', 'Timisoara', 'Brasov', 'Constanta', 'Sibiu', 'Oradea'];
 
 const DAY_MS = 86_400_000;
+/** Days from sending to an envelope's deadline. */
+const EXPIRY_DAYS = 30;
 /** Activity spreads over this many days before the fill's "now". */
 const SPAN_DAYS = 365;
 /** Events of the one envelope opened by the "detail" scenario. */
@@ -72,6 +74,15 @@ export type GeneratedEnvelope = {
   finishedAt: Date | null;
   lastEventAt: Date;
   lastAction: string;
+  /** From the signing service: most envelopes have a name, a sent time and a deadline. */
+  name: string | null;
+  sentAt: Date | null;
+  expiresAt: Date | null;
+  /** Open envelopes: the first recipient in signing order who has not signed, and since when. */
+  waitingOnEmail: string | null;
+  waitingOnName: string | null;
+  waitingSince: Date | null;
+  isTest: boolean;
 };
 
 export type GeneratedRecipient = {
@@ -165,6 +176,7 @@ export function generateBatch(options: { from: number; to: number; total: number
             : Math.floor(random() * recipientCount);
     const opened = status !== 'sent';
     const emails: string[] = [];
+    const invitedAts: Date[] = [];
     const events: GeneratedEvent[] = [];
     const step = Math.max(1, Math.floor((lastEventAt.getTime() - firstSeenAt.getTime()) / 12));
     let at = firstSeenAt.getTime();
@@ -185,6 +197,7 @@ export function generateBatch(options: { from: number; to: number; total: number
       const email = emailOf(index, order);
       emails.push(email);
       const invitedAt = new Date(at);
+      invitedAts.push(invitedAt);
       event('sendSignNotification', order, email, `|${at}`);
       const recipientOpened = opened && (order <= signedCount + 1 || random() < 0.5);
       const firstOpenedAt = recipientOpened ? new Date(at) : null;
@@ -221,6 +234,24 @@ export function generateBatch(options: { from: number; to: number; total: number
     events[events.length - 1]!.occurredAt = lastEventAt;
     batch.events.push(...events);
     const finished = isFinalStatus(status);
+    // Drawn from a stream of their own, so the rest of an envelope stays as earlier fills made it.
+    const detailsRandom = createSeededRandom((index + 1) * 7_919 + 13);
+    const sentAt = detailsRandom() < 0.95 ? new Date(firstSeenAt.getTime() - 60_000) : null;
+    // eSignAnyWhere's usual deadline: 30 days after sending. An expired envelope ended on it.
+    const expiresAt =
+      status === 'expired'
+        ? lastEventAt
+        : detailsRandom() < 0.85
+          ? new Date((sentAt ?? firstSeenAt).getTime() + EXPIRY_DAYS * DAY_MS)
+          : null;
+    const waitingOrder = finished ? null : signedCount + 1;
+    const waitingName =
+      waitingOrder === null || detailsRandom() < 0.3
+        ? null
+        : `${pick(detailsRandom, FIRST_NAMES)} ${pick(detailsRandom, LAST_NAMES)}`.replace(/\b\w/g, (c) =>
+            c.toUpperCase(),
+          );
+    const name = detailsRandom() < 0.85 ? `${customValues.product} ${customValues.contractNumber}` : null;
     batch.envelopes.push({
       id,
       hookId: BENCH_HOOK_IDS[index % BENCH_HOOK_IDS.length]!,
@@ -235,6 +266,13 @@ export function generateBatch(options: { from: number; to: number; total: number
       finishedAt: finished ? lastEventAt : null,
       lastEventAt,
       lastAction,
+      name,
+      sentAt,
+      expiresAt,
+      waitingOnEmail: waitingOrder === null ? null : emailOf(index, waitingOrder),
+      waitingOnName: waitingName,
+      waitingSince: waitingOrder === null ? null : (invitedAts[waitingOrder - 1] ?? firstSeenAt),
+      isTest: false,
     });
     if (status === 'completed') {
       const roll = random();

@@ -2,6 +2,7 @@ import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { encodeCursor } from '@/app/lib/api/cursor';
 import { parseDatabaseUrl } from '@/app/lib/db/database-config';
+import { ENVELOPE_STATUSES, OPEN_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { contractNumberOf, emailOf, generateBatch } from './generate-envelopes';
 
 export type Scenario = {
@@ -31,6 +32,17 @@ export async function buildScenarios(options: {
   const detailId = envelopeAt(options.detailIndex).id;
   let firstRejected = 0;
   while (envelopeAt(firstRejected).status !== 'rejected') firstRejected++;
+  // Someone an open envelope half-way down the list waits on.
+  let waitingIndex = Math.floor(options.total * 0.6) + 5;
+  while (!envelopeAt(waitingIndex).waitingOnEmail) waitingIndex++;
+  const waitingOn = envelopeAt(waitingIndex).waitingOnEmail!;
+  const firstStatus = ENVELOPE_STATUSES[0];
+  const [lastSent, soonestDeadline, firstByStatus] = await Promise.all([
+    firstIdOf(options.databaseUrl, `"sentAt" IS NOT NULL`, `"sentAt" DESC, "id" DESC`),
+    firstIdOf(options.databaseUrl, `"expiresAt" IS NOT NULL`, `"expiresAt" ASC, "id" ASC`),
+    firstIdOf(options.databaseUrl, `"status" = '${firstStatus}'`, `"lastEventAt" DESC, "id" DESC`),
+  ]);
+  if (!OPEN_STATUSES.includes(firstStatus)) throw new Error('the status sort scenario expects an open status first');
   return [
     { name: 'First page', path: '/', expect: envelopeAt(0).id },
     {
@@ -49,8 +61,39 @@ export async function buildScenarios(options: {
       path: `/?q=${encodeURIComponent(contractNumberOf(contractIndex))}`,
       expect: envelopeAt(contractIndex).id,
     },
+    { name: 'Sort by sent, newest first', path: '/?sort=sent&dir=desc', expect: lastSent },
+    { name: 'Sort by deadline, soonest first', path: '/?sort=deadline&dir=asc', expect: soonestDeadline },
+    { name: 'Sort by status', path: '/?sort=status&dir=asc', expect: firstByStatus },
+    // Which envelope comes first moves with the clock; any open one expiring soon shows the words.
+    { name: 'Expiring within 7 days', path: '/?expiringWithin=7', expect: 'expires in' },
+    {
+      name: 'Waiting on (e-mail)',
+      path: `/?waitingOn=${encodeURIComponent(waitingOn.toUpperCase())}`,
+      expect: envelopeAt(waitingIndex).id,
+    },
     { name: 'Envelope detail, 200 events', path: `/envelopes/${encodeURIComponent(detailId)}`, expect: detailId },
   ];
+}
+
+/** The id of the first envelope in this order among those matching, read from the database. */
+async function firstIdOf(databaseUrl: string, where: string, orderBy: string): Promise<string> {
+  const sql = `SELECT "id" FROM "Envelope" WHERE ${where} ORDER BY ${orderBy} LIMIT 1`;
+  const config = parseDatabaseUrl(databaseUrl);
+  if (config.provider === 'sqlite') {
+    const database = new Sqlite(config.filePath, { readonly: true });
+    try {
+      return (database.prepare(sql).get() as { id: string }).id;
+    } finally {
+      database.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: config.connectionString });
+  await client.connect();
+  try {
+    return (await client.query<{ id: string }>(sql)).rows[0]!.id;
+  } finally {
+    await client.end();
+  }
 }
 
 /** The cursor that makes envelope `index` (0 is the newest) the first of its page, read from the database. */

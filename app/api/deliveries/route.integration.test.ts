@@ -64,6 +64,51 @@ describe('the delivery log', () => {
     expect(replays).toHaveLength(2);
   });
 
+  it('logs a replay as received now, first in the list, marked with its original, and keeps the event time', async () => {
+    const hook = await createTestHook();
+    const id = uniqueEnvelopeId();
+    await sendWebhook(hook.id, { query: `envelopeId=${id}&action=workstepOpened&recipientOrder=1` });
+    const [original] = await deliveriesOf(hook.id);
+    // An hour old, with a newer delivery after it: the replay must still come first.
+    const originalAt = new Date(Date.now() - 3_600_000);
+    await prisma.delivery.update({ where: { id: original!.id }, data: { receivedAt: originalAt } });
+    await prisma.event.updateMany({ where: { envelopeId: id }, data: { occurredAt: originalAt } });
+    await sendWebhook(hook.id, { query: `envelopeId=${uniqueEnvelopeId()}&action=workstepOpened` });
+
+    const before = Date.now();
+    const replayed = await replayDelivery(original!.id);
+    expect(replayed).toMatchObject({ status: 200, body: { ok: true, duplicate: true } });
+
+    const listed = await (
+      await listDeliveries(new NextRequest(`http://localhost/api/deliveries?hook=${hook.id}`))
+    ).json();
+    expect(listed.items).toHaveLength(3);
+    const [first] = listed.items;
+    expect(first).toMatchObject({
+      id: replayed.body.deliveryId,
+      replayOfId: original!.id,
+      replayOfReceivedAt: originalAt.toISOString(),
+    });
+    expect(Date.parse(first.receivedAt)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(listed.items[2]).toMatchObject({ id: original!.id, receivedAt: originalAt.toISOString(), replayOfId: null });
+    // The notification keeps its own time: the envelope's event is where it was.
+    const envelope = await getEnvelopeRow(id);
+    expect(envelope?.events.map((event) => event.occurredAt.toISOString())).toEqual([originalAt.toISOString()]);
+  });
+
+  it('logs a replay refused again as received now too, and names the copy in the error answer', async () => {
+    const open = await createTestHook();
+    await sendWebhook(open.id, { query: 'action=workstepOpened' });
+    const [invalid] = await deliveriesOf(open.id);
+    await prisma.delivery.update({ where: { id: invalid!.id }, data: { receivedAt: new Date(Date.now() - 60_000) } });
+    const result = await replayDelivery(invalid!.id);
+    expect(result.status).toBe(422);
+    const listed = await (
+      await listDeliveries(new NextRequest(`http://localhost/api/deliveries?hook=${open.id}`))
+    ).json();
+    expect(listed.items[0]).toMatchObject({ id: result.body.deliveryId, replayOfId: invalid!.id });
+  });
+
   it('replays a notification that was lost to an outage and stores it then', async () => {
     const hook = await createTestHook();
     const id = uniqueEnvelopeId();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
+import { prisma } from '@/app/lib/db/prisma';
 import { envelopePageSchema } from '@/app/lib/envelopes/envelope-list-schema';
 import { noEnvelopesPerStatus } from '@/app/testing/no-envelopes-per-status';
 import {
@@ -67,6 +68,75 @@ describe('GET /api/envelopes', () => {
     const page = envelopePageSchema.parse(await response.json());
     expect(page.items.map((item) => item.documentStatus)).toEqual(['none', 'none']);
     expect(page.statusCounts).toEqual({ ...noEnvelopesPerStatus(), opened: 2 });
+  });
+
+  it('sorts by deadline and sent both ways, unknown times last, paging with the cursor it answers', async () => {
+    const { hook, ids } = await seedEnvelopes(4);
+    const times = [
+      { expiresAt: new Date('2025-07-03T00:00:00Z'), sentAt: null },
+      { expiresAt: null, sentAt: new Date('2025-06-01T00:00:00Z') },
+      { expiresAt: new Date('2025-07-01T00:00:00Z'), sentAt: new Date('2025-06-02T00:00:00Z') },
+      { expiresAt: new Date('2025-07-02T00:00:00Z'), sentAt: new Date('2025-06-03T00:00:00Z') },
+    ];
+    for (const [index, data] of times.entries()) await prisma.envelope.update({ where: { id: ids[index] }, data });
+    async function walk(query: string) {
+      const seen: string[] = [];
+      let cursor = '';
+      for (let page = 0; page < 10; page++) {
+        const { status, body } = await list(`hook=${hook.id}&limit=1&${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(status).toBe(200);
+        seen.push(...envelopePageSchema.parse(body).items.map((item) => item.id));
+        if (!body.nextCursor) return seen;
+        cursor = body.nextCursor;
+      }
+      throw new Error('more pages than expected');
+    }
+    expect(await walk('sort=deadline&dir=asc')).toEqual([ids[2], ids[3], ids[0], ids[1]]);
+    expect(await walk('sort=deadline&dir=desc')).toEqual([ids[0], ids[3], ids[2], ids[1]]);
+    expect(await walk('sort=sent&dir=desc')).toEqual([ids[3], ids[2], ids[1], ids[0]]);
+    expect(await walk('sort=sent&dir=asc')).toEqual([ids[1], ids[2], ids[3], ids[0]]);
+    expect(await walk('sort=activity&dir=asc')).toEqual(ids);
+    expect(await walk('sort=status')).toEqual([...ids].reverse());
+  });
+
+  it('answers name, waitingOn, expiresAt, sentAt and isTest, and filters by them, tests left out unless asked', async () => {
+    const { hook, ids } = await seedEnvelopes(3, (index) => `&contract=C-${index}`);
+    const soon = new Date(Date.now() + 2 * 24 * 3_600_000);
+    const since = new Date('2025-03-01T09:00:00.000Z');
+    await prisma.envelope.update({
+      where: { id: ids[0] },
+      data: { name: 'Lease 7', expiresAt: soon, waitingOnEmail: 'dan@example.com', waitingSince: since },
+    });
+    await prisma.envelope.update({ where: { id: ids[2] }, data: { isTest: true } });
+
+    const all = envelopePageSchema.parse((await list(`hook=${hook.id}&counts=true`)).body);
+    expect(all.items.map((item) => item.id)).toEqual([ids[1], ids[0]]);
+    expect(all.statusCounts).toEqual({ ...noEnvelopesPerStatus(), opened: 2 });
+    expect(all.items[1]).toMatchObject({
+      name: 'Lease 7',
+      expiresAt: soon.toISOString(),
+      sentAt: null,
+      isTest: false,
+      waitingOn: { name: null, email: 'dan@example.com', since: since.toISOString() },
+    });
+    expect(all.items[0]).toMatchObject({ name: 'C-1', waitingOn: null, expiresAt: null });
+
+    const withTests = envelopePageSchema.parse((await list(`hook=${hook.id}&tests=include&counts=true`)).body);
+    expect(withTests.items.map((item) => [item.id, item.isTest])).toEqual([
+      [ids[2], true],
+      [ids[1], false],
+      [ids[0], false],
+    ]);
+    expect(withTests.statusCounts).toMatchObject({ opened: 3 });
+
+    const expiring = (await list(`hook=${hook.id}&expiringWithin=3&counts=true`)).body;
+    expect(expiring.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
+    expect(expiring.statusCounts.opened).toBe(1);
+    const waiting = (await list(`hook=${hook.id}&waitingOn=DAN@`)).body;
+    expect(waiting.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
+    expect((await list('expiringWithin=0')).status).toBe(400);
+    expect((await list('tests=all')).status).toBe(400);
+    expect((await list('sort=size')).body.error.message).toMatch(/^sort: /);
   });
 
   it('refuses a bad status or cursor with the error shape', async () => {

@@ -15,7 +15,10 @@ const loadEnvelope = cache((id: string) => getEnvelopeById({ id }));
 export async function generateMetadata({ params }: EnvelopePageProps): Promise<Metadata> {
   const { id } = await params;
   const envelope = await loadEnvelope(id);
-  return { title: envelope ? `Envelope ${shortId(envelope.id)}` : 'Envelope not found' };
+  if (!envelope) return { title: 'Envelope not found' };
+  return {
+    title: envelope.displayName === envelope.id ? `Envelope ${shortId(envelope.id)}` : envelope.displayName,
+  };
 }
 
 export default async function EnvelopePage({ params }: EnvelopePageProps) {

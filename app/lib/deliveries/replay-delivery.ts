@@ -12,10 +12,12 @@ export type ReplayResult =
   | { ok: false; status: 404 | 409 | 422; code: string; message: string; deliveryId?: string };
 
 /**
- * Processes a logged delivery again, as if it had just arrived at its original time, and logs the
- * replay as a delivery of its own. Idempotent: replaying a stored notification finds it a duplicate.
+ * Processes a logged delivery again and logs the replay as a delivery of its own, received now (so the log shows it
+ * first, marked as a replay of the original). The notification itself keeps its original time: its events are dated
+ * as they first arrived. Idempotent: replaying a stored notification finds it a duplicate.
  */
-export async function replayDelivery(options: { deliveryId: string }): Promise<ReplayResult> {
+export async function replayDelivery(options: { deliveryId: string; now?: Date }): Promise<ReplayResult> {
+  const replayedAt = options.now ?? new Date();
   const original = await prisma.delivery.findUnique({ where: { id: options.deliveryId } });
   if (!original) return { ok: false, status: 404, code: 'not_found', message: 'No delivery has this id.' };
   if (whyNotReplayable(original.errorCode)) {
@@ -40,13 +42,15 @@ export async function replayDelivery(options: { deliveryId: string }): Promise<R
   const parsed = parseNotification({ ...delivery, body: delivery.body });
   if (!parsed.ok) {
     const deliveryId = await recordRejectedDelivery({
-      delivery: { ...delivery, receivedAt: new Date() },
+      delivery: { ...delivery, receivedAt: replayedAt },
       errorCode: parsed.code,
       reason: parsed.message,
     });
     return { ok: false, status: 422, code: parsed.code, message: parsed.message, deliveryId };
   }
   const ingest = await ingestAndFollowUp({ delivery, notification: parsed.notification });
+  // The ingest dates the row like the events, at the original time; the log's row is the replay, received now.
+  await prisma.delivery.updateMany({ where: { id: ingest.deliveryId }, data: { receivedAt: replayedAt } });
   if (ingest.refusal) {
     return {
       ok: false,

@@ -28,6 +28,9 @@ export async function countEnvelopesByStatus(options: { filters: EnvelopeFilters
     filters.q && normalizeSearchTerm(filters.q),
     filters.from,
     filters.to,
+    filters.expiringWithin,
+    filters.waitingOn?.trim().toLowerCase(),
+    filters.tests,
   ]);
   const now = Date.now();
   const entry = reused.get(key);

@@ -6,7 +6,7 @@ import { DOCUMENT_STATUSES, envelopeSummaryFields, isoTime, recipientProgressSch
 // server and a browser tab from different deploys cannot silently disagree on a field.
 
 export const RECONCILIATION_STATES = ['not_checked', 'pending', 'confirmed', 'mismatch', 'updated', 'failed'] as const;
-export const EVENT_SOURCES = ['notification', 'reconciliation'] as const;
+export const EVENT_SOURCES = ['notification', 'reconciliation', 'app'] as const;
 
 const recipientSchema = recipientProgressSchema.extend({
   /** Known once the signing service was asked about the envelope. */
@@ -96,6 +96,16 @@ const reconciliationSchema = z.object({
 
 export const envelopeDetailSchema = z.object({
   ...envelopeSummaryFields,
+  /** The envelope's name (subject) as the signing service reports it; null until it was read, or without one. */
+  name: z.string().nullable(),
+  /** What to call it: the name, else the ENVELOPE_NAME_CUSTOM_VALUE custom value, else the id. */
+  displayName: z.string(),
+  /** When the signing service sent it, and who sent it, as the service reports them. */
+  sentAt: isoTime.nullable(),
+  senderName: z.string().nullable(),
+  senderEmail: z.string().nullable(),
+  /** When it expires unless completed first, from the signing service's configuration of it. */
+  expiresAt: isoTime.nullable(),
   recipients: z.array(recipientSchema),
   /** The newest page of the timeline, oldest first; older pages come from /api/envelopes/<id>/events. */
   events: z.array(eventSchema),

@@ -1,9 +1,10 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
-import type { Cursor } from '@/app/lib/api/cursor';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { sqlEnum } from '@/app/lib/db/sql-values';
 import type { EnvelopeFilters } from './envelope-schemas';
+import { OPEN_STATUSES } from './lifecycle/envelope-statuses';
+import { statusListSql } from './lifecycle/status-sql';
 
 const { sql, join, empty } = Prisma;
 
@@ -17,22 +18,42 @@ export const MIN_INDEXED_SEARCH_LENGTH = 3;
 /** The search text is stored lower-cased; so is the term. */
 export const normalizeSearchTerm = (q: string): string => q.trim().toLowerCase();
 
-/** Status, hook and last-activity range (the search term is separate: it has more than one form). */
-export function filterConditions(provider: DatabaseProvider, filters: EnvelopeFilters): Prisma.Sql[] {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Status, hook, last-activity range, deadline, who an envelope waits on and whether test envelopes show (the search
+ * term is separate: it has more than one form). `now` is when "expiring within N days" counts from.
+ */
+export function filterConditions(
+  provider: DatabaseProvider,
+  filters: EnvelopeFilters,
+  now: Date = new Date(),
+): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
+  if (filters.tests !== 'include') conditions.push(sql`NOT "isTest"`);
   if (filters.status) {
     conditions.push(sql`"status" = ${sqlEnum(provider, 'EnvelopeStatus', filters.status)}`);
   }
   if (filters.hook) conditions.push(sql`"hookId" = ${filters.hook}`);
   if (filters.from) conditions.push(sql`"lastEventAt" >= ${filters.from}`);
   if (filters.to) conditions.push(sql`"lastEventAt" <= ${filters.to}`);
+  if (filters.expiringWithin) {
+    const until = new Date(now.getTime() + filters.expiringWithin * DAY_MS);
+    conditions.push(
+      sql`"status" IN (${statusListSql(OPEN_STATUSES)}) AND "expiresAt" >= ${now} AND "expiresAt" <= ${until}`,
+    );
+  }
+  const waitingOn = filters.waitingOn?.trim();
+  if (waitingOn) {
+    // Both sides lower-cased by the database, so the two compare alike whatever it folds (SQLite: ASCII only).
+    const found = (column: string) =>
+      provider === 'postgresql'
+        ? sql`strpos(lower(${Prisma.raw(`"${column}"`)}), lower(${waitingOn})) > 0`
+        : sql`instr(lower(${Prisma.raw(`"${column}"`)}), lower(${waitingOn})) > 0`;
+    conditions.push(sql`(${found('waitingOnEmail')} OR ${found('waitingOnName')})`);
+  }
   return conditions;
 }
-
-/** Envelopes after the cursor in the list's order (newest activity first); a row comparison walks the index. */
-export const afterCursor = (cursor: Cursor): Prisma.Sql => sql`("lastEventAt", "id") < (${cursor.at}, ${cursor.id})`;
-
-export const LIST_ORDER = sql`ORDER BY "lastEventAt" DESC, "id" DESC`;
 
 /** The term as a plain substring test, for rows already at hand (no index). */
 export function containsTerm(provider: DatabaseProvider, term: string): Prisma.Sql {

@@ -1,11 +1,21 @@
 import { z } from 'zod';
-import { cursorParamSchema } from '@/app/lib/api/cursor';
+import {
+  cursorFitsOrder,
+  DEFAULT_ENVELOPE_ORDER,
+  ENVELOPE_SORTS,
+  listCursorParamSchema,
+  SORT_DIRECTIONS,
+} from './envelope-list-order';
 import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 
 const dateTime = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
-// A bare date is a whole day in UTC: from its first millisecond, through its last.
+// A bare date is a whole day in UTC: from its first millisecond, through its last. The home page sends the reader's
+// own day as two instants instead; a bare date is what a form submitted without JavaScript, or a hand-written URL, has.
 const startOfDay = z.iso.date().transform((value) => new Date(`${value}T00:00:00.000Z`));
 const endOfDay = z.iso.date().transform((value) => new Date(`${value}T23:59:59.999Z`));
+
+/** The most days "expiring within" looks ahead. */
+export const MAX_EXPIRING_WITHIN_DAYS = 366;
 
 const filterFields = {
   status: z.enum(ENVELOPE_STATUSES, { error: `must be one of ${ENVELOPE_STATUSES.join(', ')}` }).optional(),
@@ -14,6 +24,24 @@ const filterFields = {
   /** On the last activity; a bare date as `to` means through that day. */
   from: startOfDay.or(dateTime).optional(),
   to: endOfDay.or(dateTime).optional(),
+  /** Open envelopes whose deadline falls within this many days from now. */
+  expiringWithin: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(1, { error: 'must be at least 1 day' })
+    .max(MAX_EXPIRING_WITHIN_DAYS, { error: `must be at most ${MAX_EXPIRING_WITHIN_DAYS} days` })
+    .optional(),
+  /** Part of the name or e-mail of the recipient an open envelope waits on, in any case. */
+  waitingOn: z.string().trim().max(200).optional(),
+  /** Setup's test envelopes are left out unless asked for. */
+  tests: z.enum(['include'], { error: 'must be include (or absent, to leave test envelopes out)' }).optional(),
+};
+
+const orderFields = {
+  sort: z
+    .enum(ENVELOPE_SORTS, { error: `must be one of ${ENVELOPE_SORTS.join(', ')}` })
+    .default(DEFAULT_ENVELOPE_ORDER.sort),
+  dir: z.enum(SORT_DIRECTIONS, { error: 'must be asc or desc' }).default(DEFAULT_ENVELOPE_ORDER.dir),
 };
 
 const fromNotAfterTo = (filters: { from?: Date; to?: Date }) =>
@@ -23,15 +51,26 @@ const fromNotAfterToIssue = { message: 'must not be after to', path: ['from'] };
 /** Which envelopes a view shows: the list, its status counts and its CSV export all take these. */
 export const envelopeFiltersSchema = z.object(filterFields).refine(fromNotAfterTo, fromNotAfterToIssue);
 
+/** The CSV export: a view's filters and its order. */
+export const exportEnvelopesQuerySchema = z
+  .object({ ...filterFields, ...orderFields })
+  .refine(fromNotAfterTo, fromNotAfterToIssue);
+
 export const listEnvelopesQuerySchema = z
   .object({
     ...filterFields,
-    cursor: cursorParamSchema.optional(),
+    ...orderFields,
+    cursor: listCursorParamSchema.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** Adds the counts per status (for the summary strip) to the answer. */
     counts: z.stringbool().optional(),
   })
-  .refine(fromNotAfterTo, fromNotAfterToIssue);
+  .refine(fromNotAfterTo, fromNotAfterToIssue)
+  .refine((query) => !query.cursor || cursorFitsOrder(query.cursor, query), {
+    message: 'belongs to another sort order; start again without it',
+    path: ['cursor'],
+  });
 
 export type EnvelopeFilters = z.output<typeof envelopeFiltersSchema>;
+export type ExportEnvelopesQuery = z.output<typeof exportEnvelopesQuerySchema>;
 export type ListEnvelopesQuery = z.output<typeof listEnvelopesQuerySchema>;

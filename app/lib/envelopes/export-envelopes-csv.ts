@@ -1,12 +1,12 @@
 import 'server-only';
-import { decodeCursor, type Cursor } from '@/app/lib/api/cursor';
 import { prisma } from '@/app/lib/db/prisma';
 import { csvRow, type CsvValue } from './csv';
+import type { EnvelopeOrder } from './envelope-list-order';
 import type { EnvelopeListItem } from './envelope-list-schema';
 import type { EnvelopeFilters } from './envelope-schemas';
-import { actionLabel } from './lifecycle/envelope-actions';
+import { lastEventLabel } from './last-event-label';
 import { statusLabel } from './lifecycle/envelope-statuses';
-import { loadEnvelopePage } from './list-envelopes';
+import { readEnvelopeView } from './read-envelope-view';
 
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -26,15 +26,22 @@ type ExportedEnvelope = EnvelopeListItem & { hookName: string | null };
 
 const FIXED_COLUMNS: { header: string; value: (envelope: ExportedEnvelope) => CsvValue }[] = [
   { header: 'Envelope id', value: (e) => e.id },
+  { header: 'Name', value: (e) => e.name },
   { header: 'Status', value: (e) => statusLabel(e.status) },
   { header: 'Action required', value: (e) => (e.actionRequired ? 'yes' : 'no') },
   { header: 'Signed', value: (e) => e.signedCount },
   { header: 'Recipients', value: (e) => e.recipientCount },
   { header: 'Recipient e-mails', value: (e) => e.recipients.flatMap((r) => r.email ?? []).join('; ') },
-  { header: 'Last action', value: (e) => actionLabel(e.lastAction) },
+  { header: 'Last action', value: (e) => lastEventLabel(e.status, e.lastAction) },
   { header: 'Last activity (UTC)', value: (e) => spreadsheetTime(e.lastEventAt) },
   { header: 'First seen (UTC)', value: (e) => spreadsheetTime(e.firstSeenAt) },
   { header: 'Finished (UTC)', value: (e) => spreadsheetTime(e.finishedAt) },
+  { header: 'Sent (UTC)', value: (e) => spreadsheetTime(e.sentAt) },
+  { header: 'Expires (UTC)', value: (e) => spreadsheetTime(e.expiresAt) },
+  { header: 'Waiting on', value: (e) => e.waitingOn?.name ?? e.waitingOn?.email ?? null },
+  { header: 'Waiting on e-mail', value: (e) => e.waitingOn?.email ?? null },
+  { header: 'Waiting since (UTC)', value: (e) => spreadsheetTime(e.waitingOn?.since ?? null) },
+  { header: 'Test', value: (e) => (e.isTest ? 'yes' : 'no') },
   { header: 'Documents', value: (e) => DOCUMENT_LABELS[e.documentStatus] },
   { header: 'Hook', value: (e) => e.hookName },
 ];
@@ -47,51 +54,38 @@ function spreadsheetTime(iso: string | null): string | null {
 /**
  * The whole of a view (every page, not just the one on screen) as CSV, read in batches so memory stays flat
  * whatever its size. Custom values get a column per key of the first batch, most common first; keys seen only
- * later go together into a last column, since a stream cannot add columns afterwards.
- *
- * Pages are read one after another, not in one transaction (that would hold up webhooks on SQLite): an envelope
- * with new activity during the export moves to the top of the list, behind the reading position, so envelopes
- * that moved are read again at the end. Each envelope appears once, as it was when read.
+ * later go together into a last column, since a stream cannot add columns afterwards. How a view is read while
+ * envelopes change: readEnvelopeView.
  */
 export async function* exportEnvelopesCsv(options: {
   filters: EnvelopeFilters;
+  /** The list's order; newest activity first unless told. */
+  order?: EnvelopeOrder;
   batchSize?: number;
   now?: Date;
 }): AsyncGenerator<string> {
-  const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const startedAt = options.now ?? new Date();
-  const to = options.filters.to && options.filters.to < startedAt ? options.filters.to : startedAt;
-  const exported = new Set<string>();
   const hookNames = new Map<string, string>();
   let customKeys: string[] | null = null;
-
-  const passes: EnvelopeFilters[] = [{ ...options.filters, to }];
-  // Activity since the start: only the envelopes that moved, or arrived, and still match.
-  if (!options.filters.to || options.filters.to > startedAt) {
-    passes.push({ ...options.filters, from: laterOf(options.filters.from, new Date(startedAt.getTime() + 1)) });
-  }
-  for (const filters of passes) {
-    let after: Cursor | undefined;
-    do {
-      const page = await loadEnvelopePage({ filters, after, limit: batchSize });
-      const fresh = page.items.filter((envelope) => !exported.has(envelope.id));
-      if (customKeys === null) {
-        customKeys = mostCommonKeys(fresh);
-        yield (
-          BYTE_ORDER_MARK +
-          csvRow([...FIXED_COLUMNS.map((column) => column.header), ...customKeys, 'Other custom values'])
-        );
-      }
-      await readHookNames(hookNames, fresh);
-      let chunk = '';
-      for (const envelope of fresh) {
-        exported.add(envelope.id);
-        // A hook deleted meanwhile (its envelopes go with it) leaves the cell empty, never falls back to the id.
-        chunk += csvRow(toCells({ ...envelope, hookName: hookNames.get(envelope.hookId) ?? null }, customKeys));
-      }
-      if (chunk) yield chunk;
-      after = page.nextCursor ? (decodeCursor(page.nextCursor) ?? undefined) : undefined;
-    } while (after);
+  for await (const batch of readEnvelopeView({
+    filters: options.filters,
+    order: options.order,
+    batchSize: options.batchSize ?? EXPORT_BATCH_SIZE,
+    startedAt: options.now ?? new Date(),
+  })) {
+    if (customKeys === null) {
+      customKeys = mostCommonKeys(batch);
+      yield (
+        BYTE_ORDER_MARK +
+        csvRow([...FIXED_COLUMNS.map((column) => column.header), ...customKeys, 'Other custom values'])
+      );
+    }
+    await readHookNames(hookNames, batch);
+    let chunk = '';
+    for (const envelope of batch) {
+      // A hook deleted meanwhile (its envelopes go with it) leaves the cell empty, never falls back to the id.
+      chunk += csvRow(toCells({ ...envelope, hookName: hookNames.get(envelope.hookId) ?? null }, customKeys));
+    }
+    if (chunk) yield chunk;
   }
 }
 
@@ -101,10 +95,6 @@ async function readHookNames(hookNames: Map<string, string>, envelopes: Envelope
   if (unread.length === 0) return;
   const hooks = await prisma.hook.findMany({ where: { id: { in: unread } }, select: { id: true, name: true } });
   for (const hook of hooks) hookNames.set(hook.id, hook.name);
-}
-
-function laterOf(a: Date | undefined, b: Date): Date {
-  return a && a > b ? a : b;
 }
 
 function mostCommonKeys(envelopes: EnvelopeListItem[]): string[] {

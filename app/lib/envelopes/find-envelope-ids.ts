@@ -1,17 +1,24 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
-import type { Cursor } from '@/app/lib/api/cursor';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
+import { containsTerm, filterConditions, matchesTerm, normalizeSearchTerm, whereClause } from './envelope-filter-sql';
 import {
-  afterCursor,
-  containsTerm,
-  filterConditions,
-  LIST_ORDER,
-  matchesTerm,
-  normalizeSearchTerm,
-  whereClause,
-} from './envelope-filter-sql';
+  DEFAULT_ENVELOPE_ORDER,
+  SORT_COLUMNS,
+  type EnvelopeListCursor,
+  type EnvelopeOrder,
+} from './envelope-list-order';
+import {
+  activityOrderSql,
+  afterActivitySql,
+  afterIdSql,
+  afterStatusSql,
+  afterTimeSql,
+  nullTimeOrderSql,
+  statusOrderSql,
+  timeOrderSql,
+} from './envelope-order-sql';
 import type { EnvelopeFilters } from './envelope-schemas';
 
 const { sql } = Prisma;
@@ -24,49 +31,87 @@ const { sql } = Prisma;
 export const SEARCH_SCAN_WINDOW = 2_000;
 
 /**
- * The ids of the envelopes of one page of a view, newest activity first: `take` of them after `after`. Loading
- * them is left to the caller, which knows what it needs of each.
+ * The ids of the envelopes of one page of a view, in the view's order (newest activity first unless told): `take`
+ * of them after `after`. Loading them is left to the caller, which knows what it needs of each.
  */
 export async function findEnvelopeIds(options: {
   filters: EnvelopeFilters;
-  after?: Cursor;
+  order?: EnvelopeOrder;
+  after?: EnvelopeListCursor;
   take: number;
   scanWindow?: number;
+  now?: Date;
 }): Promise<string[]> {
   const provider = getDatabaseProvider();
-  const conditions = filterConditions(provider, options.filters);
-  if (options.after) conditions.push(afterCursor(options.after));
+  const order = options.order ?? DEFAULT_ENVELOPE_ORDER;
+  const conditions = filterConditions(provider, options.filters, options.now);
   const term = options.filters.q ? normalizeSearchTerm(options.filters.q) : '';
-  if (!term) return selectIds(conditions, options.take);
 
-  // PostgreSQL's planner weighs the trigram index against the list order's index by itself; SQLite's cannot.
-  if (provider === 'sqlite') {
-    const window = options.scanWindow ?? SEARCH_SCAN_WINDOW;
-    const found = await searchNewest(provider, conditions, term, window, options.take);
-    if (found) return found;
+  if (order.sort === 'activity') {
+    if (options.after) conditions.push(afterActivitySql(order, options.after));
+    if (!term) return selectIds(conditions, activityOrderSql(order), options.take);
+    // PostgreSQL's planner weighs the trigram index against the list order's index by itself; SQLite's cannot.
+    if (provider === 'sqlite') {
+      const window = options.scanWindow ?? SEARCH_SCAN_WINDOW;
+      const found = await searchFirst(provider, conditions, activityOrderSql(order), term, window, options.take);
+      if (found) return found;
+    }
+    return selectIds([...conditions, matchesTerm(provider, term)], activityOrderSql(order), options.take);
   }
-  return selectIds([...conditions, matchesTerm(provider, term)], options.take);
+
+  if (term) conditions.push(matchesTerm(provider, term));
+  if (order.sort === 'status') {
+    if (options.after) conditions.push(afterStatusSql(order, options.after));
+    return selectIds(conditions, statusOrderSql(order), options.take);
+  }
+  return selectByTime(SORT_COLUMNS[order.sort], order, conditions, options.after, options.take);
 }
 
-async function selectIds(conditions: Prisma.Sql[], take: number): Promise<string[]> {
+/**
+ * By a time that may be unknown: the known times in order through their index, then, once they run out, the
+ * unknown ones by id. Two plain index walks rather than one "NULLS LAST" sort, which no index serves both ways.
+ */
+async function selectByTime(
+  column: string,
+  order: EnvelopeOrder,
+  conditions: Prisma.Sql[],
+  after: EnvelopeListCursor | undefined,
+  take: number,
+): Promise<string[]> {
+  const known = Prisma.raw(`"${column}" IS NOT NULL`);
+  const unknown = Prisma.raw(`"${column}" IS NULL`);
+  const ids: string[] = [];
+  const afterKnown = after && typeof after.key === 'string' ? new Date(after.key) : null;
+  if (!after || afterKnown) {
+    const own = afterKnown ? [afterTimeSql(column, order, afterKnown, after!.id)] : [];
+    ids.push(...(await selectIds([...conditions, known, ...own], timeOrderSql(column, order), take)));
+    if (ids.length >= take) return ids;
+  }
+  const own = after && after.key === null ? [afterIdSql(order, after.id)] : [];
+  ids.push(...(await selectIds([...conditions, unknown, ...own], nullTimeOrderSql(order), take - ids.length)));
+  return ids;
+}
+
+async function selectIds(conditions: Prisma.Sql[], orderBy: Prisma.Sql, take: number): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Envelope" ${whereClause(conditions)} ${LIST_ORDER} LIMIT ${take}`;
+    SELECT "id" FROM "Envelope" ${whereClause(conditions)} ${orderBy} LIMIT ${take}`;
   return rows.map((row) => row.id);
 }
 
-/** The page from the newest `window` envelopes of the view, or null when they hold too few matches to tell. */
-async function searchNewest(
+/** The page from the first `window` envelopes of the view, or null when they hold too few matches to tell. */
+async function searchFirst(
   provider: DatabaseProvider,
   conditions: Prisma.Sql[],
+  orderBy: Prisma.Sql,
   term: string,
   window: number,
   take: number,
 ): Promise<string[] | null> {
-  const newest = sql`SELECT "id", "lastEventAt", "searchText" FROM "Envelope" ${whereClause(conditions)} ${LIST_ORDER} LIMIT ${window}`;
+  const first = sql`SELECT "id", "lastEventAt", "searchText" FROM "Envelope" ${whereClause(conditions)} ${orderBy} LIMIT ${window}`;
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM (${newest}) AS "newest" WHERE ${containsTerm(provider, term)} ${LIST_ORDER} LIMIT ${take}`;
+    SELECT "id" FROM (${first}) AS "newest" WHERE ${containsTerm(provider, term)} ${orderBy} LIMIT ${take}`;
   if (rows.length >= take) return rows.map((row) => row.id);
-  // Too few matches: they are the page only if the newest envelopes are all the view holds.
+  // Too few matches: they are the page only if the first envelopes are all the view holds.
   const [scanned] = await prisma.$queryRaw<{ count: number | bigint }[]>`
     SELECT COUNT(*) AS "count" FROM (SELECT 1 FROM "Envelope" ${whereClause(conditions)} LIMIT ${window}) AS "newest"`;
   return Number(scanned?.count ?? 0) < window ? rows.map((row) => row.id) : null;

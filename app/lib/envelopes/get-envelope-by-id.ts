@@ -4,6 +4,7 @@ import { prisma } from '@/app/lib/db/prisma';
 import { getSigningProviderState, type SigningProviderState } from '@/app/lib/signing/get-signing-provider-state';
 import { resolveSigningProviderConfig, type SigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
 import type { EnvelopeDetail } from './envelope-detail-schema';
+import { envelopeDisplayName } from './envelope-display-name';
 import { listEnvelopeEvents, type EventPage } from './list-envelope-events';
 import { toEnvelopeSummary, toRecipient } from './list-envelopes';
 
@@ -37,8 +38,15 @@ export async function getEnvelopeById(options: {
 
 function toEnvelopeDetail(row: DetailRow, events: EventPage, provider: SigningProviderState): EnvelopeDetail {
   const documentsPath = `/api/envelopes/${encodeURIComponent(row.id)}/documents`;
+  const summary = toEnvelopeSummary(row);
   return {
-    ...toEnvelopeSummary(row),
+    ...summary,
+    name: row.name,
+    displayName: envelopeDisplayName({ name: row.name, customValues: summary.customValues, id: row.id }),
+    sentAt: row.sentAt?.toISOString() ?? null,
+    senderName: row.senderName,
+    senderEmail: row.senderEmail,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
     recipients: row.recipients.map((recipient) => ({ ...toRecipient(recipient), name: recipient.name })),
     events: events.items,
     eventCount: row.eventCount,

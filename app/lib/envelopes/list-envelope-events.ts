@@ -5,6 +5,7 @@ import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
 import {
   EVENT_CUSTOM_VALUES_SHOWN,
+  EVENT_SOURCES,
   EVENT_CUSTOM_VALUE_CHARS,
   NOTIFICATION_PREVIEW_CHARS,
   workstepEventDetailsSchema,
@@ -52,7 +53,7 @@ export async function listEnvelopeEvents(options: {
       recipientEmail: event.recipientEmail,
       recipientOrder: event.recipientOrder,
       isFinishCallback: event.isFinishCallback,
-      source: event.source === 'reconciliation' ? 'reconciliation' : 'notification',
+      source: EVENT_SOURCES.find((source) => source === event.source) ?? 'notification',
       customValues: shownCustomValues(event.customValues),
       details: workstepDetails(event.details),
       duplicateCount: event.duplicateCount,

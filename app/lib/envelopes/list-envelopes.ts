@@ -1,12 +1,20 @@
 import 'server-only';
 import type { Prisma } from '@/app/generated/prisma/sqlite/client';
-import { encodeCursor, type Cursor } from '@/app/lib/api/cursor';
 import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
+import {
+  DEFAULT_ENVELOPE_ORDER,
+  encodeListCursor,
+  sortValueOf,
+  type EnvelopeListCursor,
+  type EnvelopeOrder,
+} from './envelope-list-order';
 import type { EnvelopeListItem, EnvelopePage } from './envelope-list-schema';
 import type { EnvelopeFilters, ListEnvelopesQuery } from './envelope-schemas';
+import { envelopeDisplayName } from './envelope-display-name';
 import { findEnvelopeIds } from './find-envelope-ids';
+import { isFinalStatus } from './lifecycle/envelope-statuses';
 
 // A list item's size must not depend on what senders put in an envelope: the first recipients (recipientCount has
 // them all) and the first custom values, cut short; the envelope's page has the rest.
@@ -19,23 +27,31 @@ const listInclude = {
   documentFetch: { select: { status: true } },
 } satisfies Prisma.EnvelopeInclude;
 
-/** Envelopes with the newest activity first, a page at a time (keyset pagination), with the counts when asked. */
+/** Envelopes in the asked order, a page at a time (keyset pagination), with the counts when asked. */
 export async function listEnvelopes(query: ListEnvelopesQuery): Promise<EnvelopePage> {
+  const order = { sort: query.sort, dir: query.dir };
   const [page, statusCounts] = await Promise.all([
-    loadEnvelopePage({ filters: query, after: query.cursor, limit: query.limit }),
+    loadEnvelopePage({ filters: query, order, after: query.cursor, limit: query.limit }),
     query.counts ? countEnvelopesByStatus({ filters: query }) : undefined,
   ]);
   return statusCounts ? { ...page, statusCounts } : page;
 }
 
-/** One page of a view: its envelopes, each with recipients and document status, and the cursor to the next. */
+/**
+ * One page of a view: its envelopes, each with recipients and document status, and the cursor to the next. Newest
+ * activity first unless `order` says otherwise; `after` must come from a page in the same order.
+ */
 export async function loadEnvelopePage(options: {
   filters: EnvelopeFilters;
-  after?: Cursor;
+  order?: EnvelopeOrder;
+  after?: EnvelopeListCursor;
   limit: number;
   scanWindow?: number;
+  /** When "expiring within N days" counts from; the present unless told. */
+  now?: Date;
 }): Promise<{ items: EnvelopeListItem[]; nextCursor: string | null }> {
-  const ids = await findEnvelopeIds({ ...options, take: options.limit + 1 });
+  const order = options.order ?? DEFAULT_ENVELOPE_ORDER;
+  const ids = await findEnvelopeIds({ ...options, order, take: options.limit + 1 });
   const pageIds = ids.slice(0, options.limit);
   const rows =
     pageIds.length > 0 ? await prisma.envelope.findMany({ where: { id: { in: pageIds } }, include: listInclude }) : [];
@@ -45,7 +61,10 @@ export async function loadEnvelopePage(options: {
   const last = page.at(-1);
   return {
     items: page.map(toEnvelopeListItem),
-    nextCursor: ids.length > options.limit && last ? encodeCursor({ at: last.lastEventAt, id: last.id }) : null,
+    nextCursor:
+      ids.length > options.limit && last
+        ? encodeListCursor(order, { at: last.lastEventAt, id: last.id, key: sortValueOf(order, last) })
+        : null,
   };
 }
 
@@ -57,10 +76,22 @@ export function toEnvelopeListItem(row: ListRow): EnvelopeListItem {
   const customValues = Object.entries(summary.customValues)
     .slice(0, LIST_CUSTOM_VALUES)
     .map(([key, value]) => [key, value.slice(0, LIST_CUSTOM_VALUE_CHARS)] as const);
+  const open = !isFinalStatus(row.status);
   return {
     ...summary,
+    name: envelopeDisplayName({ name: row.name, customValues: summary.customValues, id: row.id }).slice(
+      0,
+      LIST_CUSTOM_VALUE_CHARS,
+    ),
     customValues: Object.fromEntries(customValues),
     documentStatus: row.documentFetch?.status ?? 'none',
+    sentAt: row.sentAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    waitingOn:
+      open && (row.waitingOnEmail || row.waitingOnName)
+        ? { name: row.waitingOnName, email: row.waitingOnEmail, since: row.waitingSince?.toISOString() ?? null }
+        : null,
+    isTest: row.isTest,
   };
 }
 

@@ -21,7 +21,7 @@ export async function getCompletedPerDay(options: { period: InsightsPeriod }): P
     SELECT ${quarter} AS "quarter", CAST(COUNT(*) AS INTEGER) AS "count"
     FROM "Envelope" AS e
     WHERE e."status" = 'completed' AND e."lastEventAt" >= ${from}
-      AND e."finishedAt" >= ${from} AND e."finishedAt" <= ${to} AND ${sqlNotTestEnvelope('e."id"')}
+      AND e."finishedAt" >= ${from} AND e."finishedAt" <= ${to} AND ${sqlNotTestEnvelope('e')}
     GROUP BY 1`;
   return countByLocalDay({ quarters: quarters.map(toNumbers), days, timeZone });
 }

@@ -46,6 +46,7 @@ async function seed(hookId: string, key: string, envelope: Seed, recipients?: Re
       id,
       hookId,
       status: envelope.status,
+      isTest: envelope.test ?? false,
       customValues: {},
       searchText: id,
       recipientCount: recipients?.length ?? 1,

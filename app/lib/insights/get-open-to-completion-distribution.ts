@@ -27,7 +27,7 @@ export async function getOpenToCompletionDistribution(options: {
     WHERE e."status" = 'completed' AND e."lastEventAt" >= ${from}
       AND e."finishedAt" >= ${from} AND e."finishedAt" <= ${to}
       AND e."firstOpenedAt" IS NOT NULL AND e."finishedAt" >= e."firstOpenedAt"
-      AND ${sqlNotTestEnvelope('e."id"')}`;
+      AND ${sqlNotTestEnvelope('e')}`;
   const cases = OPEN_TO_COMPLETION_BUCKETS.flatMap((bucket, index) =>
     bucket.upToSeconds === null
       ? []

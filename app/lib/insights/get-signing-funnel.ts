@@ -37,7 +37,7 @@ export async function getSigningFunnel(options: { period: InsightsPeriod }): Pro
       CAST(COALESCE(SUM(CASE WHEN e."status" IN (${lapsed}) THEN 1 ELSE 0 END), 0) AS INTEGER) AS "expired"
     FROM "Envelope" AS e
     WHERE e."lastEventAt" >= ${from} AND e."firstSeenAt" >= ${from} AND e."firstSeenAt" <= ${to}
-      AND ${sqlNotTestEnvelope('e."id"')}`;
+      AND ${sqlNotTestEnvelope('e')}`;
   return {
     invited: Number(row?.invited ?? 0),
     opened: Number(row?.opened ?? 0),

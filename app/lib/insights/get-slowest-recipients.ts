@@ -35,7 +35,7 @@ export async function getSlowestRecipients(options: {
       SELECT lower(r."email") AS "email", r."name" AS "name", ${wait} AS "seconds"
       FROM "Recipient" AS r
       JOIN "Envelope" AS e ON e."id" = r."envelopeId"
-      WHERE e."lastEventAt" >= ${from} AND ${sqlNotTestEnvelope('e."id"')}
+      WHERE e."lastEventAt" >= ${from} AND ${sqlNotTestEnvelope('e')}
         AND r."email" IS NOT NULL AND r."finishedAt" >= ${from} AND r."finishedAt" <= ${to}
         AND COALESCE(r."invitedAt", r."firstOpenedAt") IS NOT NULL
         AND r."finishedAt" >= COALESCE(r."invitedAt", r."firstOpenedAt")

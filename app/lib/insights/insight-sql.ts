@@ -1,6 +1,5 @@
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
-import { TEST_ENVELOPE_PREFIX } from '@/app/lib/envelopes/test-envelopes';
 
 const { sql, raw } = Prisma;
 
@@ -16,8 +15,10 @@ export function sqlEpochSeconds(provider: DatabaseProvider, column: string): Pri
     : sql`(CASE WHEN typeof(${ref}) IN ('integer', 'real') THEN CAST(${ref} / 1000 AS INTEGER) ELSE CAST(strftime('%s', ${ref}) AS INTEGER) END)`;
 }
 
-/** Test notifications from the Setup page make envelopes of their own; they say nothing about real signing. */
-export function sqlNotTestEnvelope(column: string): Prisma.Sql {
-  // substr rather than LIKE: SQLite's LIKE ignores case and PostgreSQL's does not.
-  return sql`substr(${raw(column)}, 1, ${raw(String(TEST_ENVELOPE_PREFIX.length))}) <> ${TEST_ENVELOPE_PREFIX}`;
+/**
+ * Test notifications from the Setup page make envelopes of their own (marked Envelope.isTest when first seen); they
+ * say nothing about real signing. `alias` is the Envelope table's alias in the query.
+ */
+export function sqlNotTestEnvelope(alias: string): Prisma.Sql {
+  return sql`NOT ${raw(`${alias}."isTest"`)}`;
 }

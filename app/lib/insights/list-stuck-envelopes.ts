@@ -64,5 +64,5 @@ export async function listStuckEnvelopes(options: { stuckDays: number; now: Date
 
 function sqlWhere(cutoff: Date) {
   return Prisma.sql`e."status" IN (${statusListSql(OPEN_STATUSES)}) AND e."lastEventAt" < ${cutoff}
-      AND ${sqlNotTestEnvelope('e."id"')}`;
+      AND ${sqlNotTestEnvelope('e')}`;
 }

@@ -49,7 +49,7 @@ describe('confirming a finish callback with the signing service', () => {
     expect(waiting?.events.at(-1)).toMatchObject({ action: 'envelopeFinished', isFinishCallback: true });
 
     fake.setEnvelope(envelopeId, { status: 'Completed', activities, ...(await completedFiles(envelopeId)) });
-    expect(await sweep(envelopeId)).toEqual({ reconciled: 1, fetched: 1, scheduled: 0 });
+    expect(await sweep(envelopeId)).toEqual({ reconciled: 1, fetched: 1, scheduled: 0, detailsRead: 0 });
 
     const envelope = await expectEnvelope(envelopeId, {
       status: 'completed',

@@ -24,6 +24,8 @@ import { isFinalStatus, OPEN_STATUSES } from '@/app/lib/envelopes/lifecycle/enve
 import type { EnvelopeTransition } from '@/app/lib/envelopes/lifecycle/envelope-transitions';
 import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
 import { enrichRecipients } from './enrich-recipients';
+import { envelopeDetailsColumns } from './envelope-details';
+import { readExpiration } from './refresh-envelope-details';
 
 export type ReconcileOutcome =
   | { ran: false }
@@ -47,7 +49,7 @@ export function reconcileAfterMs(): number {
 /**
  * Asks the signing service for the envelope's status if a check is due (a finish callback to
  * confirm, a failed or disagreeing check to repeat, or an envelope idle for RECONCILE_AFTER_HOURS)
- * and this process wins the claim, then records what it said.
+ * and this process wins the claim, then records what it said, the envelope's name, sender and dates included.
  */
 export async function reconcileEnvelope(options: {
   envelopeId: string;
@@ -77,7 +79,9 @@ export async function reconcileEnvelope(options: {
       transitions: failure.transitions,
     };
   }
-  const answer = await recordAnswer(envelopeId, remote, now(), idleMs);
+  // The expiry is a detail: a configuration the service cannot give keeps the stored one and fails nothing.
+  const expiresAt = await readExpiration(provider, envelopeId);
+  const answer = await recordAnswer(envelopeId, remote, expiresAt, now(), idleMs);
   return answer
     ? {
         ran: true,
@@ -160,6 +164,7 @@ async function recordFailure(envelopeId: string, now: Date, error: string, unkno
 async function recordAnswer(
   envelopeId: string,
   remote: ProviderEnvelope,
+  expiresAt: Date | null | undefined,
   now: Date,
   idleMs: number,
 ): Promise<{ decision: ReconciliationDecision; transitions: EnvelopeTransition[] } | null> {
@@ -219,6 +224,8 @@ async function recordAnswer(
         reconciliationError: decision.error,
         nextReconcileAt: decision.nextReconcileAt,
         ...deriveEnvelopeFields({ envelopeId, status: decision.status, recipients, customValues }),
+        // Name, sender and dates, refreshed on every answer.
+        ...envelopeDetailsColumns(remote.details, expiresAt, now),
         ...(event && now.getTime() >= envelope.lastEventAt.getTime()
           ? { lastEventAt: now, lastAction: event.action }
           : {}),

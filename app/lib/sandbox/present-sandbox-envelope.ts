@@ -1,12 +1,14 @@
 import type { SandboxEnvelopeState } from './get-sandbox-envelope';
+import { sandboxSender } from './sandbox-envelope-details';
 
-/** GET /Api/v6/envelope/{id}: the envelope as eSignAnyWhere describes it, one activity per recipient. */
+/** GET /Api/v6/envelope/{id}: the envelope as eSignAnyWhere describes it, its sender, one activity per recipient. */
 export function presentSandboxEnvelope(envelope: SandboxEnvelopeState) {
   return {
     Id: envelope.id,
     Name: envelope.name,
     EnvelopeStatus: envelope.status,
     SentDate: envelope.sentAt.toISOString(),
+    Sender: sandboxSender(envelope.id),
     Activities: envelope.recipients.map((recipient) => ({
       Id: activityId(envelope.id, recipient.recipientOrder),
       Status: recipient.status,

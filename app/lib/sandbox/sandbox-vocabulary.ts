@@ -16,6 +16,7 @@ export const SANDBOX_EVENT_LABELS = {
   EnvelopeCompleted: 'Envelope completed',
   EnvelopeRejected: 'Envelope rejected',
   EnvelopeExpired: 'Envelope expired',
+  ReminderSent: 'Reminder sent',
 } as const;
 
 export type SandboxEventType = keyof typeof SANDBOX_EVENT_LABELS;

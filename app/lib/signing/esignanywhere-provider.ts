@@ -1,6 +1,15 @@
 import type { z } from 'zod';
 import { pathSegment } from './document-url-template';
-import { envelopeSchema, filesSchema, toProviderFiles, toProviderRecipients } from './esignanywhere-schemas';
+import {
+  configurationSchema,
+  envelopeSchema,
+  filesSchema,
+  remindSchema,
+  toEnvelopeDetails,
+  toProviderFiles,
+  toProviderRecipients,
+  toReminderResult,
+} from './esignanywhere-schemas';
 import {
   checkStatus,
   fetchFromProvider,
@@ -12,8 +21,8 @@ import {
 import { ProviderError, type ProviderFile, type SigningProvider } from './signing-provider';
 
 /**
- * eSignAnyWhere's REST API v6 (also what the built-in sandbox serves): envelope status, the list
- * of finished files and each file's bytes, authenticated with the `apiToken` header.
+ * eSignAnyWhere's REST API v6 (also what the built-in sandbox serves): envelope status and details, its expiry, the
+ * list of finished files and each file's bytes, and reminders (API v4), authenticated with the `apiToken` header.
  */
 export function createEsignAnyWhereProvider(options: {
   name: 'esignanywhere' | 'sandbox';
@@ -51,7 +60,30 @@ export function createEsignAnyWhereProvider(options: {
     async getEnvelope(envelopeId) {
       const id = pathSegment(envelopeId, 'an envelope id');
       const envelope = await getJson(`/Api/v6/envelope/${id}`, `envelope ${envelopeId}`, envelopeSchema);
-      return { status: envelope.EnvelopeStatus, recipients: toProviderRecipients(envelope.Activities) };
+      return {
+        status: envelope.EnvelopeStatus,
+        recipients: toProviderRecipients(envelope.Activities),
+        details: toEnvelopeDetails(envelope),
+      };
+    },
+    async getExpiration(envelopeId) {
+      const id = pathSegment(envelopeId, 'an envelope id');
+      const configuration = await getJson(
+        `/Api/v6/envelope/${id}/configuration`,
+        `the configuration of envelope ${envelopeId}`,
+        configurationSchema,
+      );
+      return configuration.ExpirationConfiguration?.ExpirationDate ?? null;
+    },
+    async remind(envelopeId) {
+      const id = pathSegment(envelopeId, 'an envelope id');
+      // eSignAnyWhere documents reminders for public clients in API v4; it rate-limits them per recipient.
+      const answer = await getJson(
+        `/Api/v4/envelope/${id}/remind`,
+        `a reminder for envelope ${envelopeId}`,
+        remindSchema,
+      );
+      return toReminderResult(answer);
     },
     async listFiles(envelopeId) {
       const id = pathSegment(envelopeId, 'an envelope id');

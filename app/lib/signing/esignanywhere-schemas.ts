@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { ProviderFile, ProviderRecipient } from './signing-provider';
+import type {
+  ProviderEnvelopeDetails,
+  ProviderFile,
+  ProviderRecipient,
+  ProviderReminderResult,
+} from './signing-provider';
 
 // The parts of eSignAnyWhere's REST API v6 answers the app reads. Everything else is ignored, and
 // optional fields are optional: a field the service stops sending must not stop the fetch.
@@ -23,13 +28,53 @@ const activitySchema = z.object({
   Action: z.unknown().optional(),
 });
 
+// A detail the page shows but no decision rests on: a wrong type reads as absent rather than failing the status check.
+const lenientText = optionalText.catch(null);
+const lenientDate = optionalDate.catch(null);
+
 export const envelopeSchema = z.object({
   Id: optionalText,
-  Name: optionalText,
+  Name: lenientText,
   EnvelopeStatus: z.string().min(1),
-  SentDate: optionalText,
+  // The reference names it SentDate; Namirial's v6 models also write SendDate. Either is read.
+  SentDate: lenientDate,
+  SendDate: lenientDate,
+  /** Who sent the envelope: contact details as in an activity's Action (Email, GivenName, Surname). */
+  Sender: z.unknown().optional(),
   Activities: z.array(activitySchema).nullish(),
 });
+
+/** GET /Api/v6/envelope/{id}/configuration: only the expiry is read; everything in it may be missing. */
+export const configurationSchema = z.object({
+  ExpirationConfiguration: z.object({ ExpirationDate: lenientDate }).nullish().catch(null),
+});
+
+const reminderCount = z.number().int().nonnegative().nullish().catch(null);
+
+/** GET /Api/v4/envelope/{id}/remind: how many recipients were reminded, and how many were left out and why. */
+export const remindSchema = z.object({
+  Count: reminderCount,
+  AvoidedDueToRateLimitCount: reminderCount,
+  AvoidedDueToDisabledEmailCount: reminderCount,
+});
+
+export function toReminderResult(answer: z.infer<typeof remindSchema>): ProviderReminderResult {
+  return {
+    reminded: answer.Count ?? 0,
+    skippedRateLimit: answer.AvoidedDueToRateLimitCount ?? 0,
+    skippedDisabledEmail: answer.AvoidedDueToDisabledEmailCount ?? 0,
+  };
+}
+
+export function toEnvelopeDetails(envelope: z.infer<typeof envelopeSchema>): ProviderEnvelopeDetails {
+  const sender = findContactInformation(envelope.Sender);
+  return {
+    name: envelope.Name?.trim() || null,
+    sentAt: envelope.SendDate ?? envelope.SentDate ?? null,
+    senderName: sender?.name ?? null,
+    senderEmail: sender?.email ?? null,
+  };
+}
 
 const fileIdSchema = z.union([z.string().min(1), z.number().transform(String)]);
 

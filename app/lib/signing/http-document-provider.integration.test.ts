@@ -68,6 +68,7 @@ describe('documents from a plain http address', () => {
       reconciled: 0,
       fetched: 1,
       scheduled: 1,
+      detailsRead: 0,
     });
     expect(await prisma.documentFetch.findUnique({ where: { envelopeId } })).toMatchObject({ status: 'stored' });
     await expect(prisma.document.count({ where: { envelopeId } })).resolves.toBe(1);

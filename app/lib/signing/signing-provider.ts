@@ -10,6 +10,15 @@ export interface SigningProvider {
   listFiles(envelopeId: string): Promise<ProviderFile[]>;
   /** The file's bytes, checked to be a PDF within the size cap. */
   downloadFile(envelopeId: string, file: ProviderFile): Promise<Buffer>;
+  /**
+   * When the envelope expires, from its configuration (null: it does not expire, or the service did not say).
+   * Absent where the service has no such setting to read.
+   */
+  getExpiration?(envelopeId: string): Promise<Date | null>;
+  /**
+   * Asks the service to remind the recipients it is waiting on. Absent where the service cannot send reminders.
+   */
+  remind?(envelopeId: string): Promise<ProviderReminderResult>;
 }
 
 /** eSignAnyWhere's envelope status words; other services map theirs onto these. */
@@ -18,6 +27,23 @@ export type ProviderEnvelopeStatus = 'Active' | 'Completed' | 'Canceled' | 'Expi
 export type ProviderEnvelope = {
   status: ProviderEnvelopeStatus;
   recipients: ProviderRecipient[];
+  /** Name, sent date and sender, when the service describes them (each null when it leaves it out). */
+  details?: ProviderEnvelopeDetails;
+};
+
+export type ProviderEnvelopeDetails = {
+  /** The envelope's subject as the sender typed it. */
+  name: string | null;
+  sentAt: Date | null;
+  senderName: string | null;
+  senderEmail: string | null;
+};
+
+/** What the service did with a reminder request: recipients reminded, and those it left out and why. */
+export type ProviderReminderResult = {
+  reminded: number;
+  skippedRateLimit: number;
+  skippedDisabledEmail: number;
 };
 
 export type ProviderRecipient = {

@@ -31,6 +31,11 @@ export async function startRouteBridge(): Promise<LoopbackListener> {
       'envelopeId',
     ],
     [
+      new RegExp(`^${SANDBOX}/envelope/([^/]+)/configuration$`),
+      () => import('@/app/api/sandbox/esignanywhere/Api/v6/envelope/[envelopeId]/configuration/route'),
+      'envelopeId',
+    ],
+    [
       new RegExp(`^${SANDBOX}/file/([^/]+)$`),
       () => import('@/app/api/sandbox/esignanywhere/Api/v6/file/[fileId]/route'),
       'fileId',

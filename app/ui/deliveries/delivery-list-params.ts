@@ -14,3 +14,9 @@ export const hasActiveDeliveryFilters = (filters: DeliveryFilters): boolean =>
 
 export const deliveryListHref = (filters: Partial<DeliveryFilters>, cursor?: string | null): string =>
   listHref('/deliveries', filters, DELIVERY_PARAM_KEYS, cursor);
+
+/** Not a filter: the replay whose outcome the page shows above the list (see ReplayOutcomeNotice). */
+export const REPLAYED_PARAM = 'replayed';
+
+/** The anchor of a delivery's row in the list. */
+export const deliveryAnchor = (id: string): string => `delivery-${id}`;

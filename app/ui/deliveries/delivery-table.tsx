@@ -5,6 +5,7 @@ import { EnvelopeLink } from '@/app/ui/envelopes/envelope-link';
 import { ExactTime, RelativeTime } from '@/app/ui/envelopes/time-stamps';
 import { actionLabel } from '@/app/lib/envelopes/lifecycle/envelope-actions';
 import { shortId } from '@/app/ui/format/short-id';
+import { deliveryAnchor } from './delivery-list-params';
 import { DeliveryRequest } from './delivery-request';
 import { OutcomeBadge } from './outcome-badge';
 import { ReplayButton } from './replay-button';
@@ -18,7 +19,13 @@ function replayBlockedReason(errorCode: string | null): string | null {
   return why ? `Cannot be replayed: ${why}. Fix the sender and let it retry.` : null;
 }
 
-export function DeliveryTable(props: { deliveries: DeliveryRow[]; hookNames: Map<string, string>; now: Date }) {
+export function DeliveryTable(props: {
+  deliveries: DeliveryRow[];
+  hookNames: Map<string, string>;
+  now: Date;
+  /** The copy the last replay logged, highlighted. */
+  highlightId?: string | null;
+}) {
   return (
     <ScrollableTable id="delivery-table" caption="Deliveries, newest first" minWidthClass="min-w-[60rem]">
       <TableHead>
@@ -29,8 +36,13 @@ export function DeliveryTable(props: { deliveries: DeliveryRow[]; hookNames: Map
       </TableHead>
       {/* One body per delivery keeps its row and its raw request together for hover and screen readers. */}
       {props.deliveries.map((delivery) => (
-        <tbody key={delivery.id} className="group border-b border-slate-100 last:border-b-0 hover:bg-slate-50/60">
-          <tr data-delivery-id={delivery.id}>
+        <tbody
+          key={delivery.id}
+          className={`group border-b border-slate-100 last:border-b-0 ${
+            delivery.id === props.highlightId ? 'bg-brand-50/70' : 'hover:bg-slate-50/60'
+          }`}
+        >
+          <tr data-delivery-id={delivery.id} id={deliveryAnchor(delivery.id)} className="scroll-mt-24">
             <td className={`${TABLE_CELL} whitespace-nowrap`}>
               <RelativeTime iso={delivery.receivedAt} now={props.now} className="block font-medium text-slate-800" />
               <ExactTime iso={delivery.receivedAt} className="block text-xs text-slate-600" />
@@ -53,7 +65,7 @@ export function DeliveryTable(props: { deliveries: DeliveryRow[]; hookNames: Map
             </td>
             <td className={TABLE_CELL}>
               <OutcomeBadge outcome={delivery.outcome} />
-              {delivery.replayOfId ? <p className="mt-1 text-xs text-slate-600">Replay</p> : null}
+              {delivery.replayOfId ? <ReplayNote originalAt={delivery.replayOfReceivedAt} /> : null}
             </td>
             <td className={`${TABLE_CELL} max-w-80 text-slate-700`}>
               {delivery.outcome === 'rejected' ? (
@@ -81,6 +93,20 @@ export function DeliveryTable(props: { deliveries: DeliveryRow[]; hookNames: Map
         </tbody>
       ))}
     </ScrollableTable>
+  );
+}
+
+function ReplayNote({ originalAt }: { originalAt: string | null }) {
+  return (
+    <p className="mt-1 text-xs text-slate-600">
+      {originalAt ? (
+        <>
+          Replay of <ExactTime iso={originalAt} className="whitespace-nowrap" />
+        </>
+      ) : (
+        'Replay'
+      )}
+    </p>
   );
 }
 

@@ -1,23 +1,38 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { z } from 'zod';
-import { describeFailure, requestJson } from '@/app/ui/api/request-json';
+import { ApiRequestError, describeFailure, readApiError } from '@/app/ui/api/request-json';
+import { REPLAYED_PARAM } from './delivery-list-params';
 
-type ReplayState = { kind: 'idle' } | { kind: 'done'; message: string; failed: boolean };
+const replayAnswerSchema = z.object({ deliveryId: z.string() });
 
-/** Processes a logged delivery again, e.g. after fixing the data that made it fail, and refreshes the log. */
+/**
+ * Processes a logged delivery again, e.g. after fixing the data that made it fail. The replay is logged as a new
+ * delivery: the page then shows its outcome above the list, where it stays until the next action or dismissal, with
+ * the new copy first in the list. A replay that could not even be logged says why beside the button.
+ */
 export function ReplayButton({ deliveryId, blockedReason }: { deliveryId: string; blockedReason: string | null }) {
   const router = useRouter();
-  const [state, setState] = useState<ReplayState>({ kind: 'idle' });
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [failure, setFailure] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   function replay() {
+    setFailure(null);
     startTransition(async () => {
       const result = await requestReplay(deliveryId);
-      setState({ kind: 'done', ...result });
-      router.refresh();
+      if (result.newDeliveryId === null) {
+        startTransition(() => setFailure(result.message));
+        return;
+      }
+      // The first page, where the copy received now comes first; the filters stay.
+      const params = new URLSearchParams(searchParams.toString());
+      params.delete('cursor');
+      params.set(REPLAYED_PARAM, result.newDeliveryId);
+      startTransition(() => router.push(`${pathname}?${params.toString()}`));
     });
   }
 
@@ -35,26 +50,31 @@ export function ReplayButton({ deliveryId, blockedReason }: { deliveryId: string
           {pending ? 'Replaying…' : 'Replay'}
         </button>
       </span>
-      <p
-        role="status"
-        className={`max-w-56 text-xs ${state.kind === 'done' && state.failed ? 'text-red-700' : 'text-slate-700'}`}
-      >
-        {state.kind === 'done' ? state.message : null}
+      <p role="status" className="max-w-56 text-xs text-red-700">
+        {failure}
       </p>
     </div>
   );
 }
 
-const replayAnswerSchema = z.object({ duplicate: z.boolean() });
-
-async function requestReplay(deliveryId: string): Promise<{ message: string; failed: boolean }> {
+/** The new delivery's id when the replay was logged (stored, duplicate or refused again); else why it failed. */
+async function requestReplay(deliveryId: string): Promise<{ newDeliveryId: string | null; message: string }> {
+  let response: Response;
   try {
-    const { duplicate } = await requestJson(`/api/deliveries/${encodeURIComponent(deliveryId)}/replay`, {
+    response = await fetch(`/api/deliveries/${encodeURIComponent(deliveryId)}/replay`, {
       method: 'POST',
-      schema: replayAnswerSchema,
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
     });
-    return { message: duplicate ? 'Duplicate: already stored' : 'Stored', failed: false };
-  } catch (failure) {
-    return { message: describeFailure(failure, 'Replay failed'), failed: true };
+  } catch {
+    return { newDeliveryId: null, message: 'Replay failed: the server could not be reached.' };
   }
+  const body: unknown = await response.json().catch(() => null);
+  const logged = replayAnswerSchema.safeParse(body);
+  if (logged.success) return { newDeliveryId: logged.data.deliveryId, message: '' };
+  const apiError = readApiError(body);
+  const failure = apiError
+    ? new ApiRequestError(apiError.message, { status: response.status, code: apiError.code, fromApi: true })
+    : new Error(`the server answered HTTP ${response.status}`);
+  return { newDeliveryId: null, message: describeFailure(failure, 'Replay failed') };
 }

@@ -9,7 +9,7 @@ import { countLabel } from '@/app/lib/format/count-label';
 import { documentNotice, type DocumentNotice, type DocumentNoticeTone } from './document-summary';
 import { ExactTime } from './time-stamps';
 
-const NOTICE_STYLES: Record<DocumentNoticeTone, string> = {
+const NOTICE_STYLES: Record<Exclude<DocumentNoticeTone, 'quiet'>, string> = {
   muted: 'border-slate-200 bg-slate-50 text-slate-700',
   busy: 'border-sky-200 bg-sky-50 text-sky-900',
   warning: 'border-amber-300 bg-amber-50 text-amber-950',
@@ -97,6 +97,18 @@ function Notice({
   notice: DocumentNotice;
   onRetried: () => Promise<unknown>;
 }) {
+  if (notice.tone === 'quiet') {
+    return (
+      <p className="text-sm text-slate-600" data-testid="document-notice">
+        {notice.title}{' '}
+        {notice.linksToSetup ? (
+          <Link href="/setup#signing-provider-heading" className="font-medium text-brand-700 hover:underline">
+            Setup explains why
+          </Link>
+        ) : null}
+      </p>
+    );
+  }
   return (
     <div
       className={`rounded-md border px-3 py-2.5 text-sm ${NOTICE_STYLES[notice.tone]}`}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatusDetail } from '@/app/lib/envelopes/envelope-detail-schema';
+import { ENVELOPE_STATUSES, statusOutcome } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { documentNotice } from './document-summary';
 
 const none: DocumentStatusDetail = {
@@ -27,15 +28,35 @@ describe('documentNotice', () => {
     expect(notice('rejected')).toMatch(/ended without being completed/);
   });
 
-  it('gives the reason and sends to setup when no provider can fetch, and offers no retry', () => {
+  it('says in one quiet line, linked to setup, that no provider fetches documents, and offers no retry', () => {
     const reason = 'No signing service is configured: set SIGNING_PROVIDER.';
     const notice = documentNotice({
       envelopeStatus: 'completed',
       documentStatus: { ...none, status: 'failed', attempts: 2, unavailableReason: reason },
       documentCount: 0,
     });
-    expect(notice).toMatchObject({ tone: 'warning', detail: reason, linksToSetup: true, canRetry: false });
+    expect(notice).toMatchObject({ tone: 'quiet', detail: null, linksToSetup: true, canRetry: false });
+    expect(notice?.title).not.toMatch(/cannot be fetched/);
+    const open = documentNotice({
+      envelopeStatus: 'sent',
+      documentStatus: { ...none, unavailableReason: reason },
+      documentCount: 0,
+    });
+    expect(open?.tone).toBe('quiet');
   });
+
+  it.each(ENVELOPE_STATUSES.filter((status) => statusOutcome(status) !== null && statusOutcome(status) !== 'signed'))(
+    'says nothing of the missing provider on a %s envelope: it has no signed document anyway',
+    (envelopeStatus) => {
+      const notice = documentNotice({
+        envelopeStatus,
+        documentStatus: { ...none, unavailableReason: 'No signing service is configured.' },
+        documentCount: 0,
+      });
+      expect(notice).toMatchObject({ tone: 'muted', linksToSetup: false });
+      expect(notice?.title).toMatch(/ended without being completed/);
+    },
+  );
 
   it('shows a failure with its reason, attempts, next attempt and a retry', () => {
     const notice = documentNotice({

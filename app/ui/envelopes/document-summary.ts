@@ -2,7 +2,8 @@ import type { DocumentStatusDetail, EnvelopeDetail } from '@/app/lib/envelopes/e
 import { statusOutcome } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { countLabel } from '@/app/lib/format/count-label';
 
-export type DocumentNoticeTone = 'muted' | 'busy' | 'warning' | 'problem';
+/** quiet: one line of plain text, no box (a fact of the set-up, not a problem with this envelope). */
+export type DocumentNoticeTone = 'quiet' | 'muted' | 'busy' | 'warning' | 'problem';
 
 /** What the document panel says besides the files themselves; null when the files say it all. */
 export type DocumentNotice = {
@@ -30,21 +31,22 @@ export function documentNotice(options: {
       ? null
       : { ...notice, tone: 'muted', title: 'The signing service returned no documents for this envelope.' };
   }
-  // Whatever the job's state, nothing moves until the configuration is fixed; saying so beats a retry that fails.
-  if (fetch.unavailableReason) {
+  // Whatever the job's state, nothing moves until the configuration is fixed; saying so beats a retry that fails. It is
+  // how this installation works, not something wrong with the envelope: one calm line, the explanation is on Setup.
+  // An envelope that ended unsigned would have no document anyway, so it says that instead.
+  const outcome = statusOutcome(envelopeStatus);
+  if (fetch.unavailableReason && (outcome === null || outcome === 'signed')) {
     return {
       ...notice,
-      tone: 'warning',
-      title: 'Documents cannot be fetched',
-      detail: fetch.unavailableReason,
+      tone: 'quiet',
+      title: 'Signed documents are not fetched: the signing service is not set up.',
       linksToSetup: true,
     };
   }
   switch (fetch.status) {
     case 'none':
-      if (statusOutcome(envelopeStatus) === 'signed')
-        return { ...notice, tone: 'muted', title: 'Waiting for the document fetch to start.' };
-      if (statusOutcome(envelopeStatus) !== null)
+      if (outcome === 'signed') return { ...notice, tone: 'muted', title: 'Waiting for the document fetch to start.' };
+      if (outcome !== null)
         return { ...notice, tone: 'muted', title: 'No signed document: the envelope ended without being completed.' };
       return {
         ...notice,

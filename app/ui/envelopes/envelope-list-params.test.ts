@@ -23,6 +23,11 @@ describe('readListFilters', () => {
       hook: '',
       from: '',
       to: '',
+      expiringWithin: '',
+      waitingOn: '',
+      tests: '',
+      sort: '',
+      dir: '',
       limit: '',
     });
   });
@@ -33,6 +38,10 @@ describe('hasActiveFilters', () => {
     expect(hasActiveFilters(readListFilters(new URLSearchParams('')))).toBe(false);
     expect(hasActiveFilters(readListFilters(new URLSearchParams('cursor=abc&limit=10')))).toBe(false);
     expect(hasActiveFilters(readListFilters(new URLSearchParams('to=2025-01-01')))).toBe(true);
+    expect(hasActiveFilters(readListFilters(new URLSearchParams('tests=include')))).toBe(true);
+    expect(hasActiveFilters(readListFilters(new URLSearchParams('waitingOn=ana')))).toBe(true);
+    // The order narrows nothing.
+    expect(hasActiveFilters(readListFilters(new URLSearchParams('sort=deadline&dir=asc')))).toBe(false);
   });
 });
 
@@ -45,6 +54,12 @@ describe('envelopeListHref', () => {
   it('keeps the filters and adds the cursor, encoded', () => {
     expect(envelopeListHref({ q: 'ana@example.com', status: 'completed' }, 'eyJ0Ijo')).toBe(
       '/?q=ana%40example.com&status=completed&cursor=eyJ0Ijo',
+    );
+  });
+
+  it('keeps the order and the new filters from page to page', () => {
+    expect(envelopeListHref({ sort: 'deadline', dir: 'asc', expiringWithin: '3', tests: 'include' }, 'c1')).toBe(
+      '/?expiringWithin=3&tests=include&sort=deadline&dir=asc&cursor=c1',
     );
   });
 
@@ -67,6 +82,9 @@ describe('envelopeExportHref', () => {
     expect(envelopeExportHref({})).toBe('/api/exports/envelopes');
     expect(envelopeExportHref({ status: 'completed', to: '2025-02-01', limit: '10' })).toBe(
       '/api/exports/envelopes?status=completed&to=2025-02-01',
+    );
+    expect(envelopeExportHref({ waitingOn: 'ana', sort: 'status', dir: 'asc', limit: '10' })).toBe(
+      '/api/exports/envelopes?waitingOn=ana&sort=status&dir=asc',
     );
   });
 });

@@ -1,8 +1,10 @@
 import { hasAnyValue, listHref, readParams } from '@/app/ui/list/list-url';
 
-export const LIST_FILTER_KEYS = ['q', 'status', 'hook', 'from', 'to'] as const;
-// Kept from page to page but not a filter: the page size of a hand-written URL.
-const LIST_PARAM_KEYS = [...LIST_FILTER_KEYS, 'limit'] as const;
+export const LIST_FILTER_KEYS = ['q', 'status', 'hook', 'from', 'to', 'expiringWithin', 'waitingOn', 'tests'] as const;
+/** How the view is sorted: kept in the URL with the filters, but not a filter (nothing is left out by it). */
+export const LIST_ORDER_KEYS = ['sort', 'dir'] as const;
+// Kept from page to page but not a filter: the order, and the page size of a hand-written URL.
+const LIST_PARAM_KEYS = [...LIST_FILTER_KEYS, ...LIST_ORDER_KEYS, 'limit'] as const;
 
 export type ListFilters = Record<(typeof LIST_PARAM_KEYS)[number], string>;
 
@@ -17,6 +19,6 @@ export const envelopeListHref = (filters: Partial<ListFilters>, cursor?: string 
 export const envelopeApiUrl = (filters: Partial<ListFilters>): string =>
   listHref('/api/envelopes', { ...filters, counts: 'true' }, [...LIST_PARAM_KEYS, 'counts']);
 
-/** The whole view as CSV; the page size does not matter there. */
+/** The whole view as CSV, in the view's order; the page size does not matter there. */
 export const envelopeExportHref = (filters: Partial<ListFilters>): string =>
-  listHref('/api/exports/envelopes', filters, LIST_FILTER_KEYS);
+  listHref('/api/exports/envelopes', filters, [...LIST_FILTER_KEYS, ...LIST_ORDER_KEYS]);

@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import type { EnvelopePage } from '@/app/lib/envelopes/envelope-list-schema';
 import { ListPagination } from '@/app/ui/list/list-pagination';
+import { DocumentsZipLink } from './documents-zip-link';
 import { envelopeExportHref, envelopeListHref, type ListFilters } from './envelope-list-params';
+import { describeOrder } from './envelope-sort-options';
 import { EnvelopeTable } from './envelope-table';
 import { LiveIndicator, LivePausedNotice } from './live-status';
 import { StatusSummary } from './status-summary';
@@ -47,19 +49,26 @@ export function EnvelopeListView(props: EnvelopeListViewProps) {
           </p>
         )}
         {page.items.length > 0 ? (
-          <a
-            href={envelopeExportHref(props.filters)}
-            download
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
-          >
-            Download CSV <span className="sr-only">of every envelope in this view</span>
-          </a>
+          <div className="flex flex-wrap gap-2">
+            <a
+              href={envelopeExportHref(props.filters)}
+              download
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+            >
+              Download CSV <span className="sr-only">of every envelope in this view</span>
+            </a>
+            <DocumentsZipLink filters={props.filters} />
+          </div>
         ) : null}
       </div>
       <LivePausedNotice error={error} />
       {page.items.length > 0 ? (
         <>
-          <EnvelopeTable envelopes={page.items} now={now} />
+          <EnvelopeTable
+            envelopes={page.items}
+            now={now}
+            caption={`Envelopes, ${describeOrder(props.filters.sort, props.filters.dir)}`}
+          />
           <ListPagination
             firstPageHref={props.cursor ? envelopeListHref(props.filters) : null}
             nextPageHref={page.nextCursor ? envelopeListHref(props.filters, page.nextCursor) : null}

@@ -1,20 +1,32 @@
 import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
 import { formatDuration, openToFinishMilliseconds } from '@/app/ui/format/duration';
+import { envelopeEnding } from './envelope-ending';
 import { ExactTime, RelativeTime } from './time-stamps';
 
-type Milestones = Pick<EnvelopeDetail, 'firstSeenAt' | 'firstOpenedAt' | 'finishedAt' | 'lastEventAt'>;
+type Milestones = Pick<EnvelopeDetail, 'status' | 'firstSeenAt' | 'firstOpenedAt' | 'finishedAt' | 'lastEventAt'> &
+  Partial<Pick<EnvelopeDetail, 'recipients'>>;
 
+const TERM = 'text-xs font-medium uppercase tracking-wide text-slate-500';
+
+/**
+ * First seen, first opened, how it ended and how long that took. The third tile says how the envelope ended
+ * ("Completed", "Rejected" and by whom, "Expired", "Canceled"); only a completed envelope is called finished.
+ */
 export function EnvelopeMilestones({ envelope, now }: { envelope: Milestones; now: Date }) {
-  const openToFinish = openToFinishMilliseconds(envelope.firstOpenedAt, envelope.finishedAt);
+  const ending = envelopeEnding(envelope);
+  const openToEnd = ending.durationTerm ? openToFinishMilliseconds(envelope.firstOpenedAt, ending.at) : null;
   return (
-    <dl className="grid gap-px overflow-hidden rounded-lg border border-slate-200 bg-slate-200 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+    <dl
+      className="grid gap-px overflow-hidden rounded-lg border border-slate-200 bg-slate-200 shadow-sm sm:grid-cols-2 lg:grid-cols-4"
+      data-testid="envelope-milestones"
+    >
       <Milestone term="First seen" iso={envelope.firstSeenAt} now={now} />
       <Milestone term="First opened" iso={envelope.firstOpenedAt} now={now} />
-      <Milestone term="Finished" iso={envelope.finishedAt} now={now} />
-      {openToFinish !== null ? (
+      <Milestone term={ending.term} iso={ending.at} now={now} note={ending.summary} testId="envelope-ending" />
+      {openToEnd !== null && ending.durationTerm ? (
         <div className="bg-white px-4 py-3">
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">First open to finished</dt>
-          <dd className="mt-1 text-sm font-semibold text-slate-900">{formatDuration(openToFinish)}</dd>
+          <dt className={TERM}>{ending.durationTerm}</dt>
+          <dd className="mt-1 text-sm font-semibold text-slate-900">{formatDuration(openToEnd)}</dd>
         </div>
       ) : (
         <Milestone term="Last activity" iso={envelope.lastEventAt} now={now} />
@@ -23,14 +35,28 @@ export function EnvelopeMilestones({ envelope, now }: { envelope: Milestones; no
   );
 }
 
-function Milestone({ term, iso, now }: { term: string; iso: string | null; now: Date }) {
+function Milestone({
+  term,
+  iso,
+  now,
+  note,
+  testId,
+}: {
+  term: string;
+  iso: string | null;
+  now: Date;
+  /** A sentence of its own under the time, e.g. "Rejected by Oliver Smith". */
+  note?: string | null;
+  testId?: string;
+}) {
   return (
-    <div className="bg-white px-4 py-3">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+    <div className="bg-white px-4 py-3" data-testid={testId}>
+      <dt className={TERM}>{term}</dt>
       <dd className="mt-1 text-sm">
+        {note ? <span className="block break-words font-semibold text-slate-900">{note}</span> : null}
         {iso ? (
           <>
-            <ExactTime iso={iso} className="block font-semibold text-slate-900" />
+            <ExactTime iso={iso} className={`block ${note ? 'text-slate-800' : 'font-semibold text-slate-900'}`} />
             <RelativeTime iso={iso} now={now} className="block text-xs text-slate-600" />
           </>
         ) : (

@@ -1,89 +1,154 @@
+import Link from 'next/link';
 import type { EnvelopeListItem } from '@/app/lib/envelopes/envelope-list-schema';
+import { isFinalStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { recipientLabel } from '@/app/ui/format/recipient-label';
 import { shortId } from '@/app/ui/format/short-id';
 import { signingProgress } from '@/app/ui/format/signing-progress';
-import { ColumnHeader, ColumnHeaders, ScrollableTable, TableHead, TABLE_CELL } from '@/app/ui/list/scrollable-table';
 import { CopyButton } from '@/app/ui/setup/copy-button';
 import { ActionRequiredBadge } from './action-required-badge';
 import { customValueColumns } from './custom-value-columns';
 import { DocumentAvailability } from './document-availability';
-import { EnvelopeLink } from './envelope-link';
+import { EnvelopeDeadline, WaitingOn } from './envelope-row-times';
 import { LastActivity } from './last-activity';
 import { recipientState, recipientStateLabel } from './recipient-state';
 import { ClaimedStatusBadge, StatusBadge } from './status-badge';
 
-// The id stays in view while the other columns scroll past it on a phone. A pseudo-element draws its edge because
-// cells of a collapsed-border table paint no box-shadow.
-const STICKY =
-  'sticky left-0 z-10 after:pointer-events-none after:absolute after:inset-y-0 after:-right-2 after:w-2 after:border-l after:border-slate-200 after:bg-linear-to-r after:from-slate-900/10 after:to-transparent sm:static sm:after:hidden';
+// One markup for both sizes: a table from lg up, a stack of cards below (every part a block, no table layout, so
+// nothing can push the page or the list sideways). Each row is one link, drawn over the whole row by its ::after;
+// the copy button and the documents link sit above it.
+const CELL = 'block align-top lg:table-cell lg:px-4 lg:py-3';
+const HEADER = 'px-4 py-3 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
+const ABOVE_LINK = 'relative z-10';
+/** Shown on the cards only, where there are no column headers. */
+const CARD_LABEL = 'text-xs text-slate-500 lg:hidden';
 const RECIPIENTS_SHOWN = 3;
+const CUSTOM_VALUES_SHOWN = 3;
 
-export function EnvelopeTable({ envelopes, now }: { envelopes: EnvelopeListItem[]; now: Date }) {
-  const customKeys = customValueColumns(envelopes);
+export function EnvelopeTable(props: { envelopes: EnvelopeListItem[]; now: Date; caption: string }) {
+  const customKeys = customValueColumns(props.envelopes, CUSTOM_VALUES_SHOWN);
   return (
-    <ScrollableTable id="envelope-table" caption="Envelopes, newest activity first" minWidthClass="min-w-[52rem]">
-      <TableHead>
-        <ColumnHeader className={`${STICKY} bg-white sm:bg-slate-50`}>Envelope</ColumnHeader>
-        <ColumnHeaders labels={['Status', 'Recipients']} />
-        {customKeys.map((key) => (
-          <ColumnHeader key={key} className="max-w-40 truncate normal-case" title={key}>
-            {key}
-          </ColumnHeader>
-        ))}
-        <ColumnHeaders labels={['Last event', 'Documents']} />
-      </TableHead>
-      <tbody className="divide-y divide-slate-100">
-        {envelopes.map((envelope) => (
-          <tr key={envelope.id} className="group hover:bg-slate-50">
-            <th
-              scope="row"
-              className={`${TABLE_CELL} ${STICKY} bg-white text-left font-normal group-hover:bg-slate-50`}
-            >
-              <div className="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
-                <EnvelopeLink id={envelope.id} />
-                {/* Shown on hover or focus where there is a pointer; always on touch screens, which have no hover. */}
-                <span className="[@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:focus-within:opacity-100">
-                  <CopyButton value={envelope.id} label={`id of envelope ${shortId(envelope.id)}`} />
-                </span>
-              </div>
+    <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table id="envelope-table" className="block w-full text-sm lg:table lg:table-fixed lg:border-collapse">
+        <caption className="sr-only">{props.caption}</caption>
+        <thead className="hidden border-b border-slate-200 bg-slate-50 lg:table-header-group">
+          <tr>
+            <th scope="col" className={`${HEADER} w-[28%]`}>
+              Envelope
             </th>
-            <td className={TABLE_CELL}>
-              <div className="flex flex-wrap items-start gap-1.5">
-                <StatusBadge status={envelope.status} />
-                {envelope.claimedStatus ? <ClaimedStatusBadge status={envelope.claimedStatus} /> : null}
-                {envelope.actionRequired ? <ActionRequiredBadge /> : null}
-              </div>
-            </td>
-            <td className={TABLE_CELL}>
-              <p className="whitespace-nowrap font-medium text-slate-800">
-                {signingProgress(envelope.signedCount, envelope.recipientCount)}
-              </p>
-              <RecipientLines recipients={envelope.recipients} total={envelope.recipientCount} />
-            </td>
-            {customKeys.map((key) => (
-              <td key={key} className={TABLE_CELL}>
-                {envelope.customValues[key] !== undefined ? (
-                  <span className="block max-w-48 truncate text-slate-800" title={envelope.customValues[key]}>
-                    {envelope.customValues[key]}
-                  </span>
-                ) : (
-                  <span className="text-slate-400">
-                    <span aria-hidden>—</span>
-                    <span className="sr-only">None</span>
-                  </span>
-                )}
-              </td>
-            ))}
-            <td className={`${TABLE_CELL} whitespace-nowrap`}>
-              <LastActivity action={envelope.lastAction} at={envelope.lastEventAt} now={now} />
-            </td>
-            <td className={TABLE_CELL}>
-              <DocumentAvailability envelopeId={envelope.id} status={envelope.documentStatus} />
-            </td>
+            <th scope="col" className={`${HEADER} w-[15%]`}>
+              Status
+            </th>
+            <th scope="col" className={`${HEADER} w-[22%]`}>
+              Progress
+            </th>
+            <th scope="col" className={`${HEADER} w-[12%]`}>
+              Deadline
+            </th>
+            <th scope="col" className={`${HEADER} w-[12%]`}>
+              Last event
+            </th>
+            <th scope="col" className={`${HEADER} w-[11%]`}>
+              Documents
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </ScrollableTable>
+        </thead>
+        <tbody className="block divide-y divide-slate-100 lg:table-row-group">
+          {props.envelopes.map((envelope) => (
+            <EnvelopeRow key={envelope.id} envelope={envelope} now={props.now} customKeys={customKeys} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function EnvelopeRow({ envelope, now, customKeys }: { envelope: EnvelopeListItem; now: Date; customKeys: string[] }) {
+  const open = !isFinalStatus(envelope.status);
+  const named = envelope.name !== envelope.id;
+  const rejecter = envelope.status === 'rejected' ? envelope.recipients.find((r) => r.rejectedAt) : undefined;
+  const rejecterLabel = rejecter ? recipientLabel(rejecter) : null;
+  const values = customKeys
+    .filter((key) => envelope.customValues[key] !== undefined && envelope.customValues[key] !== envelope.name)
+    .map((key) => [key, envelope.customValues[key]!] as const);
+  return (
+    <tr
+      className="group relative grid grid-cols-2 gap-x-4 gap-y-2 px-4 py-3 hover:bg-slate-50 has-[a:focus-visible]:bg-slate-50 lg:table-row lg:p-0"
+      data-envelope-id={envelope.id}
+    >
+      <th scope="row" className={`${CELL} col-span-2 text-left font-normal`}>
+        <Link
+          href={`/envelopes/${encodeURIComponent(envelope.id)}`}
+          title={envelope.id}
+          className={`font-semibold text-brand-700 underline-offset-2 after:absolute after:inset-0 after:content-[''] group-hover:underline focus-visible:outline-none focus-visible:after:rounded-sm focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-brand-600 ${named ? 'break-words [overflow-wrap:anywhere]' : 'font-mono break-all'}`}
+        >
+          {envelope.name}
+        </Link>
+        <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+          {named ? (
+            <span className="font-mono" title={envelope.id}>
+              {shortId(envelope.id)}
+            </span>
+          ) : null}
+          {/* Shown on hover or focus where there is a pointer; always on touch screens, which have no hover. */}
+          <span
+            className={`${ABOVE_LINK} [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:focus-within:opacity-100`}
+          >
+            <CopyButton value={envelope.id} label={`id of envelope ${shortId(envelope.id)}`} />
+          </span>
+        </div>
+        {values.length > 0 ? (
+          <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
+            {values.map(([key, value]) => (
+              <div key={key} className="flex min-w-0 gap-1">
+                <dt className="text-slate-500">{key}</dt>
+                <dd className="font-medium break-words text-slate-800 [overflow-wrap:anywhere]">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+      </th>
+      <td className={`${CELL} col-span-2`}>
+        <div className="flex flex-wrap items-start gap-1.5">
+          <StatusBadge status={envelope.status} />
+          {envelope.claimedStatus ? <ClaimedStatusBadge status={envelope.claimedStatus} /> : null}
+          {envelope.actionRequired ? <ActionRequiredBadge /> : null}
+          {envelope.isTest ? (
+            <span className="inline-flex items-center whitespace-nowrap rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-400/40">
+              Test
+            </span>
+          ) : null}
+        </div>
+        {rejecterLabel ? (
+          <p className="mt-1 text-xs text-red-800 [overflow-wrap:anywhere]">Rejected by {rejecterLabel}</p>
+        ) : null}
+      </td>
+      <td className={`${CELL} col-span-2`}>
+        <p className="font-medium text-slate-800">{signingProgress(envelope.signedCount, envelope.recipientCount)}</p>
+        {envelope.waitingOn ? (
+          <WaitingOn
+            who={envelope.waitingOn.name ?? envelope.waitingOn.email ?? 'a recipient'}
+            since={envelope.waitingOn.since}
+            now={now}
+          />
+        ) : null}
+        <RecipientLines recipients={envelope.recipients} total={envelope.recipientCount} />
+      </td>
+      <td className={CELL}>
+        <p className={CARD_LABEL}>Deadline</p>
+        <EnvelopeDeadline expiresAt={envelope.expiresAt} status={envelope.status} open={open} now={now} />
+      </td>
+      <td className={CELL}>
+        <p className={CARD_LABEL}>Last event</p>
+        <LastActivity action={envelope.lastAction} at={envelope.lastEventAt} now={now} status={envelope.status} />
+      </td>
+      {/* On a card, only when there is something to say. */}
+      <td className={`${CELL} col-span-2 ${envelope.documentStatus === 'none' ? 'hidden' : ''}`}>
+        <p className={CARD_LABEL}>Documents</p>
+        <span className={ABOVE_LINK}>
+          <DocumentAvailability envelopeId={envelope.id} status={envelope.documentStatus} />
+        </span>
+      </td>
+    </tr>
   );
 }
 
@@ -96,11 +161,12 @@ function RecipientLines({ recipients, total }: { recipients: EnvelopeListItem['r
       {recipients.slice(0, RECIPIENTS_SHOWN).map((recipient, index) => {
         const label = recipientLabel(recipient) ?? 'Unnamed recipient';
         return (
-          <li key={`${recipient.order}-${recipient.email}-${index}`} className="flex max-w-72 gap-1.5">
-            <span className="truncate" title={label}>
-              {label}
+          <li key={`${recipient.order}-${recipient.email}-${index}`} className="min-w-0">
+            <span className="[overflow-wrap:anywhere]">{label}</span>
+            <span className="whitespace-nowrap text-slate-500">
+              {' '}
+              · {recipientStateLabel(recipientState(recipient))}
             </span>
-            <span className="shrink-0 text-slate-500">· {recipientStateLabel(recipientState(recipient))}</span>
           </li>
         );
       })}

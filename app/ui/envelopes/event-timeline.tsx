@@ -6,6 +6,7 @@ import {
   type EnvelopeEvent,
   type EnvelopeRecipient,
 } from '@/app/lib/envelopes/envelope-detail-schema';
+import { statusOutcome, type EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { countLabel } from '@/app/lib/format/count-label';
 import { formatExactTime } from '@/app/ui/format/exact-time';
 import { describeFailure, requestJson } from '@/app/ui/api/request-json';
@@ -35,17 +36,24 @@ export function EventTimeline({
   eventCount = events.length,
   olderCursor = null,
   recipients = [],
+  envelopeStatus,
 }: {
   envelopeId: string;
   events: EnvelopeEvent[];
   eventCount?: number;
   olderCursor?: string | null;
-  recipients?: Pick<EnvelopeRecipient, 'order' | 'email' | 'name'>[];
+  recipients?: (Pick<EnvelopeRecipient, 'order' | 'email' | 'name'> & Partial<Pick<EnvelopeRecipient, 'rejectedAt'>>)[];
+  /** Names a finish callback of an envelope that did not complete for what it is; without it, a rejection tells. */
+  envelopeStatus?: EnvelopeStatus;
 }) {
   const earlier = useEarlierEvents(envelopeId, olderCursor, events);
   const newestIds = new Set(events.map((event) => event.id));
   const all = [...earlier.events.filter((event) => !newestIds.has(event.id)), ...events];
-  const steps = toTimelineSteps(all, recipients);
+  const outcome = envelopeStatus ? statusOutcome(envelopeStatus) : null;
+  const endedUnsigned = envelopeStatus
+    ? outcome !== null && outcome !== 'signed'
+    : recipients.some((recipient) => Boolean(recipient.rejectedAt));
+  const steps = toTimelineSteps(all, recipients, { endedUnsigned });
   const hidden = Math.max(0, eventCount - all.length);
   return (
     <>

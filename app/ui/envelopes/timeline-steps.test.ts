@@ -39,6 +39,19 @@ describe('toTimelineSteps', () => {
     expect(steps[3]?.isFinishCallback).toBe(true);
   });
 
+  it('calls the finish callback of an envelope that did not complete "Finish callback", never "Finished"', () => {
+    const events = [
+      event(1, 'workstepRejected', '2025-01-01T10:00:00.000Z'),
+      event(2, 'envelopeFinished', '2025-01-01T10:00:01.000Z', { isFinishCallback: true, recipientEmail: null }),
+    ];
+    const steps = toTimelineSteps(events, [], { endedUnsigned: true });
+    expect(steps.map((step) => [step.label, step.isFinishCallback])).toEqual([
+      ['Rejected', false],
+      ['Finish callback', false],
+    ]);
+    expect(toTimelineSteps(events).at(-1)).toMatchObject({ label: 'Finished', isFinishCallback: true });
+  });
+
   it('notes copies that arrived again', () => {
     const [once, twice, thrice] = toTimelineSteps([
       event(1, 'workstepOpened', '2025-01-01T10:00:00.000Z'),

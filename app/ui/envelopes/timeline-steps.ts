@@ -5,6 +5,7 @@ import {
   FINISH_CALLBACK_ACTION,
   isRepeatable,
   isSigningServiceAction,
+  statusImpliedBy,
   type ActionTone,
 } from '@/app/lib/envelopes/lifecycle/envelope-actions';
 import { countLabel } from '@/app/lib/format/count-label';
@@ -44,11 +45,15 @@ export type TimelineStep = {
   tone: StepTone;
 };
 
-
-/** The envelope's events, oldest first, as the timeline shows them; recipients lend their names when known. */
+/**
+ * The envelope's events, oldest first, as the timeline shows them; recipients lend their names when known. When the
+ * envelope ended without completing (`endedUnsigned`), a finish callback that says nothing more is "Finish callback",
+ * never "Finished": eSignAnyWhere sends it for a rejection too.
+ */
 export function toTimelineSteps(
   events: readonly TimelineEvent[],
   recipients: readonly NamedRecipient[] = [],
+  options: { endedUnsigned?: boolean } = {},
 ): TimelineStep[] {
   const seen = new Set<string>();
   return events.map((event, index) => {
@@ -57,15 +62,21 @@ export function toTimelineSteps(
     // Repeats more than a minute apart are real events (a reminder, a second look), so the timeline says "again".
     const again = isSigningServiceAction(event.action) && isRepeatable(event.action) && seen.has(key);
     seen.add(key);
+    const bareFinishCallback =
+      options.endedUnsigned === true && event.isFinishCallback && statusImpliedBy(event.action, false) === null;
     return {
       id: event.id,
-      label: again ? `${actionLabel(event.action)} again` : actionLabel(event.action),
+      label: bareFinishCallback
+        ? 'Finish callback'
+        : again
+          ? `${actionLabel(event.action)} again`
+          : actionLabel(event.action),
       recipient: namedRecipientLabel(event, recipients),
       occurredAt: event.occurredAt,
       sincePrevious: previous ? formatStepDelta(Date.parse(event.occurredAt) - Date.parse(previous.occurredAt)) : null,
       repeatNote: event.duplicateCount > 0 ? `received ${countLabel(event.duplicateCount, 'more time')}` : null,
       lastRepeatAt: event.duplicateCount > 0 ? (event.lastDuplicateAt ?? null) : null,
-      isFinishCallback: event.isFinishCallback && event.action !== FINISH_CALLBACK_ACTION,
+      isFinishCallback: event.isFinishCallback && event.action !== FINISH_CALLBACK_ACTION && !bareFinishCallback,
       senderNote: senderNote(event.details ?? null),
       fromSigningService: event.source === 'reconciliation',
       rawNotification: event.notification ? rawNotificationJson(event.notification) : null,

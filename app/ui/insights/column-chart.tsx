@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { AXIS_TICK, CHART_COLORS } from './chart-colors';
+import { countTickCount } from './duration-axis';
 
 /** Upright bars of whole counts, one per item, with the count and the item's full label in the tooltip. */
 export function ColumnChart<T extends { count: number }>(props: {
@@ -35,7 +36,15 @@ export function ColumnChart<T extends { count: number }>(props: {
         interval={props.everyLabel ? 0 : 'preserveStartEnd'}
         minTickGap={props.everyLabel ? undefined : 24}
       />
-      <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={32} />
+      {/* Scaled to the data: counts of 1 or 2 get an axis of 0–1 or 0–2, not 0–4. */}
+      <YAxis
+        allowDecimals={false}
+        tickCount={countTickCount(Math.max(0, ...props.data.map((item) => item.count)))}
+        tick={AXIS_TICK}
+        tickLine={false}
+        axisLine={false}
+        width={32}
+      />
       <Tooltip
         cursor={{ fill: CHART_COLORS.cursor }}
         labelFormatter={(label, payload) => {

@@ -2,6 +2,7 @@ import type { Insights } from '@/app/lib/insights/get-insights';
 import { formatDuration } from '@/app/ui/format/duration';
 import { ChartCard, ChartDataTable } from './chart-card';
 import { CHART_COLORS } from './chart-colors';
+import { recipientDisplayName } from './duration-axis';
 import { CompletedPerDayChart } from './completed-per-day-chart';
 import { FunnelChart, type FunnelStage } from './funnel-chart';
 import {
@@ -107,8 +108,7 @@ export function InsightCharts({ insights }: { insights: Insights }) {
         chart={
           <SlowestRecipientsChart
             recipients={slowestRecipients.map((recipient) => ({
-              who: recipient.name ?? recipient.email,
-              averageHours: Math.round((recipient.averageSeconds / 3600) * 10) / 10,
+              who: recipientDisplayName(recipient),
               averageSeconds: recipient.averageSeconds,
               signatures: recipient.signatures,
             }))}
@@ -117,9 +117,10 @@ export function InsightCharts({ insights }: { insights: Insights }) {
         table={
           <ChartDataTable
             caption="Recipients slowest to sign"
-            columns={['Recipient', 'Average wait', 'Longest wait', 'Signatures']}
+            columns={['Recipient', 'E-mail', 'Average wait', 'Longest wait', 'Signatures']}
             rows={slowestRecipients.map((recipient) => [
-              recipient.name ? `${recipient.name} (${recipient.email})` : recipient.email,
+              recipientDisplayName(recipient),
+              recipient.email,
               formatDuration(recipient.averageSeconds * 1000),
               formatDuration(recipient.longestSeconds * 1000),
               recipient.signatures,

@@ -56,13 +56,13 @@ describe('chart summaries', () => {
     );
   });
 
-  it('name the slowest recipient', () => {
+  it('name the slowest recipient: the name when known, the e-mail otherwise', () => {
     expect(
       summarizeSlowestRecipients(
         [{ email: 'sam@example.com', name: 'Sam', signatures: 2, averageSeconds: 90_000, longestSeconds: 172_800 }],
         30,
       ),
-    ).toBe('Sam (sam@example.com) took longest: 1 day 1 h on average over 2 signatures (longest 2 days).');
+    ).toBe('Sam took longest: 1 day 1 h on average over 2 signatures (longest 2 days).');
     expect(
       summarizeSlowestRecipients(
         [{ email: 'ana@example.com', name: null, signatures: 1, averageSeconds: 60, longestSeconds: 60 }],

@@ -4,6 +4,7 @@ import type { OpenToCompletionDistribution } from '@/app/lib/insights/get-open-t
 import type { SlowRecipient } from '@/app/lib/insights/get-slowest-recipients';
 import { countLabel } from '@/app/lib/format/count-label';
 import { formatDuration } from '@/app/ui/format/duration';
+import { recipientDisplayName } from './duration-axis';
 
 // The sentences next to each chart: what a reader would say after looking at it, for everyone who cannot or would
 // rather not read the picture. Pure, so server and browser print the same words.
@@ -84,7 +85,7 @@ export function summarizeOpenToCompletion(distribution: OpenToCompletionDistribu
 export function summarizeSlowestRecipients(recipients: SlowRecipient[], periodDays: number): string {
   const slowest = recipients[0];
   if (!slowest) return `Nobody signed in ${periodLabel(periodDays)}.`;
-  const who = slowest.name ? `${slowest.name} (${slowest.email})` : slowest.email;
+  const who = recipientDisplayName(slowest);
   if (slowest.signatures === 1) {
     return `${who} took longest: ${durationInWords(slowest.averageSeconds)} to sign.`;
   }

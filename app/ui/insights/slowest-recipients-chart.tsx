@@ -3,19 +3,22 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDuration } from '@/app/ui/format/duration';
 import { AXIS_TICK, CHART_COLORS } from './chart-colors';
+import { durationAxisUnit, inAxisUnit } from './duration-axis';
 import { useWideLayout } from './use-wide-layout';
 
-export type RecipientWait = { who: string; averageHours: number; averageSeconds: number; signatures: number };
+export type RecipientWait = { who: string; averageSeconds: number; signatures: number };
 
 const shorten = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
-/** Average wait before signing, in hours, one bar per recipient, the slowest on top. */
+/** Average wait before signing, one bar per recipient, the slowest on top; the axis in the unit the waits need. */
 export function SlowestRecipientsChart({ recipients }: { recipients: RecipientWait[] }) {
   // Names get a third of a phone's width; the table below the chart has them in full.
   const wide = useWideLayout();
+  const unit = durationAxisUnit(Math.max(0, ...recipients.map((recipient) => recipient.averageSeconds)));
+  const data = recipients.map((recipient) => ({ ...recipient, average: inAxisUnit(recipient.averageSeconds, unit) }));
   return (
     <BarChart
-      data={recipients}
+      data={data}
       layout="vertical"
       responsive
       accessibilityLayer={false}
@@ -28,7 +31,9 @@ export function SlowestRecipientsChart({ recipients }: { recipients: RecipientWa
         tick={AXIS_TICK}
         tickLine={false}
         axisLine={false}
-        unit=" h"
+        unit={unit.suffix}
+        // Up to the longest wait, rounded up to a whole unit: waits under a second get a 0–1 s axis, not 0–4 s.
+        domain={[0, (dataMax: number) => Math.max(1, Math.ceil(dataMax))]}
         allowDecimals={false}
         tickCount={wide ? 5 : 3}
       />
@@ -46,7 +51,7 @@ export function SlowestRecipientsChart({ recipients }: { recipients: RecipientWa
         formatter={(_value, _name, item) => [formatDuration(item.payload.averageSeconds * 1000), 'Average wait']}
       />
       <Bar
-        dataKey="averageHours"
+        dataKey="average"
         fill={CHART_COLORS.signed}
         radius={[0, 3, 3, 0]}
         isAnimationActive={false}

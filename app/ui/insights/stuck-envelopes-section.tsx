@@ -42,7 +42,11 @@ export function StuckEnvelopesSection({ insights, now }: { insights: Insights; n
         <StuckEnvelopesTable envelopes={stuck.items} now={now} />
       ) : (
         <p className="rounded-md border border-dashed border-slate-300 bg-slate-50 px-4 py-6 text-center text-sm text-slate-700">
-          Nothing is waiting that long. Choose fewer days to see envelopes that went quiet more recently.
+          Nothing is waiting that long.
+          {/* At the smallest choice there is nothing fewer to choose. */}
+          {choices.some((choice) => choice < stuckDays)
+            ? ' Choose fewer days to see envelopes that went quiet more recently.'
+            : null}
         </p>
       )}
     </section>

@@ -19,6 +19,8 @@ export function FilterSelect(props: {
   value: string;
   allLabel: string;
   options: { value: string; label: string }[];
+  /** No empty first option: one of the options is always chosen (a sort order, say). */
+  hideAll?: boolean;
   children?: React.ReactNode;
 }) {
   return (
@@ -27,7 +29,7 @@ export function FilterSelect(props: {
         {props.label}
       </label>
       <select id={props.id} name={props.name} defaultValue={props.value} className={FILTER_FIELD}>
-        <option value="">{props.allLabel}</option>
+        {props.hideAll ? null : <option value="">{props.allLabel}</option>}
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -22,11 +22,12 @@ export function HookCard({ hook }: { hook: PresentedHook }) {
     <section
       aria-labelledby={headingId}
       data-testid="hook-card"
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+      // data-just-created: set for a moment by CreateHookForm on the hook it just created.
+      className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-[box-shadow,background-color] duration-700 data-just-created:bg-brand-50 data-just-created:ring-2 data-just-created:ring-brand-600 sm:p-5"
     >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
-          <h2 id={headingId} className="break-words text-base font-semibold text-slate-900">
+          <h2 id={headingId} tabIndex={-1} className="break-words text-base font-semibold text-slate-900">
             {hook.name}
           </h2>
           <p className="mt-0.5 text-xs text-slate-500">

@@ -38,22 +38,28 @@ export function SigningProviderPanel() {
           {ADAPTER_LABELS[config.provider]}
         </span>
       </div>
-      {state.problem ? (
+      {config.provider === 'none' ? (
+        // Said once, here: the envelope pages only link to it. The default's reason already names what to set, so
+        // only the choices follow it.
+        <div className="mt-3 max-w-prose space-y-1 text-sm text-slate-700" data-testid="signing-provider-explanation">
+          <p className="font-medium text-slate-900">
+            {config.explicit === false
+              ? 'No signing service is configured: notifications are shown as they come, but signed documents are not fetched and statuses are not confirmed.'
+              : state.description}
+          </p>
+          <p>{WHAT_TO_SET}</p>
+        </div>
+      ) : state.problem ? (
         // The description would repeat the problem; what to set is what the reader needs here.
         <div
           role="note"
           className="mt-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm text-amber-950"
         >
           <p className="font-medium">{state.problem}</p>
-          <p className="mt-1">
-            {config.provider === 'none' ? WHAT_TO_SET : 'Fix it in the environment, then restart the app.'}
-          </p>
+          <p className="mt-1">Fix it in the environment, then restart the app.</p>
         </div>
       ) : (
-        <p className="mt-1 max-w-prose text-sm text-slate-600">
-          {state.description}
-          {config.provider === 'none' ? ` ${WHAT_TO_SET}` : null}
-        </p>
+        <p className="mt-1 max-w-prose text-sm text-slate-600">{state.description}</p>
       )}
 
       <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_minmax(0,1fr)]">

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { NextRequest } from 'next/server';
 import { describe, expect, inject, it } from 'vitest';
+import { prisma } from '@/app/lib/db/prisma';
 import { exportEnvelopesCsv } from '@/app/lib/envelopes/export-envelopes-csv';
 import { seedEnvelopes } from '@/app/testing/seed-envelopes';
 import { sendWebhook } from '@/app/testing/webhook-test-helpers';
@@ -70,6 +71,7 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
     const rows = parseCsv(text.slice(1));
     expect(rows[0]).toEqual([
       'Envelope id',
+      'Name',
       'Status',
       'Action required',
       'Signed',
@@ -79,6 +81,12 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
       'Last activity (UTC)',
       'First seen (UTC)',
       'Finished (UTC)',
+      'Sent (UTC)',
+      'Expires (UTC)',
+      'Waiting on',
+      'Waiting on e-mail',
+      'Waiting since (UTC)',
+      'Test',
       'Documents',
       'Hook',
       'contract',
@@ -91,7 +99,11 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
     // The whole view, newest first, not only a page of it.
     expect(records.map((record) => record['Envelope id'])).toEqual([...ids].reverse());
     expect(records[2]).toMatchObject({
+      Name: 'K-1',
       Status: 'Partially signed',
+      'Sent (UTC)': '',
+      'Expires (UTC)': '',
+      Test: 'no',
       'Action required': 'no',
       Signed: '1',
       Recipients: '1',
@@ -124,6 +136,44 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
     const old = parseCsv((await download(`hook=${hook.id}&to=2001-01-01`)).text.slice(1));
     expect(old).toHaveLength(1);
     expect(old[0]).toContain('Envelope id');
+  });
+
+  it('follows the list order and the new filters, leaving test envelopes out unless asked', async () => {
+    const { hook, ids } = await seed([{ contract: 'A' }, { contract: 'B' }, { contract: 'C' }, { contract: 'D' }]);
+    const soon = (days: number) => new Date(Date.now() + days * 24 * 3_600_000);
+    const updates = [
+      { expiresAt: soon(2), sentAt: new Date('2025-01-02T03:04:05Z'), waitingOnName: 'Ana Pop', name: 'Deal A' },
+      { expiresAt: soon(10), waitingOnEmail: 'ion@example.com' },
+      { expiresAt: null, isTest: true },
+      { expiresAt: soon(1) },
+    ];
+    for (const [index, data] of updates.entries()) await prisma.envelope.update({ where: { id: ids[index] }, data });
+    const exported = async (query: string) =>
+      byHeader(parseCsv((await download(`hook=${hook.id}&${query}`)).text.slice(1)));
+    const idsOf = (records: Record<string, string | undefined>[]) => records.map((record) => record['Envelope id']);
+
+    expect(idsOf(await exported('sort=deadline&dir=asc'))).toEqual([ids[3], ids[0], ids[1]]);
+    expect(idsOf(await exported('sort=deadline&dir=desc&tests=include'))).toEqual([ids[1], ids[0], ids[3], ids[2]]);
+    expect(idsOf(await exported('sort=activity&dir=asc'))).toEqual([ids[0], ids[1], ids[3]]);
+    expect(idsOf(await exported('expiringWithin=3&sort=deadline&dir=asc'))).toEqual([ids[3], ids[0]]);
+    expect(idsOf(await exported('waitingOn=ana%20p'))).toEqual([ids[0]]);
+    const [first] = await exported('waitingOn=ana%20p');
+    expect(first).toMatchObject({ Name: 'Deal A', 'Sent (UTC)': '2025-01-02 03:04:05', 'Waiting on': 'Ana Pop' });
+    expect(first!['Expires (UTC)']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect((await exported('tests=include')).find((record) => record['Envelope id'] === ids[2])).toMatchObject({
+      Test: 'yes',
+    });
+    expect((await download('sort=size')).response.status).toBe(400);
+  });
+
+  it('never says "Finished" for an envelope that did not complete', async () => {
+    const { hook, ids } = await seed([{}]);
+    await sendWebhook(hook.id, { query: { envelopeId: ids[0]!, action: 'workstepRejected', recipientOrder: '1' } });
+    await sendWebhook(hook.id, {
+      query: { envelopeId: ids[0]!, action: 'envelopeFinished', FTOSIsFinishCallback: '1' },
+    });
+    const [record] = byHeader(parseCsv((await download(`hook=${hook.id}`)).text.slice(1)));
+    expect(record).toMatchObject({ Status: 'Rejected', 'Last action': 'Rejected' });
   });
 
   it('reads back safely in a spreadsheet that splits on semicolons, as German, French, Italian and Romanian Excel do', async () => {

@@ -1,17 +1,18 @@
 import type { NextRequest } from 'next/server';
 import { errorResponse } from '@/app/lib/api/error-response';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
-import { envelopeFiltersSchema } from '@/app/lib/envelopes/envelope-schemas';
+import { exportEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
 import { exportEnvelopesCsv, exportFileName } from '@/app/lib/envelopes/export-envelopes-csv';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/exports/envelopes?<the home page's filters>: every envelope of that view as a CSV download. */
+/** GET /api/exports/envelopes?<the home page's filters and order>: every envelope of that view as a CSV download. */
 export async function GET(request: NextRequest) {
-  const query = parseSearchParams(envelopeFiltersSchema, request.nextUrl.searchParams);
+  const query = parseSearchParams(exportEnvelopesQuerySchema, request.nextUrl.searchParams);
   if (!query.ok) return errorResponse(400, 'invalid_query', query.message);
   const now = new Date();
-  const rows = exportEnvelopesCsv({ filters: query.value, now });
+  const { sort, dir, ...filters } = query.value;
+  const rows = exportEnvelopesCsv({ filters, order: { sort, dir }, now });
   const encoder = new TextEncoder();
   // Pulled batch by batch: a slow download holds back the database reads instead of piling rows up in memory.
   const body = new ReadableStream<Uint8Array>({

@@ -112,8 +112,12 @@ export const SIGNING_SERVICE_ACTIONS = Object.keys(SIGNING_SERVICE_ACTION_DEFINI
 /** The app's name for a finish callback that named no action (eSignAnyWhere's CallbackUrl with only the id). */
 export const FINISH_CALLBACK_ACTION = 'finishCallback';
 
+/** The app's name for a reminder someone asked the signing service to send from the envelope's page. */
+export const REMINDER_SENT_ACTION = 'reminderSent';
+
 /** Every action the app knows by name; anything else a sender writes is "unknown" and kept as it came. */
-export type ActionName = SigningServiceAction | typeof FINISH_CALLBACK_ACTION | ReconciledStatusAction;
+export type ActionName =
+  SigningServiceAction | typeof FINISH_CALLBACK_ACTION | typeof REMINDER_SENT_ACTION | ReconciledStatusAction;
 
 // The app's own actions report nothing when a sender uses their names, and such notifications are not milestones:
 // only eSignAnyWhere's own words are trusted to mean something.
@@ -124,6 +128,16 @@ const FINISH_CALLBACK_DEFINITION: ActionDefinition = {
   recipientStage: null,
   senderAction: null,
   tone: 'finished',
+};
+
+// Sent on request, as often as people ask: each one is its own step on the timeline.
+const REMINDER_SENT_DEFINITION: ActionDefinition = {
+  label: 'Reminder sent',
+  impliedStatus: null,
+  repeatable: true,
+  recipientStage: null,
+  senderAction: null,
+  tone: 'invited',
 };
 
 const UNKNOWN_DEFINITION: Omit<ActionDefinition, 'label'> = {
@@ -153,6 +167,7 @@ const DEFINITIONS = new Map<string, ActionDefinition>([
   ...RECONCILED_DEFINITIONS,
   ...Object.entries(SIGNING_SERVICE_ACTION_DEFINITIONS),
   [FINISH_CALLBACK_ACTION, FINISH_CALLBACK_DEFINITION],
+  [REMINDER_SENT_ACTION, REMINDER_SENT_DEFINITION],
 ]);
 
 function definitionOf(action: string): ActionDefinition {

@@ -7,7 +7,14 @@ export const dynamic = 'force-dynamic';
 export async function POST(_request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
   const result = await replayDelivery({ deliveryId: id });
-  if (!result.ok) return errorResponse(result.status, result.code, result.message);
+  if (!result.ok) {
+    // A replay refused again is logged too: its id lets the page show that copy.
+    if (!result.deliveryId) return errorResponse(result.status, result.code, result.message);
+    return NextResponse.json(
+      { error: { code: result.code, message: result.message }, deliveryId: result.deliveryId },
+      { status: result.status, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
   return NextResponse.json({
     ok: true,
     deliveryId: result.deliveryId,

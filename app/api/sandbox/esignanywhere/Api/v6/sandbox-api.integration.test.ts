@@ -86,6 +86,11 @@ describe('the sandbox eSignAnyWhere v6 API', () => {
       Name: 'Personal loan agreement LN-2026-10001',
       EnvelopeStatus: 'Rejected',
       SentDate: '2026-11-29T09:00:00.000Z',
+      Sender: {
+        Email: expect.stringMatching(/@bank\.example$/),
+        GivenName: expect.any(String),
+        Surname: expect.any(String),
+      },
       Activities: [
         {
           Id: expect.any(String),

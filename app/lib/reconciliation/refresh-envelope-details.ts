@@ -1,0 +1,97 @@
+import 'server-only';
+import { prisma } from '@/app/lib/db/prisma';
+import { describeProviderError, ProviderError, type SigningProvider } from '@/app/lib/signing/signing-provider';
+import { envelopeDetailsColumns, nextDetailsAttemptAt } from './envelope-details';
+
+/**
+ * The envelope's expiry from the signing service's configuration; undefined when it could not be read. A failure
+ * here never fails what called it (a status check above all): the expiry is a detail.
+ */
+export async function readExpiration(provider: SigningProvider, envelopeId: string): Promise<Date | null | undefined> {
+  if (!provider.getExpiration) return undefined;
+  try {
+    return await provider.getExpiration(envelopeId);
+  } catch (error) {
+    console.warn(`The expiry of envelope ${envelopeId} could not be read: ${describeProviderError(error)}`);
+    return undefined;
+  }
+}
+
+/**
+ * Reads the envelope's name, sender, sent date and expiry from the signing service and stores them (the first-sight
+ * read; reconciliation stores them with its own answer). True when they were stored.
+ */
+export async function refreshEnvelopeDetails(options: {
+  envelopeId: string;
+  provider: SigningProvider;
+  now?: () => Date;
+}): Promise<boolean> {
+  const { envelopeId, provider } = options;
+  const now = options.now ?? (() => new Date());
+  if (!provider.confirmsStatus) return false;
+  const remote = await provider.getEnvelope(envelopeId);
+  const columns = envelopeDetailsColumns(remote.details, await readExpiration(provider, envelopeId), now());
+  if (!columns) return false;
+  const { count } = await prisma.envelope.updateMany({ where: { id: envelopeId }, data: columns });
+  return count === 1;
+}
+
+/** Envelopes first seen this recently and never read are read by the sweeper; older ones wait for reconciliation. */
+const FIRST_SIGHT_WINDOW_MS = 24 * 3_600_000;
+const FIRST_SIGHT_READS_PER_SWEEP = 25;
+
+/** Failed first-sight reads in this process, so an envelope the service does not know is not asked every sweep. */
+const failures =
+  (globalThis as { envelopeDetailsFailures?: Map<string, { count: number; nextAt: number }> })
+    .envelopeDetailsFailures ?? new Map<string, { count: number; nextAt: number }>();
+(globalThis as { envelopeDetailsFailures?: typeof failures }).envelopeDetailsFailures = failures;
+
+/**
+ * The sweeper's first-sight pass: envelopes notified recently whose details were never read get them now (after the
+ * webhook answered, never in its request). Several instances may both read one envelope: the read is harmless.
+ */
+export async function readDetailsOfNewEnvelopes(options: {
+  provider: SigningProvider;
+  now: () => Date;
+  envelopeIds?: string[];
+}): Promise<number> {
+  const { provider, now, envelopeIds } = options;
+  if (!provider.confirmsStatus) return 0;
+  const start = now();
+  for (const [id, failure] of failures) {
+    if (failure.nextAt < start.getTime() - FIRST_SIGHT_WINDOW_MS) failures.delete(id);
+  }
+  const unread = await prisma.envelope.findMany({
+    where: {
+      detailsReadAt: null,
+      isTest: false,
+      firstSeenAt: { gte: new Date(start.getTime() - FIRST_SIGHT_WINDOW_MS) },
+      ...(envelopeIds ? { id: { in: envelopeIds } } : {}),
+    },
+    select: { id: true },
+    orderBy: { firstSeenAt: 'asc' },
+    take: FIRST_SIGHT_READS_PER_SWEEP * 4,
+  });
+  let read = 0;
+  let tried = 0;
+  for (const { id } of unread) {
+    if (tried >= FIRST_SIGHT_READS_PER_SWEEP) break;
+    const failure = failures.get(id);
+    if (failure && failure.nextAt > now().getTime()) continue;
+    tried += 1;
+    let stored = false;
+    try {
+      stored = await refreshEnvelopeDetails({ envelopeId: id, provider, now });
+    } catch (error) {
+      if (!(error instanceof ProviderError)) console.error(`Reading the details of envelope ${id} failed:`, error);
+    }
+    if (stored) {
+      read += 1;
+      failures.delete(id);
+    } else {
+      const count = (failure?.count ?? 0) + 1;
+      failures.set(id, { count, nextAt: nextDetailsAttemptAt(count, now()).getTime() });
+    }
+  }
+  return read;
+}

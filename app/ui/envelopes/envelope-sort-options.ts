@@ -1,0 +1,30 @@
+import type { EnvelopeSortKey } from '@/app/lib/envelopes/envelope-list-order';
+
+/** What the list can be sorted by, as the "Sort by" field offers it. */
+export const SORT_OPTIONS: { value: EnvelopeSortKey; label: string }[] = [
+  { value: 'activity', label: 'Last activity' },
+  { value: 'sent', label: 'Sent' },
+  { value: 'deadline', label: 'Deadline' },
+  { value: 'status', label: 'Status' },
+];
+
+/** The "Expiring within" choices, in days. */
+export const EXPIRING_WITHIN_OPTIONS = [1, 3, 7, 14, 30].map((days) => ({
+  value: String(days),
+  label: days === 1 ? '1 day' : `${days} days`,
+}));
+
+/** How the table's caption describes the order. */
+export function describeOrder(sort: string, dir: string): string {
+  const ascending = dir === 'asc';
+  switch (sort) {
+    case 'sent':
+      return ascending ? 'first sent first' : 'last sent first';
+    case 'deadline':
+      return ascending ? 'soonest deadline first' : 'latest deadline first';
+    case 'status':
+      return ascending ? 'by status' : 'by status, last first';
+    default:
+      return ascending ? 'oldest activity first' : 'newest activity first';
+  }
+}
