@@ -41,7 +41,7 @@ export function EnvelopeHeader({ envelope, now, aside }: EnvelopeHeaderProps) {
         </Link>
         {aside}
       </div>
-      <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
+      <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
         <h1 className="min-w-0">
           <span className="block text-sm font-medium text-slate-500">Envelope</span>
           {envelope.displayName !== envelope.id ? (
@@ -58,7 +58,7 @@ export function EnvelopeHeader({ envelope, now, aside }: EnvelopeHeaderProps) {
             </span>
           )}
         </h1>
-        <div className="flex flex-wrap gap-2 pb-1">
+        <div className="flex flex-wrap gap-2 sm:pt-6">
           <StatusBadge status={envelope.status} />
           {envelope.claimedStatus ? <ClaimedStatusBadge status={envelope.claimedStatus} /> : null}
           {envelope.actionRequired ? <ActionRequiredBadge /> : null}
