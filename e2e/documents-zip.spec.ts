@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import JSZip from 'jszip';
-import {
-  makeTestPdf,
-  startFakeEsignAnyWhereServer,
-  type FakeEsignAnyWhereServer,
-} from '../app/testing/fake-esignanywhere-server';
-import { freePort, killAppServer, startAppServer, type AppServer } from './support/app-server';
+import { makeTestPdf } from '../app/testing/fake-esignanywhere-server';
+import { startAppWithFakeSigningServiceForBlock } from './support/app-with-fake-signing-service';
 
 // "Download signed PDFs (ZIP)" on the home page, on the production build: the filtered view's stored files, streamed
 // as one ZIP, each as stored (SHA-256), and nothing of the envelopes the filter leaves out.
@@ -20,33 +15,7 @@ type Detail = { documents: { kind: string; fileName: string; sha256: string }[] 
 
 test.describe('the ZIP of the signed documents of a view', () => {
   const HOOK_ID = 'documents-zip-0123456789abcdef';
-  let fake: FakeEsignAnyWhereServer;
-  let app: AppServer;
-  let dataDir: string;
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    fake = await startFakeEsignAnyWhereServer();
-    const port = await freePort();
-    dataDir = `data/e2e-${port}-documents-zip`;
-    app = await startAppServer(
-      {
-        DATABASE_URL: `file:./${dataDir}/app.db`,
-        DOCUMENT_STORAGE_DIR: `${dataDir}/documents`,
-        WEBHOOK_HOOK_IDS: HOOK_ID,
-        SIGNING_PROVIDER: 'esignanywhere',
-        ESAW_BASE_URL: fake.baseUrl,
-        ESAW_API_TOKEN: fake.apiToken,
-      },
-      port,
-    );
-  });
-
-  test.afterAll(async () => {
-    if (app) killAppServer(app);
-    await fake?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = startAppWithFakeSigningServiceForBlock({ hookId: HOOK_ID, label: 'documents-zip' });
 
   /** A completed envelope with two signed PDFs and an audit trail, once the app has stored all three. */
   async function signedEnvelope(tag: string) {
@@ -57,7 +26,7 @@ test.describe('the ZIP of the signed documents of a view', () => {
       annex: await pdf('annex'),
       audit: await pdf('audit'),
     };
-    fake.setEnvelope(envelopeId, {
+    server.fake.setEnvelope(envelopeId, {
       status: 'Completed',
       activities: [{ email: 'ana@example.com', givenName: 'Ana', surname: 'Pop', status: 'Completed' }],
       documents: [
@@ -68,7 +37,7 @@ test.describe('the ZIP of the signed documents of a view', () => {
     });
     const notify = async (fields: Record<string, string>) => {
       const query = new URLSearchParams({ envelopeId, ...fields });
-      const response = await fetch(`${app.baseUrl}/api/webhooks/${HOOK_ID}?${query}`);
+      const response = await fetch(`${server.app.baseUrl}/api/webhooks/${HOOK_ID}?${query}`);
       expect(response.status, await response.text()).toBe(200);
     };
     await notify({
@@ -83,7 +52,7 @@ test.describe('the ZIP of the signed documents of a view', () => {
     await expect
       .poll(
         async () => {
-          const detail = (await (await fetch(`${app.baseUrl}/api/envelopes/${envelopeId}`)).json()) as Detail;
+          const detail = (await (await fetch(`${server.app.baseUrl}/api/envelopes/${envelopeId}`)).json()) as Detail;
           documents = detail.documents;
           return documents.length;
         },
@@ -98,7 +67,7 @@ test.describe('the ZIP of the signed documents of a view', () => {
     const alpha = await signedEnvelope('alpha');
     const beta = await signedEnvelope('beta');
 
-    await page.goto(`${app.baseUrl}/?q=${encodeURIComponent(`customer alpha ${run}`)}`);
+    await page.goto(`${server.app.baseUrl}/?q=${encodeURIComponent(`customer alpha ${run}`)}`);
     await expect(page.locator('tbody tr')).toHaveCount(1);
     const link = page.getByRole('link', { name: /Download signed PDFs \(ZIP\)/ });
     await expect(link).toHaveAttribute('href', /^\/api\/exports\/documents\?q=/);

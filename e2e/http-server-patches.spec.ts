@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { DECLARED_LENGTH_HEADER, PEER_ADDRESS_HEADER } from '../app/lib/server/http-server-patches';
-import {
-  makeTestPdf,
-  startFakeEsignAnyWhereServer,
-  type FakeEsignAnyWhereServer,
-} from '../app/testing/fake-esignanywhere-server';
-import { freePort, killAppServer, startAppServer, type AppServer } from './support/app-server';
+import { makeTestPdf } from '../app/testing/fake-esignanywhere-server';
+import { startAppWithFakeSigningServiceForBlock } from './support/app-with-fake-signing-service';
 
 // The HTTP-server patches (app/lib/server/http-server-patches.ts) reach under Next.js into node:http. These tests run
 // them under `next start` on the production build, so they fail as soon as Next.js stops calling through them.
@@ -34,49 +29,23 @@ async function raw(url: string, options: http.RequestOptions = {}): Promise<RawA
 test.describe('Content-Length on document downloads', () => {
   const HOOK_ID = 'http-server-patches-0123456789abcdef';
   const envelopeId = `${Date.now().toString(36)}-patches`;
-  let fake: FakeEsignAnyWhereServer;
-  let app: AppServer;
-  let dataDir: string;
-
-  test.beforeAll(async () => {
-    test.setTimeout(120_000);
-    fake = await startFakeEsignAnyWhereServer();
-    const port = await freePort();
-    dataDir = `data/e2e-${port}-patches`;
-    app = await startAppServer(
-      {
-        DATABASE_URL: `file:./${dataDir}/app.db`,
-        DOCUMENT_STORAGE_DIR: `${dataDir}/documents`,
-        WEBHOOK_HOOK_IDS: HOOK_ID,
-        SIGNING_PROVIDER: 'esignanywhere',
-        ESAW_BASE_URL: fake.baseUrl,
-        ESAW_API_TOKEN: fake.apiToken,
-      },
-      port,
-    );
-  });
-
-  test.afterAll(async () => {
-    if (app) killAppServer(app);
-    await fake?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  const server = startAppWithFakeSigningServiceForBlock({ hookId: HOOK_ID, label: 'patches' });
 
   test('a stored document arrives with a Content-Length equal to its body, not chunked', async () => {
     test.setTimeout(90_000);
     const audit = await makeTestPdf('audit');
-    fake.setEnvelope(envelopeId, {
+    server.fake.setEnvelope(envelopeId, {
       status: 'Completed',
       activities: [{ email: 'ana@example.com', givenName: 'Ana', surname: 'Pop', status: 'Completed' }],
       documents: [{ fileId: `${envelopeId}-doc`, fileName: 'Contract.pdf', bytes: audit, pageCount: 1 }],
       auditTrail: { fileId: `${envelopeId}-audit`, fileName: 'audit.pdf', bytes: audit },
     });
     // The signed file is large (3 MiB), so Next.js pipes it in many writes: only a declared length avoids chunking.
-    fake.override(`/Api/v6/file/${envelopeId}-doc`, { streamBytes: 3 * 1024 * 1024 }, Infinity);
+    server.fake.override(`/Api/v6/file/${envelopeId}-doc`, { streamBytes: 3 * 1024 * 1024 }, Infinity);
 
     const notify = async (fields: Record<string, string>) => {
       const query = new URLSearchParams({ envelopeId, ...fields });
-      const response = await fetch(`${app.baseUrl}/api/webhooks/${HOOK_ID}?${query}`);
+      const response = await fetch(`${server.app.baseUrl}/api/webhooks/${HOOK_ID}?${query}`);
       expect(response.status, await response.text()).toBe(200);
     };
     await notify({ action: 'workstepFinished', recipientOrder: '1', recipientEmail: 'ana@example.com' });
@@ -87,7 +56,7 @@ test.describe('Content-Length on document downloads', () => {
     await expect
       .poll(
         async () => {
-          const detail = (await (await fetch(`${app.baseUrl}/api/envelopes/${envelopeId}`)).json()) as Detail;
+          const detail = (await (await fetch(`${server.app.baseUrl}/api/envelopes/${envelopeId}`)).json()) as Detail;
           documents = detail.documents;
           return documents.map((document) => document.kind).sort();
         },
@@ -98,7 +67,9 @@ test.describe('Content-Length on document downloads', () => {
     for (const document of documents) {
       for (const path of [document.downloadUrl, `${document.downloadUrl}?inline=1`]) {
         // As a browser asks: compression allowed (Next.js does not compress PDFs, so the length holds).
-        const answer = await raw(`${app.baseUrl}${path}`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+        const answer = await raw(`${server.app.baseUrl}${path}`, {
+          headers: { 'accept-encoding': 'gzip, deflate, br' },
+        });
         expect(answer.status, path).toBe(200);
         expect(answer.headers['content-encoding'], path).toBeUndefined();
         expect(answer.headers['transfer-encoding'], path).toBeUndefined();
@@ -108,7 +79,7 @@ test.describe('Content-Length on document downloads', () => {
         expect(answer.headers[DECLARED_LENGTH_HEADER], path).toBeUndefined();
       }
       // HEAD (Next.js answers it from GET) announces the same length, without a body.
-      const head = await raw(`${app.baseUrl}${document.downloadUrl}`, { method: 'HEAD' });
+      const head = await raw(`${server.app.baseUrl}${document.downloadUrl}`, { method: 'HEAD' });
       expect(head.status).toBe(200);
       expect(head.headers['content-length']).toBe(String(document.byteSize));
       expect(head.body.length).toBe(0);

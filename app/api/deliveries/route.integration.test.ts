@@ -9,6 +9,7 @@ import {
   getEnvelopeRow,
   sendWebhook,
   uniqueEnvelopeId,
+  waitForNextMillisecond,
 } from '@/app/testing/webhook-test-helpers';
 import { GET as listDeliveries } from './route';
 import { POST as replay } from './[id]/replay/route';
@@ -74,6 +75,8 @@ describe('the delivery log', () => {
     await prisma.delivery.update({ where: { id: original!.id }, data: { receivedAt: originalAt } });
     await prisma.event.updateMany({ where: { envelopeId: id }, data: { occurredAt: originalAt } });
     await sendWebhook(hook.id, { query: `envelopeId=${uniqueEnvelopeId()}&action=workstepOpened` });
+    // Deliveries of the same millisecond have no order between them: the replay comes a millisecond later.
+    await waitForNextMillisecond();
 
     const before = Date.now();
     const replayed = await replayDelivery(original!.id);
