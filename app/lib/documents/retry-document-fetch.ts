@@ -1,6 +1,7 @@
 import 'server-only';
 import type { DocumentStatus } from '@/app/generated/prisma/sqlite/enums';
 import { prisma } from '@/app/lib/db/prisma';
+import { envelopeNotFound } from '@/app/lib/envelopes/envelope-not-found';
 import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
 import { getSigningProviderState } from '@/app/lib/signing/get-signing-provider-state';
 import type { SigningProvider } from '@/app/lib/signing/signing-provider';
@@ -24,14 +25,7 @@ export async function retryDocumentFetch(options: {
     where: { id: envelopeId },
     select: { status: true, finishCallbackAt: true, reconciliation: true, nextReconcileAt: true },
   });
-  if (!envelope) {
-    return {
-      ok: false,
-      status: 404,
-      code: 'not_found',
-      message: `No envelope ${envelopeId.slice(0, 128)} has been notified to this app.`,
-    };
-  }
+  if (!envelope) return envelopeNotFound(envelopeId);
   if (!provider) {
     const state = getSigningProviderState();
     return {

@@ -9,6 +9,7 @@ import {
   type ProviderReminderResult,
   type SigningProvider,
 } from '@/app/lib/signing/signing-provider';
+import { envelopeNotFound } from './envelope-not-found';
 import { REMINDER_SENT_ACTION } from './lifecycle/envelope-actions';
 import { isFinalStatus, statusLabel } from './lifecycle/envelope-statuses';
 
@@ -33,14 +34,7 @@ export async function sendEnvelopeReminder(options: {
   const now = options.now ?? (() => new Date());
   const provider = options.provider === undefined ? getSigningProvider() : options.provider;
   const envelope = await prisma.envelope.findUnique({ where: { id: envelopeId }, select: { status: true } });
-  if (!envelope) {
-    return {
-      ok: false,
-      status: 404,
-      code: 'not_found',
-      message: `No envelope ${envelopeId.slice(0, 128)} has been notified to this app.`,
-    };
-  }
+  if (!envelope) return envelopeNotFound(envelopeId);
   if (isFinalStatus(envelope.status)) {
     return {
       ok: false,

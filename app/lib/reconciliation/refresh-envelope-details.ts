@@ -40,15 +40,11 @@ export async function refreshEnvelopeDetails(options: {
 const FIRST_SIGHT_WINDOW_MS = 24 * 3_600_000;
 const FIRST_SIGHT_READS_PER_SWEEP = 25;
 
-/** Failed first-sight reads in this process, so an envelope the service does not know is not asked every sweep. */
-const failures =
-  (globalThis as { envelopeDetailsFailures?: Map<string, { count: number; nextAt: number }> })
-    .envelopeDetailsFailures ?? new Map<string, { count: number; nextAt: number }>();
-(globalThis as { envelopeDetailsFailures?: typeof failures }).envelopeDetailsFailures = failures;
-
 /**
  * The sweeper's first-sight pass: envelopes notified recently whose details were never read get them now (after the
- * webhook answered, never in its request). Several instances may both read one envelope: the read is harmless.
+ * webhook answered, never in its request). A failed read waits before the next try, doubling per failure; the wait is
+ * stored on the envelope, so envelopes the service does not know never hold up the others, and every instance sees it.
+ * Several instances may both read one envelope: the read is harmless.
  */
 export async function readDetailsOfNewEnvelopes(options: {
   provider: SigningProvider;
@@ -58,27 +54,20 @@ export async function readDetailsOfNewEnvelopes(options: {
   const { provider, now, envelopeIds } = options;
   if (!provider.confirmsStatus) return 0;
   const start = now();
-  for (const [id, failure] of failures) {
-    if (failure.nextAt < start.getTime() - FIRST_SIGHT_WINDOW_MS) failures.delete(id);
-  }
-  const unread = await prisma.envelope.findMany({
+  const due = await prisma.envelope.findMany({
     where: {
       detailsReadAt: null,
       isTest: false,
       firstSeenAt: { gte: new Date(start.getTime() - FIRST_SIGHT_WINDOW_MS) },
+      OR: [{ detailsNextReadAt: null }, { detailsNextReadAt: { lte: start } }],
       ...(envelopeIds ? { id: { in: envelopeIds } } : {}),
     },
-    select: { id: true },
+    select: { id: true, detailsReadFailures: true },
     orderBy: { firstSeenAt: 'asc' },
-    take: FIRST_SIGHT_READS_PER_SWEEP * 4,
+    take: FIRST_SIGHT_READS_PER_SWEEP,
   });
   let read = 0;
-  let tried = 0;
-  for (const { id } of unread) {
-    if (tried >= FIRST_SIGHT_READS_PER_SWEEP) break;
-    const failure = failures.get(id);
-    if (failure && failure.nextAt > now().getTime()) continue;
-    tried += 1;
+  for (const { id, detailsReadFailures } of due) {
     let stored = false;
     try {
       stored = await refreshEnvelopeDetails({ envelopeId: id, provider, now });
@@ -87,11 +76,13 @@ export async function readDetailsOfNewEnvelopes(options: {
     }
     if (stored) {
       read += 1;
-      failures.delete(id);
-    } else {
-      const count = (failure?.count ?? 0) + 1;
-      failures.set(id, { count, nextAt: nextDetailsAttemptAt(count, now()).getTime() });
+      continue;
     }
+    const failures = detailsReadFailures + 1;
+    await prisma.envelope.updateMany({
+      where: { id },
+      data: { detailsReadFailures: failures, detailsNextReadAt: nextDetailsAttemptAt(failures, now()) },
+    });
   }
   return read;
 }

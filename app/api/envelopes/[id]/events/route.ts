@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { cursorParamSchema } from '@/app/lib/api/cursor';
 import { errorResponse } from '@/app/lib/api/error-response';
+import { envelopeNotFound } from '@/app/lib/envelopes/envelope-not-found';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
 import { EVENT_PAGE_SIZE, listEnvelopeEvents } from '@/app/lib/envelopes/list-envelope-events';
 
@@ -22,7 +23,8 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
   if (!query.ok) return errorResponse(400, 'invalid_query', query.message);
   const page = await listEnvelopeEvents({ envelopeId: id, before: query.value.before, limit: query.value.limit });
   if (page.items.length === 0 && !query.value.before) {
-    return errorResponse(404, 'not_found', `No envelope ${id.slice(0, 128)} has been notified to this app.`);
+    const missing = envelopeNotFound(id);
+    return errorResponse(missing.status, missing.code, missing.message);
   }
   return NextResponse.json(page, { headers: { 'Cache-Control': 'no-store' } });
 }
