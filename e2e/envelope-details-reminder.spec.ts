@@ -29,7 +29,7 @@ async function sandbox<T>(path: string): Promise<T> {
 }
 
 /** One simulated envelope that stays open (someone has yet to sign), played against a new hook; its id. */
-async function simulateOpenEnvelope(): Promise<string> {
+async function simulateOpenEnvelope(seed = '49206'): Promise<string> {
   const created = await fetch(`${server.baseUrl}/api/hooks`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -51,7 +51,7 @@ async function simulateOpenEnvelope(): Promise<string> {
       '--delay-ms',
       '50',
       '--seed',
-      '49206',
+      seed,
       '--target',
       `${server.baseUrl}/api/webhooks/${hook.id}`,
     ],
@@ -112,4 +112,28 @@ test('an open envelope shows the name, sender and expiry from the signing servic
   await page.getByRole('button', { name: 'Send reminder' }).click();
   await expect(page.getByTestId('reminder-status')).toHaveText('Reminded 0 recipients; 1 skipped (rate limit).');
   await expect(timeline.getByText('Reminder sent')).toHaveCount(1);
+});
+
+test('"Send reminders" for a selection of the list reminds each envelope, says how it went, and puts it on each timeline', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const selected = [await simulateOpenEnvelope('51001'), await simulateOpenEnvelope('51002')];
+  await page.goto(`${server.baseUrl}/`);
+  for (const envelopeId of selected) {
+    await page.locator(`tr[data-envelope-id="${envelopeId}"]`).getByRole('checkbox').check();
+  }
+  await expect(page.getByTestId('selection-count')).toHaveText('2 envelopes selected');
+  await page.getByRole('button', { name: 'Send reminders' }).click();
+  await expect(page.getByTestId('selection-reminder-status')).toHaveText(
+    /^Reminded [1-9]\d* recipients? on 2 envelopes\.$/,
+  );
+  // Done: the selection is cleared, the outcome stays.
+  await expect(page.getByTestId('selection-count')).toHaveCount(0);
+  await screenshot(page, 'home-selection-reminders');
+
+  for (const envelopeId of selected) {
+    await page.goto(`${server.baseUrl}/envelopes/${envelopeId}`);
+    await expect(page.getByRole('region', { name: 'Timeline' }).getByText('Reminder sent')).toHaveCount(1);
+  }
 });

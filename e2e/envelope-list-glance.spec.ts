@@ -162,14 +162,45 @@ test('the list answers at a glance: names, who it waits on, deadlines, sorts and
   await page.reload();
   await expect(rows(page)).toHaveCount(1);
   await expect(rowOf(page, ids.waiting)).toBeVisible();
+  // Expiring envelopes come soonest deadline first unless an order is picked; the form shows the order in force.
+  expect(page.url()).not.toMatch(/[?&](sort|dir)=/);
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('deadline');
+  await expect(page.getByRole('combobox', { name: 'Order' })).toHaveValue('asc');
+  await page.getByRole('combobox', { name: 'Expiring within' }).selectOption('14');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect.poll(() => rowIds(page)).toEqual([ids.waiting, ids.later]);
   await page.getByRole('combobox', { name: 'Expiring within' }).selectOption('');
   await page.getByRole('searchbox', { name: 'Waiting on' }).fill('ANDREI');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/[?&]waitingOn=ANDREI/);
+  expect(page.url()).not.toMatch(/[?&](sort|dir)=/);
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('activity');
   await expect(rows(page)).toHaveCount(1);
   await page.reload();
   await expect(page.getByRole('searchbox', { name: 'Waiting on' })).toHaveValue('ANDREI');
   await expect(rowOf(page, ids.waiting)).toBeVisible();
+
+  // Open envelopes can be picked for reminders; without a signing service that can send them, the answer says so.
+  await page.goto(`/?hook=${hookId}`);
+  await expect(rowOf(page, ids.completed).getByRole('checkbox')).toHaveCount(0);
+  await rowOf(page, ids.waiting)
+    .getByRole('checkbox', { name: `Select Loan agreement ${run} for reminders` })
+    .check();
+  await expect(page.getByTestId('selection-count')).toHaveText('1 envelope selected');
+  await page.getByRole('button', { name: 'Select all 3 open on this page' }).click();
+  await expect(page.getByTestId('selection-count')).toHaveText('3 envelopes selected');
+  await expect(page.getByRole('checkbox', { name: 'Select every open envelope on this page' })).toBeChecked();
+  await page.getByRole('button', { name: 'Send reminders' }).click();
+  await expect(page.getByTestId('selection-reminder-status')).toContainText(
+    'Reminders are sent through the signing service, and none is configured',
+  );
+  await expect(page.getByTestId('selection-count')).toHaveText('3 envelopes selected');
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(page.getByTestId('selection-count')).toHaveCount(0);
+  // The browser logs the refusal's 409 as an error of its own; it is the answer expected here.
+  const refusal = consoleErrors.findIndex((text) => text.includes('status of 409'));
+  expect(refusal).toBeGreaterThanOrEqual(0);
+  consoleErrors.splice(refusal, 1);
 
   // The switch shows the test envelopes, marked as such.
   await page.goto(`/?hook=${hookId}`);

@@ -8,6 +8,8 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   WEBHOOK_HOOK_IDS: z.string().optional(),
   DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** How long the change feed (`GET /api/events`) keeps its events. */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Notifications per second one hook takes in each app instance before answering 429 (a hook may set its own). */
   WEBHOOK_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(5_000),

@@ -1,7 +1,10 @@
 import { rmSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createScratchPostgresqlDatabase, dropScratchPostgresqlDatabase } from '@/app/lib/db/scratch-postgresql-database';
+import {
+  createScratchPostgresqlDatabase,
+  dropScratchPostgresqlDatabase,
+} from '@/app/lib/db/scratch-postgresql-database';
 import { assertLocalPostgresqlUrl } from './test-database-guard';
 
 /** A brand-new empty database of the given provider, for tests that must start from nothing. */

@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
 import { parseDatabaseUrl } from '@/app/lib/db/database-config';
-import { createScratchPostgresqlDatabase, dropScratchPostgresqlDatabase } from '@/app/lib/db/scratch-postgresql-database';
+import {
+  createScratchPostgresqlDatabase,
+  dropScratchPostgresqlDatabase,
+} from '@/app/lib/db/scratch-postgresql-database';
 import { assertLocalPostgresqlUrl } from './test-database-guard';
 
 declare module 'vitest' {

@@ -258,7 +258,8 @@ export function generateBatch(options: { from: number; to: number; total: number
       status,
       actionRequired: random() < 0.02,
       customValues,
-      searchText: buildSearchText(id, emails, customValues),
+      // The name of whom it waits on is a recipient's name, which the signing service's activities tell.
+      searchText: buildSearchText({ envelopeId: id, emails, names: waitingName ? [waitingName] : [], customValues }),
       recipientCount,
       signedCount,
       firstSeenAt,

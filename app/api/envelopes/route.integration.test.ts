@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { prisma } from '@/app/lib/db/prisma';
+import { setWaitingOn } from '@/app/testing/set-waiting-on';
 import { envelopePageSchema } from '@/app/lib/envelopes/envelope-list-schema';
 import { noEnvelopesPerStatus } from '@/app/testing/no-envelopes-per-status';
 import {
@@ -105,8 +106,9 @@ describe('GET /api/envelopes', () => {
     const since = new Date('2025-03-01T09:00:00.000Z');
     await prisma.envelope.update({
       where: { id: ids[0] },
-      data: { name: 'Lease 7', expiresAt: soon, waitingOnEmail: 'dan@example.com', waitingSince: since },
+      data: { name: 'Lease 7', expiresAt: soon },
     });
+    await setWaitingOn(ids[0]!, { email: 'dan@example.com', since });
     await prisma.envelope.update({ where: { id: ids[2] }, data: { isTest: true } });
 
     const all = envelopePageSchema.parse((await list(`hook=${hook.id}&counts=true`)).body);

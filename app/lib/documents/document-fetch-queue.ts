@@ -1,7 +1,11 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
+import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
+import { appendFeedEvents } from '@/app/lib/feed/append-feed-events';
+import type { StoredFeedEventData } from '@/app/lib/feed/feed-event-data';
+import { newFeedEventId } from '@/app/lib/feed/new-feed-event-id';
 
 // The DocumentFetch table is the queue. Every change of hands is one conditional UPDATE, which
 // SQLite and PostgreSQL both run atomically: of several instances racing for a job, exactly one
@@ -63,26 +67,89 @@ export async function renewDocumentFetchLease(claim: ClaimedFetch, now: Date, le
   return changed === 1;
 }
 
-export async function completeDocumentFetch(claim: ClaimedFetch, now: Date): Promise<boolean> {
-  const changed = await prisma.$executeRaw`
-    UPDATE "DocumentFetch"
-    SET "status" = 'stored', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = NULL,
-      "lastError" = NULL, "updatedAt" = ${now}
-    WHERE "envelopeId" = ${claim.envelopeId} AND "leaseOwner" = ${claim.token}`;
-  return changed === 1;
+/**
+ * Marks the job done; when this attempt stored files, `documents.stored` goes to the change feed in the same
+ * transaction, listing every stored file of the envelope. False when the lease was lost.
+ */
+export async function completeDocumentFetch(claim: ClaimedFetch, now: Date, storedFiles = 0): Promise<boolean> {
+  return prisma.$transaction(async (tx) => {
+    const changed = await tx.$executeRaw`
+      UPDATE "DocumentFetch"
+      SET "status" = 'stored', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = NULL,
+        "lastError" = NULL, "updatedAt" = ${now}
+      WHERE "envelopeId" = ${claim.envelopeId} AND "leaseOwner" = ${claim.token}`;
+    if (changed !== 1) return false;
+    if (storedFiles > 0) {
+      const documents = await tx.document.findMany({
+        where: { envelopeId: claim.envelopeId },
+        orderBy: [{ fetchedAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, kind: true, fileName: true, sha256: true, byteSize: true },
+      });
+      await appendDocumentEvent(tx, claim.envelopeId, now, 'documents.stored', {
+        documents: documents.map(({ byteSize, ...document }) => ({ ...document, size: byteSize })),
+      });
+    }
+    return true;
+  });
 }
 
-/** Records a failed attempt; `nextAttemptAt` null means no retry is scheduled. */
+/**
+ * Records a failed attempt; `nextAttemptAt` null means no retry is scheduled, which the change feed hears as
+ * `documents.failed` (in the same transaction).
+ */
 export async function failDocumentFetch(
   claim: ClaimedFetch,
   options: { now: Date; error: string; nextAttemptAt: Date | null },
 ): Promise<boolean> {
-  const changed = await prisma.$executeRaw`
-    UPDATE "DocumentFetch"
-    SET "status" = 'failed', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = ${options.nextAttemptAt},
-      "lastError" = ${options.error.slice(0, 2000)}, "updatedAt" = ${options.now}
-    WHERE "envelopeId" = ${claim.envelopeId} AND "leaseOwner" = ${claim.token}`;
-  return changed === 1;
+  const error = options.error.slice(0, 2000);
+  return prisma.$transaction(async (tx) => {
+    const changed = await tx.$executeRaw`
+      UPDATE "DocumentFetch"
+      SET "status" = 'failed', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = ${options.nextAttemptAt},
+        "lastError" = ${error}, "updatedAt" = ${options.now}
+      WHERE "envelopeId" = ${claim.envelopeId} AND "leaseOwner" = ${claim.token}`;
+    if (changed !== 1) return false;
+    if (options.nextAttemptAt === null) {
+      await appendDocumentEvent(tx, claim.envelopeId, options.now, 'documents.failed', { error });
+    }
+    return true;
+  });
+}
+
+/** A document event of the change feed, with the envelope as it stands. */
+async function appendDocumentEvent(
+  tx: Transaction,
+  envelopeId: string,
+  now: Date,
+  type: 'documents.stored' | 'documents.failed',
+  own: Pick<StoredFeedEventData, 'documents' | 'error'>,
+) {
+  const envelope = await tx.envelope.findUnique({
+    where: { id: envelopeId },
+    select: { hookId: true, status: true, customValues: true, isTest: true },
+  });
+  if (!envelope) return;
+  await appendFeedEvents(tx, [
+    {
+      id: newFeedEventId(),
+      type,
+      envelopeId,
+      hookId: envelope.hookId,
+      occurredAt: now,
+      recordedAt: now,
+      data: {
+        envelopeId,
+        status: envelope.status,
+        previousStatus: null,
+        // The files (or the failure) came from the signing service itself.
+        confirmed: true,
+        customValues: parseStringRecord(envelope.customValues),
+        ...own,
+        ...(envelope.isTest ? { test: true as const } : {}),
+        occurredAt: now.toISOString(),
+      },
+    },
+  ]);
 }
 
 /** Limits a sweep to some envelopes (tests share one database); no limit when undefined. */

@@ -54,7 +54,7 @@ export async function runDocumentFetch(options: {
 
   try {
     const storedFiles = await fetchMissingFiles({ claim, provider, settings, now, leaseMs });
-    return (await completeDocumentFetch(claim, now()))
+    return (await completeDocumentFetch(claim, now(), storedFiles))
       ? { ran: true, status: 'stored', storedFiles }
       : { ran: true, status: 'lease_lost' };
   } catch (error) {

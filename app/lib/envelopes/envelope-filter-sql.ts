@@ -39,20 +39,34 @@ export function filterConditions(
   if (filters.to) conditions.push(sql`"lastEventAt" <= ${filters.to}`);
   if (filters.expiringWithin) {
     const until = new Date(now.getTime() + filters.expiringWithin * DAY_MS);
-    conditions.push(
-      sql`"status" IN (${statusListSql(OPEN_STATUSES)}) AND "expiresAt" >= ${now} AND "expiresAt" <= ${until}`,
-    );
+    conditions.push(sql`${isOpenSql(provider)} AND "expiresAt" >= ${now} AND "expiresAt" <= ${until}`);
   }
-  const waitingOn = filters.waitingOn?.trim();
-  if (waitingOn) {
-    // Both sides lower-cased by the database, so the two compare alike whatever it folds (SQLite: ASCII only).
-    const found = (column: string) =>
-      provider === 'postgresql'
-        ? sql`strpos(lower(${Prisma.raw(`"${column}"`)}), lower(${waitingOn})) > 0`
-        : sql`instr(lower(${Prisma.raw(`"${column}"`)}), lower(${waitingOn})) > 0`;
-    conditions.push(sql`(${found('waitingOnEmail')} OR ${found('waitingOnName')})`);
-  }
+  const waitingOn = filters.waitingOn ? normalizeSearchTerm(filters.waitingOn) : '';
+  if (waitingOn) conditions.push(waitingOnSql(provider, waitingOn));
   return conditions;
+}
+
+/**
+ * Open envelopes whose current recipient's name or e-mail holds the term. The recipient's e-mail and name are in the
+ * search text, so the search index narrows the candidates first (as for a search) and the columns decide.
+ */
+function waitingOnSql(provider: DatabaseProvider, term: string): Prisma.Sql {
+  // Both sides lower-cased by the database, so the two compare alike whatever it folds (SQLite: ASCII only).
+  const found = (column: string) =>
+    provider === 'postgresql'
+      ? sql`strpos(lower(${Prisma.raw(`"${column}"`)}), lower(${term})) > 0`
+      : sql`instr(lower(${Prisma.raw(`"${column}"`)}), lower(${term})) > 0`;
+  return sql`${isOpenSql(provider)} AND ${matchesTerm(provider, term)} AND (${found('waitingOnEmail')} OR ${found('waitingOnName')})`;
+}
+
+/**
+ * The envelope is open, as a check on rows found otherwise. SQLite's planner, without statistics, takes four status
+ * values for a handful of rows and would walk the status index, reading every open envelope; the unary plus keeps it
+ * on the deadline's or the search's index. PostgreSQL's planner knows better from its statistics.
+ */
+function isOpenSql(provider: DatabaseProvider): Prisma.Sql {
+  const column = Prisma.raw(provider === 'sqlite' ? '+"status"' : '"status"');
+  return sql`${column} IN (${statusListSql(OPEN_STATUSES)})`;
 }
 
 /** The term as a plain substring test, for rows already at hand (no index). */

@@ -16,6 +16,24 @@ export type EnvelopeOrder = { sort: EnvelopeSortKey; dir: SortDirection };
 /** Newest activity first: the list's order when the URL names none. */
 export const DEFAULT_ENVELOPE_ORDER: EnvelopeOrder = { sort: 'activity', dir: 'desc' };
 
+/** "Expiring within N days" asks which deadline comes next: the soonest first, unless the URL names an order. */
+export const EXPIRING_ENVELOPE_ORDER: EnvelopeOrder = { sort: 'deadline', dir: 'asc' };
+
+/** The order a view takes when its URL names none. */
+export function defaultOrderFor(filters: { expiringWithin?: unknown }): EnvelopeOrder {
+  return filters.expiringWithin ? EXPIRING_ENVELOPE_ORDER : DEFAULT_ENVELOPE_ORDER;
+}
+
+/** The order a URL asks for: its sort and direction, each falling back to the view's default (a named sort: descending). */
+export function resolveEnvelopeOrder(query: {
+  sort?: EnvelopeSortKey;
+  dir?: SortDirection;
+  expiringWithin?: unknown;
+}): EnvelopeOrder {
+  if (!query.sort) return { ...defaultOrderFor(query), ...(query.dir ? { dir: query.dir } : {}) };
+  return { sort: query.sort, dir: query.dir ?? 'desc' };
+}
+
 /** The envelope columns a sort reads before the id. */
 export const SORT_COLUMNS = { sent: 'sentAt', deadline: 'expiresAt' } as const;
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
   cursorFitsOrder,
-  DEFAULT_ENVELOPE_ORDER,
   ENVELOPE_SORTS,
   listCursorParamSchema,
+  resolveEnvelopeOrder,
   SORT_DIRECTIONS,
+  type EnvelopeSortKey,
+  type SortDirection,
 } from './envelope-list-order';
 import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 
@@ -37,12 +39,16 @@ const filterFields = {
   tests: z.enum(['include'], { error: 'must be include (or absent, to leave test envelopes out)' }).optional(),
 };
 
+// Absent means the view's default order (resolveEnvelopeOrder), which depends on its filters.
 const orderFields = {
-  sort: z
-    .enum(ENVELOPE_SORTS, { error: `must be one of ${ENVELOPE_SORTS.join(', ')}` })
-    .default(DEFAULT_ENVELOPE_ORDER.sort),
-  dir: z.enum(SORT_DIRECTIONS, { error: 'must be asc or desc' }).default(DEFAULT_ENVELOPE_ORDER.dir),
+  sort: z.enum(ENVELOPE_SORTS, { error: `must be one of ${ENVELOPE_SORTS.join(', ')}` }).optional(),
+  dir: z.enum(SORT_DIRECTIONS, { error: 'must be asc or desc' }).optional(),
 };
+
+/** The query with the order it resolves to in place of what the URL said. */
+const withResolvedOrder = <Query extends { sort?: EnvelopeSortKey; dir?: SortDirection; expiringWithin?: number }>(
+  query: Query,
+) => ({ ...query, ...resolveEnvelopeOrder(query) });
 
 const fromNotAfterTo = (filters: { from?: Date; to?: Date }) =>
   !filters.from || !filters.to || filters.from <= filters.to;
@@ -54,7 +60,8 @@ export const envelopeFiltersSchema = z.object(filterFields).refine(fromNotAfterT
 /** The CSV export: a view's filters and its order. */
 export const exportEnvelopesQuerySchema = z
   .object({ ...filterFields, ...orderFields })
-  .refine(fromNotAfterTo, fromNotAfterToIssue);
+  .refine(fromNotAfterTo, fromNotAfterToIssue)
+  .transform(withResolvedOrder);
 
 export const listEnvelopesQuerySchema = z
   .object({
@@ -66,6 +73,7 @@ export const listEnvelopesQuerySchema = z
     counts: z.stringbool().optional(),
   })
   .refine(fromNotAfterTo, fromNotAfterToIssue)
+  .transform(withResolvedOrder)
   .refine((query) => !query.cursor || cursorFitsOrder(query.cursor, query), {
     message: 'belongs to another sort order; start again without it',
     path: ['cursor'],

@@ -2,10 +2,13 @@ import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
+import { sqlEnum } from '@/app/lib/db/sql-values';
 import { containsTerm, filterConditions, matchesTerm, normalizeSearchTerm, whereClause } from './envelope-filter-sql';
 import {
   DEFAULT_ENVELOPE_ORDER,
+  defaultOrderFor,
   SORT_COLUMNS,
+  statusPosition,
   type EnvelopeListCursor,
   type EnvelopeOrder,
 } from './envelope-list-order';
@@ -13,13 +16,12 @@ import {
   activityOrderSql,
   afterActivitySql,
   afterIdSql,
-  afterStatusSql,
   afterTimeSql,
   nullTimeOrderSql,
-  statusOrderSql,
   timeOrderSql,
 } from './envelope-order-sql';
 import type { EnvelopeFilters } from './envelope-schemas';
+import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 
 const { sql } = Prisma;
 
@@ -31,7 +33,7 @@ const { sql } = Prisma;
 export const SEARCH_SCAN_WINDOW = 2_000;
 
 /**
- * The ids of the envelopes of one page of a view, in the view's order (newest activity first unless told): `take`
+ * The ids of the envelopes of one page of a view, in the view's order (its default unless told): `take`
  * of them after `after`. Loading them is left to the caller, which knows what it needs of each.
  */
 export async function findEnvelopeIds(options: {
@@ -43,7 +45,7 @@ export async function findEnvelopeIds(options: {
   now?: Date;
 }): Promise<string[]> {
   const provider = getDatabaseProvider();
-  const order = options.order ?? DEFAULT_ENVELOPE_ORDER;
+  const order = options.order ?? defaultOrderFor(options.filters);
   const conditions = filterConditions(provider, options.filters, options.now);
   const term = options.filters.q ? normalizeSearchTerm(options.filters.q) : '';
 
@@ -61,8 +63,7 @@ export async function findEnvelopeIds(options: {
 
   if (term) conditions.push(matchesTerm(provider, term));
   if (order.sort === 'status') {
-    if (options.after) conditions.push(afterStatusSql(order, options.after));
-    return selectIds(conditions, statusOrderSql(order), options.take);
+    return selectByStatus(provider, options.filters, order, conditions, options.after, options.take);
   }
   return selectByTime(SORT_COLUMNS[order.sort], order, conditions, options.after, options.take);
 }
@@ -89,6 +90,41 @@ async function selectByTime(
   }
   const own = after && after.key === null ? [afterIdSql(order, after.id)] : [];
   ids.push(...(await selectIds([...conditions, unknown, ...own], nullTimeOrderSql(order), take - ids.length)));
+  return ids;
+}
+
+/**
+ * By status in the lifecycle's order, newest activity first within each: one index walk per status ("status",
+ * "lastEventAt", "id") until the page is full. A single query ordered by the status's position would have to read
+ * and sort every envelope of the view, since no index holds that position.
+ */
+async function selectByStatus(
+  provider: DatabaseProvider,
+  filters: EnvelopeFilters,
+  order: EnvelopeOrder,
+  conditions: Prisma.Sql[],
+  after: EnvelopeListCursor | undefined,
+  take: number,
+): Promise<string[]> {
+  const afterPosition = after && typeof after.key === 'number' ? after.key : null;
+  const statuses = (order.dir === 'asc' ? [...ENVELOPE_STATUSES] : [...ENVELOPE_STATUSES].reverse()).filter(
+    (status) =>
+      (!filters.status || status === filters.status) &&
+      (afterPosition === null ||
+        (order.dir === 'asc' ? statusPosition(status) >= afterPosition : statusPosition(status) <= afterPosition)),
+  );
+  const ids: string[] = [];
+  // Within a status, newest activity first whichever way the statuses go.
+  for (const status of statuses) {
+    const own = [sql`"status" = ${sqlEnum(provider, 'EnvelopeStatus', status)}`];
+    if (after && statusPosition(status) === afterPosition) {
+      own.push(afterActivitySql(DEFAULT_ENVELOPE_ORDER, after));
+    }
+    ids.push(
+      ...(await selectIds([...conditions, ...own], activityOrderSql(DEFAULT_ENVELOPE_ORDER), take - ids.length)),
+    );
+    if (ids.length >= take) break;
+  }
   return ids;
 }
 

@@ -11,6 +11,7 @@ import {
   type EnvelopeOrder,
 } from './envelope-list-order';
 import { listEnvelopesQuerySchema, type EnvelopeFilters } from './envelope-schemas';
+import { buildSearchText } from './lifecycle/envelope-derived-fields';
 import { ENVELOPE_STATUSES, type EnvelopeStatus } from './lifecycle/envelope-statuses';
 import { listEnvelopes, loadEnvelopePage } from './list-envelopes';
 
@@ -35,7 +36,15 @@ async function seed(shapes: Shape[]) {
     shapes.map(() => ({ query: { action: 'workstepOpened', recipientOrder: '1' } })),
   );
   for (const [index, shape] of shapes.entries()) {
-    await prisma.envelope.update({ where: { id: ids[index] }, data: shape });
+    const id = ids[index]!;
+    // Whom an envelope waits on is one of its recipients, whose e-mail and name the search text holds.
+    const searchText = buildSearchText({
+      envelopeId: id,
+      emails: shape.waitingOnEmail ? [shape.waitingOnEmail] : [],
+      names: shape.waitingOnName ? [shape.waitingOnName] : [],
+      customValues: {},
+    });
+    await prisma.envelope.update({ where: { id }, data: { ...shape, searchText } });
   }
   const rows = await prisma.envelope.findMany({ where: { hookId: hook.id } });
   return { hook, ids, rows };
@@ -173,6 +182,19 @@ describe(`envelope list filters on ${provider}`, () => {
     expect(await allIds({ hook: hook.id, expiringWithin: 7 }, order, 2)).toEqual([ids[0], ids[5], ids[1]]);
     const counts = await countEnvelopesByStatus({ filters: { hook: hook.id, expiringWithin: 3 } });
     expect(counts).toEqual({ ...noEnvelopesPerStatus(), opened: 1, sent: 1 });
+    // Unless the URL names an order, the soonest deadline comes first; a named one is kept.
+    const view = (search: string) =>
+      listEnvelopes(
+        listEnvelopesQuerySchema.parse(Object.fromEntries(new URLSearchParams(`hook=${hook.id}&${search}`))),
+      );
+    expect((await view('expiringWithin=7')).items.map((item) => item.id)).toEqual([ids[0], ids[5], ids[1]]);
+    await prisma.envelope.update({ where: { id: ids[1] }, data: { lastEventAt: new Date(now + 60_000) } });
+    expect((await view('expiringWithin=7&sort=activity')).items[0]?.id).toBe(ids[1]);
+    expect(listEnvelopesQuerySchema.parse({ expiringWithin: '7', dir: 'desc' })).toMatchObject({
+      sort: 'deadline',
+      dir: 'desc',
+    });
+    expect(listEnvelopesQuerySchema.parse({})).toMatchObject({ sort: 'activity', dir: 'desc' });
     const parsed = (value: string) => listEnvelopesQuerySchema.safeParse({ expiringWithin: value });
     expect(parsed('3').success).toBe(true);
     for (const bad of ['0', '-1', '1.5', 'soon', '1000']) expect(parsed(bad).success, bad).toBe(false);
@@ -185,6 +207,8 @@ describe(`envelope list filters on ${provider}`, () => {
       { waitingOnEmail: null, waitingOnName: 'Maria POPESCU' },
       { waitingOnEmail: null, waitingOnName: null },
       { waitingOnEmail: '50%_off@example.com', waitingOnName: null },
+      // Ended: the columns may still name someone, but it waits on no one.
+      { status: 'completed', waitingOnEmail: 'ana.popescu@example.com', waitingOnName: 'Ana Popescu' },
     ]);
     const waiting = (waitingOn: string) => allIds({ hook: hook.id, waitingOn }, { sort: 'activity', dir: 'asc' }, 2);
     expect(await waiting('popescu')).toEqual([ids[0], ids[2]]);
@@ -192,6 +216,8 @@ describe(`envelope list filters on ${provider}`, () => {
     expect(await waiting('ion@')).toEqual([ids[1]]);
     expect(await waiting('%_')).toEqual([ids[4]]);
     expect(await waiting('nobody')).toEqual([]);
+    // Two characters are fewer than the search index can look up: the columns alone decide.
+    expect(await waiting('on')).toEqual([ids[1]]);
     const counts = await countEnvelopesByStatus({ filters: { hook: hook.id, waitingOn: 'popescu' } });
     expect(counts).toEqual({ ...noEnvelopesPerStatus(), opened: 2 });
   });

@@ -4,7 +4,7 @@ import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
 import {
-  DEFAULT_ENVELOPE_ORDER,
+  defaultOrderFor,
   encodeListCursor,
   sortValueOf,
   type EnvelopeListCursor,
@@ -50,7 +50,7 @@ export async function loadEnvelopePage(options: {
   /** When "expiring within N days" counts from; the present unless told. */
   now?: Date;
 }): Promise<{ items: EnvelopeListItem[]; nextCursor: string | null }> {
-  const order = options.order ?? DEFAULT_ENVELOPE_ORDER;
+  const order = options.order ?? defaultOrderFor(options.filters);
   const ids = await findEnvelopeIds({ ...options, order, take: options.limit + 1 });
   const pageIds = ids.slice(0, options.limit);
   const rows =

@@ -1,10 +1,5 @@
 import 'server-only';
-import {
-  decodeListCursor,
-  DEFAULT_ENVELOPE_ORDER,
-  type EnvelopeListCursor,
-  type EnvelopeOrder,
-} from './envelope-list-order';
+import { decodeListCursor, defaultOrderFor, type EnvelopeListCursor, type EnvelopeOrder } from './envelope-list-order';
 import type { EnvelopeListItem } from './envelope-list-schema';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { loadEnvelopePage } from './list-envelopes';
@@ -20,14 +15,14 @@ import { loadEnvelopePage } from './list-envelopes';
  */
 export async function* readEnvelopeView(options: {
   filters: EnvelopeFilters;
-  /** The list's order; newest activity first unless told. */
+  /** The list's order; the view's default unless told. */
   order?: EnvelopeOrder;
   batchSize: number;
   /** When the export started. */
   startedAt: Date;
 }): AsyncGenerator<EnvelopeListItem[]> {
   const { filters, batchSize, startedAt } = options;
-  const order = options.order ?? DEFAULT_ENVELOPE_ORDER;
+  const order = options.order ?? defaultOrderFor(filters);
   const passes: EnvelopeFilters[] = [{ ...filters, to: filters.to && filters.to < startedAt ? filters.to : startedAt }];
   if (!filters.to || filters.to > startedAt) {
     const justAfterStart = new Date(startedAt.getTime() + 1);

@@ -44,7 +44,7 @@ export async function sendEnvelopeReminder(options: {
     };
   }
   if (!provider?.remind) {
-    return { ok: false, status: 409, code: 'reminders_not_supported', message: notSupportedMessage(provider) };
+    return { ok: false, status: 409, code: 'reminders_not_supported', message: remindersNotSupportedMessage(provider) };
   }
 
   let result: ProviderReminderResult;
@@ -66,7 +66,8 @@ export async function sendEnvelopeReminder(options: {
   return { ok: true, eventId, sentAt, ...result };
 }
 
-function notSupportedMessage(provider: SigningProvider | null): string {
+/** Why reminders cannot be sent here, and what to do instead. */
+export function remindersNotSupportedMessage(provider: SigningProvider | null): string {
   if (provider) {
     return `The configured signing service (SIGNING_PROVIDER=${provider.name}) cannot send reminders. Remind the recipients from the system that sent the envelope, or use SIGNING_PROVIDER=esignanywhere.`;
   }

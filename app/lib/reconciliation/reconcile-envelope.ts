@@ -20,7 +20,9 @@ import {
   type ReconciliationDecision,
 } from '@/app/lib/envelopes/lifecycle/decide-reconciliation';
 import { deriveEnvelopeFields } from '@/app/lib/envelopes/lifecycle/envelope-derived-fields';
-import { isFinalStatus, OPEN_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { appendFeedEvents } from '@/app/lib/feed/append-feed-events';
+import { feedEventsFromTransitions, type FeedEnvelopeSnapshot } from '@/app/lib/feed/feed-events-from-transitions';
+import { isFinalStatus, OPEN_STATUSES, type EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import type { EnvelopeTransition } from '@/app/lib/envelopes/lifecycle/envelope-transitions';
 import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
 import { enrichRecipients } from './enrich-recipients';
@@ -137,6 +139,19 @@ async function claimReconciliation(envelopeId: string, now: Date, idleMs: number
   return changed === 1;
 }
 
+/** What the feed's events of this envelope carry besides their own change. */
+function feedSnapshot(
+  envelope: { hookId: string; customValues: unknown; isTest: boolean },
+  status: EnvelopeStatus,
+): FeedEnvelopeSnapshot {
+  return {
+    hookId: envelope.hookId,
+    status,
+    customValues: parseStringRecord(envelope.customValues),
+    isTest: envelope.isTest,
+  };
+}
+
 async function recordFailure(envelopeId: string, now: Date, error: string, unknownToProvider: boolean) {
   return withEnvelopeLock(envelopeId, async (tx) => {
     const envelope = await tx.envelope.findUnique({ where: { id: envelopeId } });
@@ -157,6 +172,14 @@ async function recordFailure(envelopeId: string, now: Date, error: string, unkno
       providerStatus: null,
       at: now,
     });
+    await appendFeedEvents(
+      tx,
+      feedEventsFromTransitions({
+        transitions,
+        envelopeOf: () => feedSnapshot(envelope, envelope.status),
+        recordedAt: now,
+      }),
+    );
     return { reconciliation: decision.reconciliation, transitions };
   });
 }
@@ -239,6 +262,20 @@ async function recordAnswer(
       providerStatus: remote.status,
       at: now,
     });
+    await appendFeedEvents(
+      tx,
+      feedEventsFromTransitions({
+        transitions,
+        envelopeOf: () => feedSnapshot(envelope, decision.status),
+        recipientNameOf: (_id, recipient) =>
+          recipients.find(
+            (stored) =>
+              (recipient.order !== null && stored.recipientOrder === recipient.order) ||
+              (recipient.email !== null && stored.email === recipient.email),
+          )?.name ?? null,
+        recordedAt: now,
+      }),
+    );
     return { decision, transitions };
   });
 }

@@ -1,5 +1,6 @@
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
 import { getEnvironment } from '@/app/lib/env';
+import { purgeOldFeedEvents } from '@/app/lib/feed/purge-old-feed-events';
 import { sweepSigningWork } from '@/app/lib/reconciliation/sweep-signing-work';
 import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
 
@@ -13,10 +14,14 @@ export function startBackgroundJobs(): void {
   if (state.backgroundJobsStarted) return;
   state.backgroundJobsStarted = true;
 
-  const purge = () =>
+  const purge = () => {
     purgeOldDeliveries({ retentionDays: getEnvironment().DELIVERY_RETENTION_DAYS })
       .then((count) => count > 0 && console.log(`Delivery log: purged ${count} deliveries past retention.`))
       .catch((error: unknown) => console.error('Delivery log purge failed:', error));
+    purgeOldFeedEvents({ retentionDays: getEnvironment().EVENT_RETENTION_DAYS })
+      .then((count) => count > 0 && console.log(`Change feed: purged ${count} events past retention.`))
+      .catch((error: unknown) => console.error('Change feed purge failed:', error));
+  };
   setTimeout(purge, 30_000).unref();
   setInterval(purge, HOUR_MS).unref();
 

@@ -1,4 +1,5 @@
 import type { EnvelopeRow, NewEvent, RecipientRow, StoredEvent } from './apply-notifications';
+import type { FeedEventDraft } from '@/app/lib/feed/feed-event-data';
 import type { DeliveryInsert } from './delivery-row';
 
 // The columns the webhook ingest reads and writes, written once for both envelope writers (sqlite-envelope-writer.ts,
@@ -97,6 +98,17 @@ export const DELIVERY_COLUMNS = {
   replayOfId: 'text',
   webhookId: 'text',
 } satisfies Record<keyof DeliveryInsert, string>;
+
+/** The change feed's events a batch adds; the position is the database's. */
+export const FEED_EVENT_COLUMNS = {
+  id: 'text',
+  type: 'text',
+  envelopeId: 'text',
+  hookId: 'text',
+  occurredAt: TIMESTAMP,
+  recordedAt: TIMESTAMP,
+  data: JSON_COLUMN,
+} satisfies Record<keyof FeedEventDraft, string>;
 
 export const quotedNames = (columns: Columns) =>
   Object.keys(columns)

@@ -10,6 +10,8 @@ import {
 } from './apply-notifications';
 import { deliveryRow, type DeliveryInsert } from './delivery-row';
 import type { StoredBatch } from './envelope-writer';
+import type { FeedEventDraft } from '@/app/lib/feed/feed-event-data';
+import { feedEventsFromTransitions } from '@/app/lib/feed/feed-events-from-transitions';
 
 // What both envelope writers share around their SQL: which rows a batch must read, and which it writes once the
 // notifications are applied.
@@ -37,12 +39,27 @@ export type BatchWrites = StoredBatch & {
   recipients: RecipientRow[];
   events: NewEvent[];
   duplicates: { id: number; count: number; lastAt: Date }[];
+  /** The change feed's events for the batch's transitions, written last (after the feed's lock on PostgreSQL). */
+  feedEvents: FeedEventDraft[];
 };
 
 /** Applies the batch to the state read for it and lists every row to write. */
-export function planBatchWrites(state: BatchState, jobs: Job[]): BatchWrites {
+export function planBatchWrites(state: BatchState, jobs: Job[], now: Date = new Date()): BatchWrites {
   const changes = applyNotifications(state, jobs);
   const recipients = [...changes.changedRecipients].map((key) => state.recipients.get(key)!);
+  const feedEvents = feedEventsFromTransitions({
+    transitions: changes.transitions,
+    envelopeOf: (id) => state.envelopes.get(id),
+    recipientNameOf: (envelopeId, recipient) => {
+      for (const stored of state.recipients.values()) {
+        if (stored.envelopeId !== envelopeId) continue;
+        const sameOrder = recipient.order !== null && stored.recipientOrder === recipient.order;
+        if (sameOrder || (recipient.email !== null && stored.email === recipient.email)) return stored.name;
+      }
+      return null;
+    },
+    recordedAt: now,
+  });
   return {
     results: changes.results,
     transitions: changes.transitions,
@@ -54,5 +71,6 @@ export function planBatchWrites(state: BatchState, jobs: Job[]): BatchWrites {
     recipients,
     events: changes.newEvents,
     duplicates: [...changes.storedDuplicates].map(([id, { count, lastAt }]) => ({ id, count, lastAt })),
+    feedEvents,
   };
 }

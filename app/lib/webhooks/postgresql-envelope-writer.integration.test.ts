@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
-import { uuidV7 } from '@/app/lib/db/sql-values';
 import { createTestHook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import type { Job } from './apply-notifications';
+import { ingestJob as job } from '@/app/testing/ingest-job';
 import type { EnvelopeWriter } from './envelope-writer';
 import { createPostgresqlEnvelopeWriter } from './postgresql-envelope-writer';
 
@@ -27,41 +27,6 @@ function instanceUrl(name: string): string {
   const url = new URL(process.env.DATABASE_URL!);
   url.searchParams.set('application_name', name);
   return url.toString();
-}
-
-type JobOptions = {
-  at?: Date;
-  recipientOrder?: number | null;
-  recipientEmail?: string | null;
-  isFinishCallback?: boolean;
-  customValues?: Record<string, string>;
-};
-
-function job(hookId: string, envelopeId: string, action: string, options: JobOptions = {}): Job {
-  const at = options.at ?? new Date();
-  return {
-    deliveryId: uuidV7(at.getTime()),
-    delivery: {
-      hookId,
-      receivedAt: at,
-      method: 'GET',
-      query: `envelopeId=${envelopeId}&action=${action}`,
-      body: null,
-      contentType: null,
-      headers: { 'user-agent': 'test' },
-      sourceAddress: '127.0.0.1',
-    },
-    notification: {
-      envelopeId,
-      action,
-      recipientEmail: options.recipientEmail ?? null,
-      recipientOrder: options.recipientOrder ?? null,
-      isFinishCallback: options.isFinishCallback ?? false,
-      customValues: options.customValues ?? {},
-      details: null,
-      notices: [],
-    },
-  };
 }
 
 afterEach(() => {

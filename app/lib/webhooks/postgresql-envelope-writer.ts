@@ -14,6 +14,7 @@ import {
   ENVELOPE_COLUMNS,
   ENVELOPE_FIXED_COLUMNS,
   EVENT_COLUMNS,
+  FEED_EVENT_COLUMNS,
   quotedNames,
   RECIPIENT_COLUMNS,
   STORED_EVENT_COLUMNS,
@@ -22,6 +23,7 @@ import {
   type Columns,
 } from './ingest-columns';
 import { batchReadKeys, planBatchWrites } from './plan-batch-writes';
+import { FEED_LOCK_SQL } from '@/app/lib/feed/feed-lock';
 
 // The PostgreSQL envelope writer, the twin of sqlite-envelope-writer.ts, on the driver itself rather than Prisma, whose
 // interactive transaction costs a round trip and about 0.2 ms of CPU per statement. A batch is
@@ -100,6 +102,13 @@ const RENAME_RECIPIENTS = {
     WHERE "Recipient"."envelopeId" = t."envelopeId" AND "Recipient"."key" = t."storedKey"`,
 };
 
+// The change feed's events, last: after the feed's lock (feed-lock.ts), held to the commit, so positions follow commits.
+const INSERT_FEED_EVENTS = {
+  name: 'ingest_insert_feed_events',
+  text: `INSERT INTO "FeedEvent" (${quotedNames(FEED_EVENT_COLUMNS)})
+    SELECT ${quotedNames(FEED_EVENT_COLUMNS)} FROM jsonb_to_recordset($1::jsonb) AS t(${definitions(FEED_EVENT_COLUMNS)})`,
+};
+
 /** Stores batches in the PostgreSQL database at `connectionString`, on a connection of its own. */
 export function createPostgresqlEnvelopeWriter(connectionString: string): EnvelopeWriter {
   let pool: pg.Pool | undefined;
@@ -139,6 +148,11 @@ async function storeBatch(pool: pg.Pool, jobs: Job[]): Promise<StoredBatch> {
         ...WRITE_CHANGES,
         values: [writes.deliveries, writes.envelopes, writes.recipients, writes.events, writes.duplicates].map(asJson),
       }),
+      // Only batches that change something wait for the feed's lock.
+      writes.feedEvents.length > 0 ? client.query(FEED_LOCK_SQL) : null,
+      writes.feedEvents.length > 0
+        ? client.query({ ...INSERT_FEED_EVENTS, values: [asJson(writes.feedEvents)] })
+        : null,
       client.query('COMMIT'),
     ]);
     return { results: writes.results, transitions: writes.transitions };

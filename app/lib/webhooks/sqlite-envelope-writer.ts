@@ -19,6 +19,7 @@ import {
   ENVELOPE_COLUMNS,
   ENVELOPE_FIXED_COLUMNS,
   EVENT_COLUMNS,
+  FEED_EVENT_COLUMNS,
   JSON_COLUMN,
   quotedNames,
   RECIPIENT_COLUMNS,
@@ -114,6 +115,7 @@ function prepareStatements(database: Sqlite.Database) {
       `ON CONFLICT ("envelopeId", "key") DO UPDATE SET ${upsertAssignments(RECIPIENT_COLUMNS, ['envelopeId', 'key'])}`,
     ),
     insertEvent: insert('Event', EVENT_COLUMNS),
+    insertFeedEvent: insert('FeedEvent', FEED_EVENT_COLUMNS),
     countDuplicates: database.prepare(
       `UPDATE "Event" SET "duplicateCount" = "duplicateCount" + @count, "lastDuplicateAt" = @lastAt WHERE "id" = @id`,
     ),
@@ -132,6 +134,7 @@ function storeBatch(statements: Statements, jobs: Job[]): StoredBatch {
   for (const { id, count, lastAt } of writes.duplicates) {
     statements.countDuplicates.run({ id, count, lastAt: sqliteTimestamp(lastAt) });
   }
+  for (const feedEvent of writes.feedEvents) statements.insertFeedEvent.run(toSqlite(feedEvent, FEED_EVENT_COLUMNS));
   return { results: writes.results, transitions: writes.transitions };
 }
 

@@ -14,7 +14,9 @@ import {
 } from '@/app/ui/list/filter-fields';
 import {
   envelopeListHref,
+  explicitOrder,
   hasActiveFilters,
+  listOrderOf,
   LIST_FILTER_KEYS,
   LIST_ORDER_KEYS,
   type ListFilters,
@@ -29,6 +31,7 @@ import { EXPIRING_WITHIN_OPTIONS, SORT_OPTIONS } from './envelope-sort-options';
 export function EnvelopeFilters({ filters, hooks }: { filters: ListFilters; hooks: HookOption[] }) {
   const router = useRouter();
   const timeZone = useDisplayTimeZone();
+  const order = listOrderOf(filters);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,8 +41,7 @@ export function EnvelopeFilters({ filters, hooks }: { filters: ListFilters; hook
     );
     values.from = zonedDayStart(values.from ?? '', timeZone) ?? '';
     values.to = zonedDayEnd(values.to ?? '', timeZone) ?? '';
-    // The default order stays out of the URL.
-    if (values.sort === 'activity' && values.dir === 'desc') values.sort = values.dir = '';
+    Object.assign(values, explicitOrder(filters, values));
     // A new search starts at the first page; the page size of a hand-written URL is kept.
     router.push(envelopeListHref({ ...values, limit: filters.limit }));
   }
@@ -112,7 +114,7 @@ export function EnvelopeFilters({ filters, hooks }: { filters: ListFilters; hook
         id="envelope-sort"
         name="sort"
         label="Sort by"
-        value={filters.sort || 'activity'}
+        value={order.sort}
         allLabel=""
         options={SORT_OPTIONS}
         hideAll
@@ -121,7 +123,7 @@ export function EnvelopeFilters({ filters, hooks }: { filters: ListFilters; hook
         id="envelope-dir"
         name="dir"
         label="Order"
-        value={filters.dir || 'desc'}
+        value={order.dir}
         allLabel=""
         options={[
           { value: 'desc', label: 'Descending (newest, latest first)' },

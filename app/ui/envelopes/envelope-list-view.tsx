@@ -2,11 +2,13 @@
 
 import { useState } from 'react';
 import type { EnvelopePage } from '@/app/lib/envelopes/envelope-list-schema';
+import { isFinalStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { ListPagination } from '@/app/ui/list/list-pagination';
 import { DocumentsZipLink } from './documents-zip-link';
-import { envelopeExportHref, envelopeListHref, type ListFilters } from './envelope-list-params';
+import { envelopeExportHref, envelopeListHref, listOrderOf, type ListFilters } from './envelope-list-params';
 import { describeOrder } from './envelope-sort-options';
-import { EnvelopeTable } from './envelope-table';
+import { EnvelopeTable, type EnvelopeSelection } from './envelope-table';
+import { SelectionReminders } from './selection-reminders';
 import { LiveIndicator, LivePausedNotice } from './live-status';
 import { StatusSummary } from './status-summary';
 import { LIST_POLL_INTERVAL_MS, useEnvelopeList } from './use-envelope-list';
@@ -35,6 +37,24 @@ export function EnvelopeListView(props: EnvelopeListViewProps) {
     renderedAt: props.renderedAt,
     live,
   });
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
+  // Only what the page shows and is still open counts: an envelope that ends meanwhile drops out.
+  const openIds = page.items.filter((item) => !isFinalStatus(item.status)).map((item) => item.id);
+  const selectedIds = openIds.filter((id) => picked.has(id));
+  const selection: EnvelopeSelection = {
+    isSelected: (id) => picked.has(id),
+    setSelected: (id, selected) =>
+      setPicked((current) => {
+        const next = new Set(current);
+        if (selected) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    allOpenSelected: openIds.length > 0 && selectedIds.length === openIds.length,
+    setAllOpenSelected: (selected) => setPicked(new Set(selected ? openIds : [])),
+    hasOpen: openIds.length > 0,
+  };
+  const names = new Map(page.items.map((item) => [item.id, item.name]));
 
   return (
     <>
@@ -62,12 +82,20 @@ export function EnvelopeListView(props: EnvelopeListViewProps) {
         ) : null}
       </div>
       <LivePausedNotice error={error} />
+      <SelectionReminders
+        selectedIds={selectedIds}
+        openIds={openIds}
+        nameOf={(id) => names.get(id) ?? ''}
+        onSelectAll={() => selection.setAllOpenSelected(true)}
+        onClear={() => selection.setAllOpenSelected(false)}
+      />
       {page.items.length > 0 ? (
         <>
           <EnvelopeTable
             envelopes={page.items}
             now={now}
-            caption={`Envelopes, ${describeOrder(props.filters.sort, props.filters.dir)}`}
+            caption={`Envelopes, ${describeOrder(listOrderOf(props.filters))}`}
+            selection={selection}
           />
           <ListPagination
             firstPageHref={props.cursor ? envelopeListHref(props.filters) : null}

@@ -1,4 +1,4 @@
-import type { EnvelopeSortKey } from '@/app/lib/envelopes/envelope-list-order';
+import type { EnvelopeOrder, EnvelopeSortKey } from '@/app/lib/envelopes/envelope-list-order';
 
 /** What the list can be sorted by, as the "Sort by" field offers it. */
 export const SORT_OPTIONS: { value: EnvelopeSortKey; label: string }[] = [
@@ -15,7 +15,7 @@ export const EXPIRING_WITHIN_OPTIONS = [1, 3, 7, 14, 30].map((days) => ({
 }));
 
 /** How the table's caption describes the order. */
-export function describeOrder(sort: string, dir: string): string {
+export function describeOrder({ sort, dir }: EnvelopeOrder): string {
   const ascending = dir === 'asc';
   switch (sort) {
     case 'sent':

@@ -24,8 +24,26 @@ const CARD_LABEL = 'text-xs text-slate-500 lg:hidden';
 const RECIPIENTS_SHOWN = 3;
 const CUSTOM_VALUES_SHOWN = 3;
 
-export function EnvelopeTable(props: { envelopes: EnvelopeListItem[]; now: Date; caption: string }) {
+/** Which open envelopes are picked for "Send reminders"; without it the list has no checkboxes. */
+export type EnvelopeSelection = {
+  isSelected: (envelopeId: string) => boolean;
+  setSelected: (envelopeId: string, selected: boolean) => void;
+  /** Every open envelope of the page, picked or dropped at once. */
+  allOpenSelected: boolean;
+  setAllOpenSelected: (selected: boolean) => void;
+  hasOpen: boolean;
+};
+
+const CHECKBOX = 'size-4 rounded border-slate-400 accent-brand-600';
+
+export function EnvelopeTable(props: {
+  envelopes: EnvelopeListItem[];
+  now: Date;
+  caption: string;
+  selection?: EnvelopeSelection;
+}) {
   const customKeys = customValueColumns(props.envelopes, CUSTOM_VALUES_SHOWN);
+  const selection = props.selection;
   return (
     <div className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <table id="envelope-table" className="block w-full text-sm lg:table lg:table-fixed lg:border-collapse">
@@ -33,6 +51,17 @@ export function EnvelopeTable(props: { envelopes: EnvelopeListItem[]; now: Date;
         <thead className="hidden border-b border-slate-200 bg-slate-50 lg:table-header-group">
           <tr>
             <th scope="col" className={`${HEADER} w-[28%]`}>
+              {selection?.hasOpen ? (
+                <label className="mr-2 inline-flex align-middle">
+                  <input
+                    type="checkbox"
+                    className={CHECKBOX}
+                    checked={selection.allOpenSelected}
+                    onChange={(event) => selection.setAllOpenSelected(event.target.checked)}
+                  />
+                  <span className="sr-only">Select every open envelope on this page</span>
+                </label>
+              ) : null}
               Envelope
             </th>
             <th scope="col" className={`${HEADER} w-[15%]`}>
@@ -54,7 +83,13 @@ export function EnvelopeTable(props: { envelopes: EnvelopeListItem[]; now: Date;
         </thead>
         <tbody className="block divide-y divide-slate-100 lg:table-row-group">
           {props.envelopes.map((envelope) => (
-            <EnvelopeRow key={envelope.id} envelope={envelope} now={props.now} customKeys={customKeys} />
+            <EnvelopeRow
+              key={envelope.id}
+              envelope={envelope}
+              now={props.now}
+              customKeys={customKeys}
+              selection={selection}
+            />
           ))}
         </tbody>
       </table>
@@ -62,7 +97,17 @@ export function EnvelopeTable(props: { envelopes: EnvelopeListItem[]; now: Date;
   );
 }
 
-function EnvelopeRow({ envelope, now, customKeys }: { envelope: EnvelopeListItem; now: Date; customKeys: string[] }) {
+function EnvelopeRow({
+  envelope,
+  now,
+  customKeys,
+  selection,
+}: {
+  envelope: EnvelopeListItem;
+  now: Date;
+  customKeys: string[];
+  selection: EnvelopeSelection | undefined;
+}) {
   const open = !isFinalStatus(envelope.status);
   const named = envelope.name !== envelope.id;
   const rejecter = envelope.status === 'rejected' ? envelope.recipients.find((r) => r.rejectedAt) : undefined;
@@ -76,36 +121,52 @@ function EnvelopeRow({ envelope, now, customKeys }: { envelope: EnvelopeListItem
       data-envelope-id={envelope.id}
     >
       <th scope="row" className={`${CELL} col-span-2 text-left font-normal`}>
-        <Link
-          href={`/envelopes/${encodeURIComponent(envelope.id)}`}
-          title={envelope.id}
-          className={`font-semibold text-brand-700 underline-offset-2 after:absolute after:inset-0 after:content-[''] group-hover:underline focus-visible:outline-none focus-visible:after:rounded-sm focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-brand-600 ${named ? 'break-words [overflow-wrap:anywhere]' : 'font-mono break-all'}`}
-        >
-          {envelope.name}
-        </Link>
-        <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
-          {named ? (
-            <span className="font-mono" title={envelope.id}>
-              {shortId(envelope.id)}
-            </span>
+        <div className="flex items-start gap-2">
+          {selection && open ? (
+            // Above the row's link, with room around the box for a finger.
+            <label className={`${ABOVE_LINK} -m-2 flex p-2`}>
+              <input
+                type="checkbox"
+                className={CHECKBOX}
+                checked={selection.isSelected(envelope.id)}
+                onChange={(event) => selection.setSelected(envelope.id, event.target.checked)}
+              />
+              <span className="sr-only">Select {envelope.name} for reminders</span>
+            </label>
           ) : null}
-          {/* Shown on hover or focus where there is a pointer; always on touch screens, which have no hover. */}
-          <span
-            className={`${ABOVE_LINK} [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:focus-within:opacity-100`}
-          >
-            <CopyButton value={envelope.id} label={`id of envelope ${shortId(envelope.id)}`} />
-          </span>
+          <div className="min-w-0 flex-1">
+            <Link
+              href={`/envelopes/${encodeURIComponent(envelope.id)}`}
+              title={envelope.id}
+              className={`font-semibold text-brand-700 underline-offset-2 after:absolute after:inset-0 after:content-[''] group-hover:underline focus-visible:outline-none focus-visible:after:rounded-sm focus-visible:after:outline-2 focus-visible:after:-outline-offset-2 focus-visible:after:outline-brand-600 ${named ? 'break-words [overflow-wrap:anywhere]' : 'font-mono break-all'}`}
+            >
+              {envelope.name}
+            </Link>
+            <div className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-500">
+              {named ? (
+                <span className="font-mono" title={envelope.id}>
+                  {shortId(envelope.id)}
+                </span>
+              ) : null}
+              {/* Shown on hover or focus where there is a pointer; always on touch screens, which have no hover. */}
+              <span
+                className={`${ABOVE_LINK} [@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover:opacity-100 [@media(hover:hover)]:focus-within:opacity-100`}
+              >
+                <CopyButton value={envelope.id} label={`id of envelope ${shortId(envelope.id)}`} />
+              </span>
+            </div>
+            {values.length > 0 ? (
+              <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
+                {values.map(([key, value]) => (
+                  <div key={key} className="flex min-w-0 gap-1">
+                    <dt className="text-slate-500">{key}</dt>
+                    <dd className="font-medium break-words text-slate-800 [overflow-wrap:anywhere]">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </div>
         </div>
-        {values.length > 0 ? (
-          <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
-            {values.map(([key, value]) => (
-              <div key={key} className="flex min-w-0 gap-1">
-                <dt className="text-slate-500">{key}</dt>
-                <dd className="font-medium break-words text-slate-800 [overflow-wrap:anywhere]">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        ) : null}
       </th>
       <td className={`${CELL} col-span-2`}>
         <div className="flex flex-wrap items-start gap-1.5">

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { NextRequest } from 'next/server';
 import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
+import { setWaitingOn } from '@/app/testing/set-waiting-on';
 import { exportEnvelopesCsv } from '@/app/lib/envelopes/export-envelopes-csv';
 import { seedEnvelopes } from '@/app/testing/seed-envelopes';
 import { sendWebhook } from '@/app/testing/webhook-test-helpers';
@@ -142,12 +143,14 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
     const { hook, ids } = await seed([{ contract: 'A' }, { contract: 'B' }, { contract: 'C' }, { contract: 'D' }]);
     const soon = (days: number) => new Date(Date.now() + days * 24 * 3_600_000);
     const updates = [
-      { expiresAt: soon(2), sentAt: new Date('2025-01-02T03:04:05Z'), waitingOnName: 'Ana Pop', name: 'Deal A' },
-      { expiresAt: soon(10), waitingOnEmail: 'ion@example.com' },
+      { expiresAt: soon(2), sentAt: new Date('2025-01-02T03:04:05Z'), name: 'Deal A' },
+      { expiresAt: soon(10) },
       { expiresAt: null, isTest: true },
       { expiresAt: soon(1) },
     ];
     for (const [index, data] of updates.entries()) await prisma.envelope.update({ where: { id: ids[index] }, data });
+    await setWaitingOn(ids[0]!, { name: 'Ana Pop' });
+    await setWaitingOn(ids[1]!, { email: 'ion@example.com' });
     const exported = async (query: string) =>
       byHeader(parseCsv((await download(`hook=${hook.id}&${query}`)).text.slice(1)));
     const idsOf = (records: Record<string, string | undefined>[]) => records.map((record) => record['Envelope id']);

@@ -11,10 +11,13 @@ const derive = (recipients: DerivingRecipient[], status: 'sent' | 'partially_sig
   deriveEnvelopeFields({ envelopeId: 'Env-1', status, recipients, customValues: { contract: 'K-1' } });
 
 describe('deriveEnvelopeFields', () => {
-  it('counts recipients and signatures and builds the search text from id, e-mails and custom values', () => {
-    const fields = derive([recipient(1, 'Ana@Example.com', { finishedAt: at(3) }), recipient(2, 'bo@example.com')]);
+  it('counts recipients and signatures and builds the search text from id, e-mails, names and custom values', () => {
+    const fields = derive([
+      recipient(1, 'Ana@Example.com', { finishedAt: at(3), name: 'Ana Popescu' }),
+      recipient(2, 'bo@example.com'),
+    ]);
     expect(fields).toMatchObject({ recipientCount: 2, signedCount: 1 });
-    expect(fields.searchText).toBe('env-1\nana@example.com\nbo@example.com\ncontract=k-1');
+    expect(fields.searchText).toBe('env-1\nana@example.com\nbo@example.com\nana popescu\ncontract=k-1');
   });
 
   it('waits on the first recipient in signing order who has not signed, since their invitation', () => {

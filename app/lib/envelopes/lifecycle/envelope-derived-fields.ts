@@ -5,7 +5,10 @@ import { isFinalStatus, type EnvelopeStatus } from './envelope-statuses';
 export type EnvelopeDerivedFields = {
   recipientCount: number;
   signedCount: number;
-  /** The id, e-mails and custom values, lower case, one per line: what the list's search matches. */
+  /**
+   * The id, recipients' e-mails and names and the custom values, lower case, one per line: what the list's search
+   * and its "waiting on" filter look up through the search index.
+   */
   searchText: string;
   /** Who an open envelope waits on: the first recipient, in signing order, who has neither signed nor rejected. */
   waitingOnEmail: string | null;
@@ -36,11 +39,12 @@ export function deriveEnvelopeFields(options: {
 }): EnvelopeDerivedFields {
   const { envelopeId, recipients, customValues } = options;
   const emails = recipients.flatMap((recipient) => (recipient.email ? [recipient.email] : []));
+  const names = recipients.flatMap((recipient) => (recipient.name ? [recipient.name] : []));
   const waiting = isFinalStatus(options.status) ? null : waitingOn(recipients);
   return {
     recipientCount: recipients.length,
     signedCount: recipients.filter((recipient) => recipient.finishedAt !== null).length,
-    searchText: buildSearchText(envelopeId, emails, customValues),
+    searchText: buildSearchText({ envelopeId, emails, names, customValues }),
     waitingOnEmail: waiting?.recipient.email ?? null,
     waitingOnName: waiting?.recipient.name ?? null,
     waitingSince: waiting?.since ?? null,
@@ -66,9 +70,16 @@ function waitingOn(recipients: readonly DerivingRecipient[]) {
   return { recipient, since: recipient.invitedAt ?? previousSignature };
 }
 
-export function buildSearchText(envelopeId: string, emails: string[], customValues: Record<string, string>): string {
-  const values = Object.entries(customValues).map(([key, value]) => `${key}=${value}`);
-  const text = [envelopeId, ...new Set(emails), ...values].join('\n').toLowerCase();
-  // Cut rather than refused: the id and e-mails come first, so what search is mostly asked for stays in.
+export function buildSearchText(options: {
+  envelopeId: string;
+  emails: readonly string[];
+  names: readonly string[];
+  customValues: Record<string, string>;
+}): string {
+  const values = Object.entries(options.customValues).map(([key, value]) => `${key}=${value}`);
+  const text = [options.envelopeId, ...new Set(options.emails), ...new Set(options.names), ...values]
+    .join('\n')
+    .toLowerCase();
+  // Cut rather than refused: the id, e-mails and names come first, so what search is mostly asked for stays in.
   return text.length > ENVELOPE_LIMITS.searchTextLength ? text.slice(0, ENVELOPE_LIMITS.searchTextLength) : text;
 }

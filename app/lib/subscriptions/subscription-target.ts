@@ -1,0 +1,48 @@
+import ipaddr from 'ipaddr.js';
+
+// Where a subscription may send: the admin's own systems. https, except to loopback and private networks, where
+// internal systems live and plain http stays inside; never link-local (cloud metadata) or unspecified addresses.
+
+export type TargetCheck = { ok: true; url: string } | { ok: false; message: string };
+
+const INSIDE_RANGES = new Set(['loopback', 'private', 'uniqueLocal', 'carrierGradeNat']);
+const NEVER_RANGES = new Set(['linkLocal', 'unspecified', 'broadcast', 'multicast']);
+
+function rangeOf(host: string): string | null {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (!ipaddr.isValid(bare)) return null;
+  const address = ipaddr.parse(bare);
+  const ipv4 = address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
+  return ipv4.range();
+}
+
+const isLocalName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
+
+/** Whether `text` may be a subscription's URL; `requireHttps` in production. */
+export function checkSubscriptionTarget(text: string, options: { requireHttps: boolean }): TargetCheck {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, message: 'Give the full address of the receiving endpoint, e.g. https://crm.example.com/hooks.' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, message: `Use an https address (not ${url.protocol}).` };
+  }
+  if (url.username || url.password) {
+    return { ok: false, message: 'Leave the user name and password out of the address: each request is signed instead.' };
+  }
+  const range = rangeOf(url.hostname);
+  if (range && NEVER_RANGES.has(range)) {
+    return { ok: false, message: `${url.hostname} is a ${range} address, which events are never sent to.` };
+  }
+  const inside = isLocalName(url.hostname) || (range !== null && INSIDE_RANGES.has(range));
+  if (url.protocol === 'http:' && options.requireHttps && !inside) {
+    return {
+      ok: false,
+      message: 'Use https: events leave for the internet signed but readable. Plain http is only for loopback and private network addresses.',
+    };
+  }
+  url.hash = '';
+  return { ok: true, url: url.toString() };
+}
