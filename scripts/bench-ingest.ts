@@ -16,6 +16,7 @@ import { cleanUpOnExit, runCleanups } from './bench/cleanup';
 import { measureClosedLoopThroughput } from './bench/closed-loop-throughput';
 import { BENCH_ENVELOPE_COUNT, createNotificationStream } from './bench/notification-stream';
 import { measureOpenLoopLatency } from './bench/open-loop-latency';
+import { measureDeliveryRate, startWebhookSink } from './bench/webhook-sink';
 import {
   ingestToDoNothingPercent,
   printDatabaseTable,
@@ -78,6 +79,7 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
   const loadAverageBefore = os.loadavg()[0] ?? NaN;
   try {
     console.log(`\n▶ ${database.kind}: starting the server (npm start)…`);
+    let stopSink: (() => Promise<void>) | undefined;
     const server = await startBenchServer({
       databaseUrl: database.databaseUrl,
       distDir: DIST_DIR,
@@ -85,6 +87,15 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
     });
     try {
       const { baseUrl } = server;
+      // One active subscription, as in production: every stored change is also sent out (to a fast local sink).
+      const sink = await startWebhookSink();
+      stopSink = sink.close;
+      const subscribed = await fetch(`${baseUrl}/api/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: sink.url, description: 'bench sink' }),
+      });
+      if (subscribed.status !== 201) throw new Error(`Creating the bench subscription answered ${subscribed.status}.`);
       const notifications = createNotificationStream(BENCH_HOOK_ID);
       const webhookPath = `/api/webhooks/${BENCH_HOOK_ID}`;
       const closedLoop = { baseUrl, connections: SETTINGS.connections };
@@ -124,6 +135,8 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
         nextRequest: notifications.next,
       });
 
+      console.log('  webhooks out: waiting for the backlog to be delivered…');
+      const webhooksOut = await measureDeliveryRate(sink, { quietMs: 3_000, limitMs: 120_000 });
       const serverStderrLines = server.stderrLineCount();
       if (serverStderrLines > 0) console.log(`  last server output:\n${indent(server.recentOutput())}`);
       const peakMemory = await server.stop();
@@ -137,11 +150,13 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
         peakMemory,
         serverStderrLines,
         loadAverageBefore,
+        webhooksOut,
       };
       printDatabaseTable(result);
       return result;
     } finally {
       await server.stop().catch((error: unknown) => console.error('Stopping the server failed:', error));
+      await stopSink?.();
     }
   } finally {
     await database.dispose();

@@ -19,6 +19,8 @@ export type DatabaseBenchResult = {
   serverStderrLines: number;
   /** One-minute load average before the run: other work on the machine skews the figures. */
   loadAverageBefore: number;
+  /** The run's one subscription: events its local sink received, and at what rate they arrived. */
+  webhooksOut: { delivered: number; perSecond: number; drainSeconds: number };
 };
 
 export type BenchSettings = {
@@ -69,6 +71,16 @@ const ROWS: Row[] = [
     metric: 'Peak server RSS',
     target: `< ${TARGETS.peakMemoryMbBelow} MB`,
     value: (r) => `${r.peakMemory.peakResidentMb.toFixed(0)} MB`,
+  },
+  {
+    metric: 'Webhooks out: events delivered (per second)',
+    target: '',
+    value: (r) => `${integer(r.webhooksOut.delivered)} (${integer(r.webhooksOut.perSecond)}/s)`,
+  },
+  {
+    metric: 'Webhooks out: backlog sent after the load (s)',
+    target: '',
+    value: (r) => r.webhooksOut.drainSeconds.toFixed(1),
   },
   { metric: 'Ingest non-2xx / no answer', target: '', value: (r) => `${r.ingest.non2xx} / ${r.ingest.errors}` },
   {

@@ -24,13 +24,19 @@ export function checkSubscriptionTarget(text: string, options: { requireHttps: b
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: 'Give the full address of the receiving endpoint, e.g. https://crm.example.com/hooks.' };
+    return {
+      ok: false,
+      message: 'Give the full address of the receiving endpoint, e.g. https://crm.example.com/hooks.',
+    };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, message: `Use an https address (not ${url.protocol}).` };
   }
   if (url.username || url.password) {
-    return { ok: false, message: 'Leave the user name and password out of the address: each request is signed instead.' };
+    return {
+      ok: false,
+      message: 'Leave the user name and password out of the address: each request is signed instead.',
+    };
   }
   const range = rangeOf(url.hostname);
   if (range && NEVER_RANGES.has(range)) {
@@ -40,7 +46,8 @@ export function checkSubscriptionTarget(text: string, options: { requireHttps: b
   if (url.protocol === 'http:' && options.requireHttps && !inside) {
     return {
       ok: false,
-      message: 'Use https: events leave for the internet signed but readable. Plain http is only for loopback and private network addresses.',
+      message:
+        'Use https: events leave for the internet signed but readable. Plain http is only for loopback and private network addresses.',
     };
   }
   url.hash = '';

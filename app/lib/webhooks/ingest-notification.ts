@@ -1,5 +1,6 @@
 import 'server-only';
 import { uuidV7 } from '@/app/lib/db/sql-values';
+import { kickSubscriptionDeliveries } from '@/app/lib/subscriptions/subscription-worker';
 import type { Job, JobResult } from './apply-notifications';
 import { getEnvelopeWriter } from './envelope-writer';
 
@@ -61,7 +62,10 @@ async function runWithRetries(jobs: Job[]): Promise<IngestResult[]> {
   const writer = getEnvelopeWriter();
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await writer.storeBatch(jobs)).results;
+      const stored = await writer.storeBatch(jobs);
+      // The batch's events are committed: subscriptions get them now, after the answers (never in their way).
+      if (stored.transitions.length > 0) setImmediate(() => void kickSubscriptionDeliveries());
+      return stored.results;
     } catch (error) {
       // Another instance stored the same event first, or a write conflict: run again.
       if (attempt < ATTEMPTS && writer.isRetryable(error)) continue;

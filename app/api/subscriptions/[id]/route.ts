@@ -1,0 +1,31 @@
+import { NextResponse } from 'next/server';
+import { errorResponse } from '@/app/lib/api/error-response';
+import { parseJsonBody } from '@/app/lib/api/parse-json-body';
+import { deleteSubscription } from '@/app/lib/subscriptions/delete-subscription';
+import { updateSubscriptionBodySchema } from '@/app/lib/subscriptions/subscription-schemas';
+import { notFound, updateSubscription } from '@/app/lib/subscriptions/update-subscription';
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+
+/** `PATCH /api/subscriptions/<id> {"url"?, "types"?, "description"?, "enabled"?}`. */
+export async function PATCH(request: Request, context: Context) {
+  const body = await parseJsonBody(request, updateSubscriptionBodySchema, {
+    code: 'invalid_subscription',
+    example: 'Send {"enabled": true} or the fields to change.',
+  });
+  if (!body.ok) return body.response;
+  const result = await updateSubscription((await context.params).id, body.value);
+  if (!result.ok) return errorResponse(result.status, result.code, result.message);
+  return NextResponse.json(result.subscription, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** `DELETE /api/subscriptions/<id>`: the subscription, its jobs and attempts. */
+export async function DELETE(_request: Request, context: Context) {
+  if (!(await deleteSubscription((await context.params).id))) {
+    const missing = notFound();
+    return errorResponse(missing.status, missing.code, missing.message);
+  }
+  return new NextResponse(null, { status: 204 });
+}

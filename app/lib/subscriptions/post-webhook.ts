@@ -1,0 +1,92 @@
+import 'server-only';
+import { DELIVERY_TIMEOUT_MS } from './delivery-schedule';
+import { signWebhookRequest } from './sign-webhook-request';
+
+/** What a receiver made of one request. */
+export type PostOutcome = {
+  ok: boolean;
+  statusCode: number | null;
+  durationMs: number;
+  /** Why it did not count as delivered, for people: "HTTP 500", "no answer within 10 s", … */
+  error: string | null;
+  /** The start of the answer's body, for the attempts list. */
+  responseExcerpt: string | null;
+};
+
+const EXCERPT_CHARS = 500;
+const USER_AGENT = 'envelope-tracker-webhooks/1';
+
+/**
+ * POSTs one signed event: a 2xx within the timeout delivers it. Redirects are not followed (a 3xx is a failure
+ * saying where it pointed); the answer's body is read only up to an excerpt.
+ */
+export async function postWebhook(options: {
+  url: string;
+  messageId: string;
+  body: string;
+  secrets: readonly string[];
+  now: Date;
+  timeoutMs?: number;
+}): Promise<PostOutcome> {
+  const started = performance.now();
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': USER_AGENT,
+    ...signWebhookRequest({
+      messageId: options.messageId,
+      timestamp: options.now,
+      body: options.body,
+      secrets: options.secrets,
+    }),
+  };
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(options.url, {
+      method: 'POST',
+      headers,
+      body: options.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(options.timeoutMs ?? DELIVERY_TIMEOUT_MS),
+    });
+    const excerpt = await readExcerpt(response);
+    const ok = response.status >= 200 && response.status < 300;
+    const location = response.headers.get('location');
+    const error = ok
+      ? null
+      : response.status >= 300 && response.status < 400
+        ? `HTTP ${response.status}: redirects are not followed${location ? ` (to ${location.slice(0, 200)})` : ''}; give the final address`
+        : `HTTP ${response.status}`;
+    return { ok, statusCode: response.status, durationMs: elapsed(), error, responseExcerpt: excerpt };
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const reason = timedOut
+      ? `no answer within ${Math.round((options.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000)} s`
+      : `could not connect: ${describeNetworkError(error)}`;
+    return { ok: false, statusCode: null, durationMs: elapsed(), error: reason, responseExcerpt: null };
+  }
+}
+
+async function readExcerpt(response: Response): Promise<string | null> {
+  if (!response.body) return null;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    while (text.length < EXCERPT_CHARS) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch {
+    // A body cut short still has its start.
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return text === '' ? null : text.slice(0, EXCERPT_CHARS);
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  if (cause instanceof Error) return 'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message;
+  return 'unknown error';
+}

@@ -1,0 +1,65 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LOOPBACK_HOST } from './bench-server';
+
+// A receiving endpoint for the bench's subscription: answers 204 at once and counts what arrives, so the bench can
+// tell how fast the server delivers its events. It does not verify signatures (the tests do): it stands for a fast
+// receiver, not for the cost of one.
+
+export type WebhookSink = {
+  url: string;
+  /** Requests received so far, and when the first and the latest arrived. */
+  received(): { count: number; firstAt: number | null; lastAt: number | null };
+  close(): Promise<void>;
+};
+
+export async function startWebhookSink(): Promise<WebhookSink> {
+  let count = 0;
+  let firstAt: number | null = null;
+  let lastAt: number | null = null;
+  const server = http.createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      count += 1;
+      lastAt = performance.now();
+      firstAt ??= lastAt;
+      response.writeHead(204).end();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, LOOPBACK_HOST, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${LOOPBACK_HOST}:${port}/events`,
+    received: () => ({ count, firstAt, lastAt }),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Waits until the sink has received nothing new for `quietMs` (the server's backlog is sent), at most `limitMs`;
+ * the delivery rate is what arrived between the first and the last request.
+ */
+export async function measureDeliveryRate(sink: WebhookSink, options: { quietMs: number; limitMs: number }) {
+  const started = performance.now();
+  let seen = sink.received().count;
+  let quietSince = performance.now();
+  while (performance.now() - started < options.limitMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = sink.received().count;
+    if (now !== seen) {
+      seen = now;
+      quietSince = performance.now();
+    } else if (performance.now() - quietSince >= options.quietMs) {
+      break;
+    }
+  }
+  const { count, firstAt, lastAt } = sink.received();
+  const seconds = firstAt !== null && lastAt !== null && lastAt > firstAt ? (lastAt - firstAt) / 1000 : 0;
+  return {
+    delivered: count,
+    perSecond: seconds > 0 ? count / seconds : 0,
+    /** From the end of the measurements until the last event arrived. */
+    drainSeconds: lastAt === null ? 0 : Math.max(0, (lastAt - started) / 1000),
+  };
+}
