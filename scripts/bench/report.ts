@@ -19,7 +19,10 @@ export type DatabaseBenchResult = {
   serverStderrLines: number;
   /** One-minute load average before the run: other work on the machine skews the figures. */
   loadAverageBefore: number;
-  /** The run's one subscription: events its local sink received, and at what rate they arrived. */
+  /**
+   * The run's one subscription: events of the ingest measurement its local sink received, at what rate (from the start
+   * of that load to the last one), and how long after the load the last one came.
+   */
   webhooksOut: { delivered: number; perSecond: number; drainSeconds: number };
 };
 
@@ -73,7 +76,7 @@ const ROWS: Row[] = [
     value: (r) => `${r.peakMemory.peakResidentMb.toFixed(0)} MB`,
   },
   {
-    metric: 'Webhooks out: events delivered (per second)',
+    metric: 'Webhooks out: events of the ingest run delivered (per second)',
     target: '',
     value: (r) => `${integer(r.webhooksOut.delivered)} (${integer(r.webhooksOut.perSecond)}/s)`,
   },

@@ -36,30 +36,40 @@ export async function startWebhookSink(): Promise<WebhookSink> {
   };
 }
 
-/**
- * Waits until the sink has received nothing new for `quietMs` (the server's backlog is sent), at most `limitMs`;
- * the delivery rate is what arrived between the first and the last request.
- */
-export async function measureDeliveryRate(sink: WebhookSink, options: { quietMs: number; limitMs: number }) {
+/** Waits until the sink has received nothing new for `quietMs` (the server's backlog is sent), at most `limitMs`. */
+export async function waitUntilQuiet(sink: WebhookSink, options: { quietMs: number; limitMs: number }) {
   const started = performance.now();
   let seen = sink.received().count;
   let quietSince = performance.now();
   while (performance.now() - started < options.limitMs) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const now = sink.received().count;
     if (now !== seen) {
       seen = now;
       quietSince = performance.now();
     } else if (performance.now() - quietSince >= options.quietMs) {
-      break;
+      return;
     }
   }
-  const { count, firstAt, lastAt } = sink.received();
-  const seconds = firstAt !== null && lastAt !== null && lastAt > firstAt ? (lastAt - firstAt) / 1000 : 0;
+}
+
+/**
+ * What the sink received for a load that ran from `loadStartedAt` to `loadEndedAt` (performance.now() times), once the
+ * backlog is sent: how many events, at what rate from the start of the load to the last one, and how long after the
+ * load the last one came.
+ */
+export async function measureDeliveries(
+  sink: WebhookSink,
+  load: { countBefore: number; loadStartedAt: number; loadEndedAt: number },
+  options: { quietMs: number; limitMs: number },
+) {
+  await waitUntilQuiet(sink, options);
+  const { count, lastAt } = sink.received();
+  const delivered = count - load.countBefore;
+  const seconds = lastAt === null ? 0 : (lastAt - load.loadStartedAt) / 1000;
   return {
-    delivered: count,
-    perSecond: seconds > 0 ? count / seconds : 0,
-    /** From the end of the measurements until the last event arrived. */
-    drainSeconds: lastAt === null ? 0 : Math.max(0, (lastAt - started) / 1000),
+    delivered,
+    perSecond: seconds > 0 ? delivered / seconds : 0,
+    drainSeconds: lastAt === null ? 0 : Math.max(0, (lastAt - load.loadEndedAt) / 1000),
   };
 }

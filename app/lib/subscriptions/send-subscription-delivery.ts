@@ -8,87 +8,143 @@ import { postWebhook, type PostOutcome } from './post-webhook';
 import type { ClaimedDelivery } from './subscription-delivery-queue';
 import { signingSecrets } from './subscription-secrets';
 
-export type DeliveryResult = 'delivered' | 'retry' | 'failed' | 'lease_lost';
+export type DeliveryResult = 'delivered' | 'retry' | 'failed';
+
+/** Requests in flight at once per instance: receivers are the customer's systems, not ours to flood. */
+const SENDS_AT_ONCE = 8;
+
+const EVENT_GONE: PostOutcome = {
+  ok: false,
+  statusCode: null,
+  durationMs: 0,
+  error: 'The event is no longer kept (EVENT_RETENTION_DAYS); it cannot be sent.',
+  responseExcerpt: null,
+};
 
 /**
- * Sends a claimed job: the event as `{ type, timestamp, data }`, signed, with its id as `webhook-id` (the same on every
- * attempt). Records the attempt, then the job delivered, due again (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h) or
- * failed, and the subscription's failing streak (five days of nothing but failures disable it).
+ * Sends claimed jobs: each event as `{ type, timestamp, data }`, signed, with its id as `webhook-id` (the same on
+ * every attempt). Then, in one transaction, every attempt as it went, each job delivered, due again (5 s, 5 min,
+ * 30 min, 2 h, 5 h, 10 h, 10 h) or failed, and each subscription's failing streak (five days of nothing but failures
+ * disable it). A job whose lease ran out meanwhile is left to whoever has it now.
  */
-export async function sendSubscriptionDelivery(claim: ClaimedDelivery, now: () => Date): Promise<DeliveryResult> {
-  const [subscription, event] = await Promise.all([
-    prisma.subscription.findUnique({ where: { id: claim.subscriptionId } }),
-    prisma.feedEvent.findUnique({ where: { id: claim.eventId } }),
+export async function sendSubscriptionDeliveries(
+  claims: readonly ClaimedDelivery[],
+  now: () => Date,
+): Promise<DeliveryResult[]> {
+  if (claims.length === 0) return [];
+  const [subscriptions, events] = await Promise.all([
+    prisma.subscription.findMany({ where: { id: { in: [...new Set(claims.map((claim) => claim.subscriptionId))] } } }),
+    prisma.feedEvent.findMany({ where: { id: { in: claims.map((claim) => claim.eventId) } } }),
   ]);
-  if (!subscription) return 'lease_lost';
-  const sentAt = now();
-  let outcome: PostOutcome;
-  if (!event) {
-    outcome = {
-      ok: false,
-      statusCode: null,
-      durationMs: 0,
-      error: 'The event is no longer kept (EVENT_RETENTION_DAYS); it cannot be sent.',
-      responseExcerpt: null,
-    };
-  } else {
-    const hook = event.hookId
-      ? await prisma.hook.findUnique({ where: { id: event.hookId }, select: { name: true } })
-      : null;
-    const payload = toFeedEventPayload(event, { hookName: hook?.name ?? null, publicUrl: getPublicUrl() });
-    outcome = await postWebhook({
-      url: subscription.url,
-      messageId: payload.id,
-      body: JSON.stringify({ type: payload.type, timestamp: payload.timestamp, data: payload.data }),
-      secrets: signingSecrets(subscription, sentAt),
-      now: sentAt,
-    });
-  }
-  const finishedAt = now();
-  const nextAttemptAt = outcome.ok || !event ? null : nextAttemptAfterFailure(claim.attempts, finishedAt);
-  const result: DeliveryResult = outcome.ok ? 'delivered' : nextAttemptAt ? 'retry' : 'failed';
-  const recorded = await prisma.$transaction(async (tx) => {
-    const changed = await tx.subscriptionDelivery.updateMany({
-      where: { id: claim.id, leaseOwner: claim.token },
-      data: {
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        status: result === 'retry' ? 'pending' : result,
-        nextAttemptAt,
-        deliveredAt: outcome.ok ? finishedAt : null,
-      },
-    });
-    if (changed.count !== 1) return false;
-    await recordAttempt(tx, {
-      subscriptionId: claim.subscriptionId,
-      eventId: claim.eventId,
-      eventType: event?.type ?? 'unknown',
-      attemptedAt: sentAt,
-      outcome,
-    });
-    await updateFailingStreak(tx, claim.subscriptionId, outcome, finishedAt);
-    return true;
+  const hookIds = [...new Set(events.flatMap((event) => (event.hookId ? [event.hookId] : [])))];
+  const hooks =
+    hookIds.length > 0
+      ? await prisma.hook.findMany({ where: { id: { in: hookIds } }, select: { id: true, name: true } })
+      : [];
+  const subscriptionOf = new Map(subscriptions.map((subscription) => [subscription.id, subscription]));
+  const eventOf = new Map(events.map((event) => [event.id, event]));
+  const hookNameOf = new Map(hooks.map((hook) => [hook.id, hook.name]));
+  const publicUrl = getPublicUrl();
+
+  const sent: { claim: ClaimedDelivery; type: string; sentAt: Date; outcome: PostOutcome; finishedAt: Date }[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < claims.length) {
+      const claim = claims[next++]!;
+      const subscription = subscriptionOf.get(claim.subscriptionId);
+      if (!subscription) continue;
+      const event = eventOf.get(claim.eventId);
+      const sentAt = now();
+      let outcome = EVENT_GONE;
+      if (event) {
+        const hookName = event.hookId ? (hookNameOf.get(event.hookId) ?? null) : null;
+        const payload = toFeedEventPayload(event, { hookName, publicUrl });
+        outcome = await postWebhook({
+          url: subscription.url,
+          messageId: payload.id,
+          body: JSON.stringify({ type: payload.type, timestamp: payload.timestamp, data: payload.data }),
+          secrets: signingSecrets(subscription, sentAt),
+          now: sentAt,
+        });
+      }
+      sent.push({ claim, type: event?.type ?? 'unknown', sentAt, outcome, finishedAt: now() });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SENDS_AT_ONCE, claims.length) }, worker));
+
+  const results = sent.map(({ claim, outcome, finishedAt }) => {
+    const nextAttemptAt =
+      outcome.ok || outcome === EVENT_GONE ? null : nextAttemptAfterFailure(claim.attempts, finishedAt);
+    const result: DeliveryResult = outcome.ok ? 'delivered' : nextAttemptAt ? 'retry' : 'failed';
+    return { result, nextAttemptAt };
   });
-  return recorded ? result : 'lease_lost';
+  await prisma.$transaction(async (tx) => {
+    const delivered = sent.filter((_, index) => results[index]!.result === 'delivered');
+    if (delivered.length > 0) {
+      await tx.subscriptionDelivery.updateMany({
+        where: { id: { in: delivered.map(({ claim }) => claim.id) }, leaseOwner: delivered[0]!.claim.token },
+        data: { status: 'delivered', leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: null, deliveredAt: now() },
+      });
+    }
+    for (const [index, { claim }] of sent.entries()) {
+      const { result, nextAttemptAt } = results[index]!;
+      if (result === 'delivered') continue;
+      await tx.subscriptionDelivery.updateMany({
+        where: { id: claim.id, leaseOwner: claim.token },
+        data: {
+          status: result === 'retry' ? 'pending' : 'failed',
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          nextAttemptAt,
+        },
+      });
+    }
+    await tx.subscriptionAttempt.createMany({
+      data: sent.map(({ claim, type, sentAt, outcome }) =>
+        attemptRow({
+          subscriptionId: claim.subscriptionId,
+          eventId: claim.eventId,
+          eventType: type,
+          attemptedAt: sentAt,
+          outcome,
+        }),
+      ),
+    });
+    for (const subscriptionId of new Set(sent.map(({ claim }) => claim.subscriptionId))) {
+      const own = sent.filter(({ claim }) => claim.subscriptionId === subscriptionId);
+      const success = own.find(({ outcome }) => outcome.ok);
+      const last = own.at(-1)!;
+      await updateFailingStreak(tx, subscriptionId, success ? success.outcome : last.outcome, last.finishedAt);
+    }
+  });
+  return results.map(({ result }) => result);
 }
 
-export async function recordAttempt(
-  tx: Transaction,
-  attempt: { subscriptionId: string; eventId: string; eventType: string; attemptedAt: Date; outcome: PostOutcome },
-) {
-  await tx.subscriptionAttempt.create({
-    data: {
-      subscriptionId: attempt.subscriptionId,
-      eventId: attempt.eventId,
-      eventType: attempt.eventType,
-      attemptedAt: attempt.attemptedAt,
-      durationMs: attempt.outcome.durationMs,
-      statusCode: attempt.outcome.statusCode,
-      ok: attempt.outcome.ok,
-      error: attempt.outcome.error?.slice(0, 1000) ?? null,
-      responseExcerpt: attempt.outcome.responseExcerpt,
-    },
-  });
+type AttemptInput = {
+  subscriptionId: string;
+  eventId: string;
+  eventType: string;
+  attemptedAt: Date;
+  outcome: PostOutcome;
+};
+
+function attemptRow(attempt: AttemptInput) {
+  return {
+    subscriptionId: attempt.subscriptionId,
+    eventId: attempt.eventId,
+    eventType: attempt.eventType,
+    attemptedAt: attempt.attemptedAt,
+    durationMs: attempt.outcome.durationMs,
+    statusCode: attempt.outcome.statusCode,
+    ok: attempt.outcome.ok,
+    error: attempt.outcome.error?.slice(0, 1000) ?? null,
+    responseExcerpt: attempt.outcome.responseExcerpt,
+  };
+}
+
+/** Records one request and what it got back. */
+export async function recordAttempt(tx: Transaction, attempt: AttemptInput) {
+  await tx.subscriptionAttempt.create({ data: attemptRow(attempt) });
 }
 
 async function updateFailingStreak(tx: Transaction, subscriptionId: string, outcome: PostOutcome, at: Date) {

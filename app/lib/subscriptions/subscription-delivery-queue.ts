@@ -94,26 +94,25 @@ export async function findDueDeliveries(now: Date, limit: number, subscriptionId
   return rows.map((row) => Number(row.id));
 }
 
-/** Takes a due job for `token` until the lease runs out; null when another instance has it (or it is not due). */
-export async function claimDelivery(id: number, token: string, now: Date): Promise<ClaimedDelivery | null> {
+/**
+ * Takes due jobs for `token` until their lease runs out, in one statement: the ones another instance took meanwhile
+ * (or that stopped being due) are left out of the answer.
+ */
+export async function claimDeliveries(ids: number[], token: string, now: Date): Promise<ClaimedDelivery[]> {
+  if (ids.length === 0) return [];
   const leaseUntil = new Date(now.getTime() + DELIVERY_LEASE_MS);
-  const changed = await prisma.$executeRaw`
+  const rows = await prisma.$queryRaw<
+    { id: number; subscriptionId: string; eventId: string; envelopeId: string; attempts: number }[]
+  >`
     UPDATE "SubscriptionDelivery"
     SET "leaseOwner" = ${token}, "leaseExpiresAt" = ${leaseUntil}, "attempts" = "attempts" + 1, "lastAttemptAt" = ${now}
-    WHERE "id" = ${id} AND "status" = 'pending' AND "nextAttemptAt" <= ${now}
-      AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= ${now})`;
-  if (changed !== 1) return null;
-  const row = await prisma.subscriptionDelivery.findUnique({
-    where: { id },
-    select: { subscriptionId: true, eventId: true, envelopeId: true, attempts: true, leaseOwner: true },
-  });
-  if (!row || row.leaseOwner !== token) return null;
-  return {
-    id,
-    token,
-    subscriptionId: row.subscriptionId,
-    eventId: row.eventId,
-    envelopeId: row.envelopeId,
-    attempts: row.attempts,
-  };
+    WHERE "id" IN (${join(ids)}) AND "status" = 'pending' AND "nextAttemptAt" <= ${now}
+      AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= ${now})
+    RETURNING "id", "subscriptionId", "eventId", "envelopeId", "attempts"`;
+  return rows.map((row) => ({ ...row, id: Number(row.id), attempts: Number(row.attempts), token }));
+}
+
+/** Takes one due job (see claimDeliveries); null when another instance has it or it is not due. */
+export async function claimDelivery(id: number, token: string, now: Date): Promise<ClaimedDelivery | null> {
+  return (await claimDeliveries([id], token, now))[0] ?? null;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
+import { whenChangesStored } from '@/app/lib/webhooks/ingest-notification';
 import { runSubscriptionDeliveries } from './run-subscription-deliveries';
 
 // This process's sender of webhooks out: kicked after each stored batch (so the first attempt is made at once) and
@@ -28,9 +29,11 @@ export function subscriptionsChanged(): void {
   activeUntil = 0;
 }
 
-/** This process sends webhooks out from now on (the server, once started). */
+/** This process sends webhooks out from now on (the server, once started): after each stored change, and when kicked. */
 export function enableSubscriptionDeliveries(): void {
+  if (enabled) return;
   enabled = true;
+  whenChangesStored(() => void kickSubscriptionDeliveries());
 }
 
 /** Sends what is due now, after what is running; never throws (failures are logged). */

@@ -1,6 +1,5 @@
 import 'server-only';
 import { uuidV7 } from '@/app/lib/db/sql-values';
-import { kickSubscriptionDeliveries } from '@/app/lib/subscriptions/subscription-worker';
 import type { Job, JobResult } from './apply-notifications';
 import { getEnvelopeWriter } from './envelope-writer';
 
@@ -33,6 +32,22 @@ export function ingestNotification(options: Omit<Job, 'deliveryId'>): Promise<In
   });
 }
 
+const changeListeners = new Set<() => void>();
+
+/** Calls `listener` after each stored batch that changed an envelope (the server's webhooks out listen). */
+export function whenChangesStored(listener: () => void): void {
+  changeListeners.add(listener);
+}
+
+function notifyChangesStored(): void {
+  for (const listener of changeListeners) listener();
+}
+
+/** Whether notifications are being stored or wait to be: work that can wait (webhooks out) gives way meanwhile. */
+export function isIngestBusy(): boolean {
+  return queue.ingestRunning || queue.ingestWaiting.length > 0;
+}
+
 async function drain(): Promise<void> {
   try {
     while (queue.ingestWaiting.length) {
@@ -63,8 +78,8 @@ async function runWithRetries(jobs: Job[]): Promise<IngestResult[]> {
   for (let attempt = 1; ; attempt++) {
     try {
       const stored = await writer.storeBatch(jobs);
-      // The batch's events are committed: subscriptions get them now, after the answers (never in their way).
-      if (stored.transitions.length > 0) setImmediate(() => void kickSubscriptionDeliveries());
+      // Committed: whoever waits for changes (webhooks out) hears of them after the answers, never in their way.
+      if (stored.transitions.length > 0) setImmediate(notifyChangesStored);
       return stored.results;
     } catch (error) {
       // Another instance stored the same event first, or a write conflict: run again.
