@@ -11,13 +11,13 @@ const JOBS_PER_ROUND = 64;
 const SENDS_PER_RUN = 2_000;
 
 /** While notifications come in faster than they are stored, a round waits this long at most for a pause. */
-const MAX_GIVE_WAY_MS = 200;
+const MAX_GIVE_WAY_MS = 1_000;
 const GIVE_WAY_STEP_MS = 10;
 
 /**
  * Answering the signing service comes first: it retries what is slow and marks the envelope in error. While the
  * ingest queue is busy a round waits for a pause, up to MAX_GIVE_WAY_MS, so under sustained load webhooks out still
- * send a round every 200 ms and catch up when the load drops.
+ * send a round every second and catch up when the load drops.
  */
 async function giveWayToIngest(): Promise<void> {
   for (let waited = 0; waited < MAX_GIVE_WAY_MS && isIngestBusy(); waited += GIVE_WAY_STEP_MS) {

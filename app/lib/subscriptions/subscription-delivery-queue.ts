@@ -85,10 +85,13 @@ export async function findDueDeliveries(now: Date, limit: number, subscriptionId
       AND d."nextAttemptAt" <= ${now}
       AND (d."leaseExpiresAt" IS NULL OR d."leaseExpiresAt" <= ${now})
       ${scope}
-      AND NOT EXISTS (
-        SELECT 1 FROM "SubscriptionDelivery" e
-        WHERE e."subscriptionId" = d."subscriptionId" AND e."envelopeId" = d."envelopeId"
-          AND e."eventPosition" < d."eventPosition" AND e."status" = 'pending')
+      -- The envelope's first pending job for this subscription, found through the index on (subscription,
+      -- envelope, position) row by row: a correlated LIMIT 1 keeps PostgreSQL on that index even before it has
+      -- statistics on the table (an anti-join it planned without them read the whole table per candidate).
+      AND d."eventPosition" = (
+        SELECT e."eventPosition" FROM "SubscriptionDelivery" e
+        WHERE e."subscriptionId" = d."subscriptionId" AND e."envelopeId" = d."envelopeId" AND e."status" = 'pending'
+        ORDER BY e."eventPosition" LIMIT 1)
     ORDER BY d."nextAttemptAt", d."eventPosition"
     LIMIT ${limit}`;
   return rows.map((row) => Number(row.id));
