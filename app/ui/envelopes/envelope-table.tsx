@@ -34,7 +34,7 @@ export type EnvelopeSelection = {
   hasOpen: boolean;
 };
 
-const CHECKBOX = 'size-4 rounded border-slate-400 accent-brand-600';
+const CHECKBOX = 'mt-0.5 size-4 rounded border-slate-400 accent-brand-600';
 
 export function EnvelopeTable(props: {
   envelopes: EnvelopeListItem[];
@@ -133,6 +133,11 @@ function EnvelopeRow({
               />
               <span className="sr-only">Select {envelope.name} for reminders</span>
             </label>
+          ) : selection?.hasOpen ? (
+            // An ended envelope cannot be reminded: the same room, so every name starts at one line.
+            <span aria-hidden="true" className="-m-2 flex p-2">
+              <span className="mt-0.5 size-4" />
+            </span>
           ) : null}
           <div className="min-w-0 flex-1">
             <Link
