@@ -5,7 +5,7 @@ import { getPublicUrl } from '@/app/lib/env';
 import { toFeedEventPayload } from '@/app/lib/feed/to-feed-event-payload';
 import { DISABLE_AFTER_FAILING_MS, nextAttemptAfterFailure } from './delivery-schedule';
 import { postWebhook, type PostOutcome } from './post-webhook';
-import type { ClaimedDelivery } from './subscription-delivery-queue';
+import { holdBackFollowers, type ClaimedDelivery } from './subscription-delivery-queue';
 import { signingSecrets } from './subscription-secrets';
 
 export type DeliveryResult = 'delivered' | 'retry' | 'failed';
@@ -89,6 +89,7 @@ export async function sendSubscriptionDeliveries(
     for (const [index, { claim }] of sent.entries()) {
       const { result, nextAttemptAt } = results[index]!;
       if (result === 'delivered') continue;
+      if (nextAttemptAt) await holdBackFollowers(tx, claim, nextAttemptAt);
       await tx.subscriptionDelivery.updateMany({
         where: { id: claim.id, leaseOwner: claim.token },
         data: {

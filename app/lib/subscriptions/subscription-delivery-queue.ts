@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { parseStringList } from '@/app/lib/db/json-columns';
+import type { Transaction } from '@/app/lib/db/create-prisma-client';
 import { prisma } from '@/app/lib/db/prisma';
 import { DELIVERY_LEASE_MS } from './delivery-schedule';
 
@@ -8,6 +9,8 @@ import { DELIVERY_LEASE_MS } from './delivery-schedule';
 // hands is one conditional UPDATE, so of several instances racing for a job exactly one sees its row change.
 
 const { sql, join } = Prisma;
+
+type Db = Transaction | typeof prisma;
 
 /** Most events one dispatch pass reads per subscription. */
 const DISPATCH_BATCH = 500;
@@ -17,6 +20,7 @@ export type ClaimedDelivery = {
   subscriptionId: string;
   eventId: string;
   envelopeId: string;
+  eventPosition: number;
   attempts: number;
   token: string;
 };
@@ -66,35 +70,74 @@ async function insertJobs(
   const rows = events.map(
     (event) => sql`(${subscriptionId}, ${event.id}, ${event.position}, ${event.envelopeId}, ${now}, ${now})`,
   );
-  return prisma.$executeRaw`
+  const inserted = await prisma.$executeRaw`
     INSERT INTO "SubscriptionDelivery" ("subscriptionId", "eventId", "eventPosition", "envelopeId", "nextAttemptAt", "createdAt")
     VALUES ${join(rows)}
     ON CONFLICT ("subscriptionId", "eventId") DO NOTHING`;
+  // A new job behind one that waits for its retry waits as long (see holdBackFollowers).
+  await prisma.$executeRaw`
+    UPDATE "SubscriptionDelivery" SET "nextAttemptAt" = (
+      SELECT MAX(h."nextAttemptAt") FROM "SubscriptionDelivery" h
+      WHERE h."subscriptionId" = "SubscriptionDelivery"."subscriptionId"
+        AND h."envelopeId" = "SubscriptionDelivery"."envelopeId"
+        AND h."status" = 'pending' AND h."eventPosition" < "SubscriptionDelivery"."eventPosition")
+    WHERE "subscriptionId" = ${subscriptionId} AND "eventId" IN (${join(events.map((event) => event.id))})
+      AND "status" = 'pending'
+      AND EXISTS (
+        SELECT 1 FROM "SubscriptionDelivery" h
+        WHERE h."subscriptionId" = "SubscriptionDelivery"."subscriptionId"
+          AND h."envelopeId" = "SubscriptionDelivery"."envelopeId"
+          AND h."status" = 'pending' AND h."eventPosition" < "SubscriptionDelivery"."eventPosition"
+          AND h."nextAttemptAt" > "SubscriptionDelivery"."nextAttemptAt")`;
+  return inserted;
 }
+
+/** How many due jobs, in due order, are looked at for the ones first in line for their envelope. */
+const DUE_WINDOW = 1_024;
 
 /**
  * Jobs that may be sent at `now`: due, not leased, of an enabled subscription, and the first still pending of their
  * envelope for that subscription (an event waits until the envelope's earlier ones were delivered or given up).
+ * Only the first DUE_WINDOW due jobs are looked at, so a large backlog costs the same as a small one; that sees
+ * every envelope in turn because an envelope's later jobs are never due before its first one (see
+ * holdBackFollowers and insertJobs).
  */
 export async function findDueDeliveries(now: Date, limit: number, subscriptionIds?: string[]): Promise<number[]> {
   const scope = subscriptionIds ? sql`AND d."subscriptionId" IN (${join(subscriptionIds)})` : sql``;
   const rows = await prisma.$queryRaw<{ id: number }[]>`
-    SELECT d."id" FROM "SubscriptionDelivery" d
-    JOIN "Subscription" s ON s."id" = d."subscriptionId"
-    WHERE d."status" = 'pending' AND s."disabledAt" IS NULL
-      AND d."nextAttemptAt" <= ${now}
-      AND (d."leaseExpiresAt" IS NULL OR d."leaseExpiresAt" <= ${now})
-      ${scope}
-      -- The envelope's first pending job for this subscription, found through the index on (subscription,
-      -- envelope, position) row by row: a correlated LIMIT 1 keeps PostgreSQL on that index even before it has
-      -- statistics on the table (an anti-join it planned without them read the whole table per candidate).
-      AND d."eventPosition" = (
-        SELECT e."eventPosition" FROM "SubscriptionDelivery" e
-        WHERE e."subscriptionId" = d."subscriptionId" AND e."envelopeId" = d."envelopeId" AND e."status" = 'pending'
-        ORDER BY e."eventPosition" LIMIT 1)
-    ORDER BY d."nextAttemptAt", d."eventPosition"
+    SELECT c."id" FROM (
+      SELECT d."id", d."subscriptionId", d."envelopeId", d."eventPosition", d."nextAttemptAt"
+      FROM "SubscriptionDelivery" d
+      JOIN "Subscription" s ON s."id" = d."subscriptionId"
+      WHERE d."status" = 'pending' AND s."disabledAt" IS NULL
+        AND d."nextAttemptAt" <= ${now}
+        AND (d."leaseExpiresAt" IS NULL OR d."leaseExpiresAt" <= ${now})
+        ${scope}
+      ORDER BY d."nextAttemptAt", d."eventPosition"
+      LIMIT ${DUE_WINDOW}
+    ) AS c
+    WHERE c."eventPosition" = (
+      SELECT e."eventPosition" FROM "SubscriptionDelivery" e
+      WHERE e."subscriptionId" = c."subscriptionId" AND e."envelopeId" = c."envelopeId" AND e."status" = 'pending'
+      ORDER BY e."eventPosition" LIMIT 1)
+    ORDER BY c."nextAttemptAt", c."eventPosition"
     LIMIT ${limit}`;
   return rows.map((row) => Number(row.id));
+}
+
+/**
+ * After an envelope's first job failed and waits for its retry, its later jobs wait at least as long: they could not
+ * go before it anyway, and left due they would fill the front of the queue ahead of other envelopes.
+ */
+export async function holdBackFollowers(
+  db: Db,
+  job: { subscriptionId: string; envelopeId: string; eventPosition: number },
+  until: Date,
+): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "SubscriptionDelivery" SET "nextAttemptAt" = ${until}
+    WHERE "subscriptionId" = ${job.subscriptionId} AND "envelopeId" = ${job.envelopeId} AND "status" = 'pending'
+      AND "eventPosition" > ${job.eventPosition} AND "nextAttemptAt" < ${until}`;
 }
 
 /**
@@ -105,14 +148,27 @@ export async function claimDeliveries(ids: number[], token: string, now: Date): 
   if (ids.length === 0) return [];
   const leaseUntil = new Date(now.getTime() + DELIVERY_LEASE_MS);
   const rows = await prisma.$queryRaw<
-    { id: number; subscriptionId: string; eventId: string; envelopeId: string; attempts: number }[]
+    {
+      id: number;
+      subscriptionId: string;
+      eventId: string;
+      envelopeId: string;
+      eventPosition: number;
+      attempts: number;
+    }[]
   >`
     UPDATE "SubscriptionDelivery"
     SET "leaseOwner" = ${token}, "leaseExpiresAt" = ${leaseUntil}, "attempts" = "attempts" + 1, "lastAttemptAt" = ${now}
     WHERE "id" IN (${join(ids)}) AND "status" = 'pending' AND "nextAttemptAt" <= ${now}
       AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= ${now})
-    RETURNING "id", "subscriptionId", "eventId", "envelopeId", "attempts"`;
-  return rows.map((row) => ({ ...row, id: Number(row.id), attempts: Number(row.attempts), token }));
+    RETURNING "id", "subscriptionId", "eventId", "envelopeId", "eventPosition", "attempts"`;
+  return rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    eventPosition: Number(row.eventPosition),
+    attempts: Number(row.attempts),
+    token,
+  }));
 }
 
 /** Takes one due job (see claimDeliveries); null when another instance has it or it is not due. */

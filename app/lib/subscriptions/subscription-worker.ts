@@ -9,52 +9,65 @@ import { runSubscriptionDeliveries } from './run-subscription-deliveries';
 const ACTIVE_CHECK_MS = 5_000;
 
 // Off until the server starts its background jobs (start-background-jobs.ts): scripts and tests that store
-// notifications send nothing by themselves.
-let enabled = false;
-let running: Promise<void> | null = null;
-let again = false;
-let activeUntil = 0;
-let active = false;
+// notifications send nothing by themselves. Kept on globalThis: Next.js bundles instrumentation (which enables and
+// sweeps) apart from the route handlers (which kick after storing), each with its own copy of this module, and both
+// must share one sender.
+type WorkerState = {
+  enabled: boolean;
+  running: Promise<void> | null;
+  again: boolean;
+  activeUntil: number;
+  active: boolean;
+};
+const GLOBAL_KEY = '__envelopeTrackerSubscriptionWorker';
+const state = ((globalThis as { [GLOBAL_KEY]?: WorkerState })[GLOBAL_KEY] ??= {
+  enabled: false,
+  running: null,
+  again: false,
+  activeUntil: 0,
+  active: false,
+});
 
 /** Whether any subscription is enabled, asked at most every few seconds: without one a kick costs nothing. */
 async function hasActiveSubscriptions(): Promise<boolean> {
-  if (Date.now() < activeUntil) return active;
-  active = (await prisma.subscription.count({ where: { disabledAt: null } })) > 0;
-  activeUntil = Date.now() + ACTIVE_CHECK_MS;
-  return active;
+  if (Date.now() < state.activeUntil) return state.active;
+  state.active = (await prisma.subscription.count({ where: { disabledAt: null } })) > 0;
+  state.activeUntil = Date.now() + ACTIVE_CHECK_MS;
+  return state.active;
 }
 
 /** Forgets what hasActiveSubscriptions knew (a subscription was created, enabled or removed here). */
 export function subscriptionsChanged(): void {
-  activeUntil = 0;
+  state.activeUntil = 0;
 }
 
 /** This process sends webhooks out from now on (the server, once started): after each stored change, and when kicked. */
 export function enableSubscriptionDeliveries(): void {
-  if (enabled) return;
-  enabled = true;
+  if (state.enabled) return;
+  state.enabled = true;
   whenChangesStored(() => void kickSubscriptionDeliveries());
 }
 
 /** Sends what is due now, after what is running; never throws (failures are logged). */
 export function kickSubscriptionDeliveries(): Promise<void> {
-  if (!enabled) return Promise.resolve();
-  if (running) {
-    again = true;
-    return running;
+  if (!state.enabled) return Promise.resolve();
+  if (state.running) {
+    state.again = true;
+    return state.running;
   }
-  running = (async () => {
+  const run = (async () => {
     try {
       do {
-        again = false;
+        state.again = false;
         if (!(await hasActiveSubscriptions())) break;
         await runSubscriptionDeliveries();
-      } while (again);
+      } while (state.again);
     } catch (error) {
       console.error('Sending webhooks to subscriptions failed:', error);
     } finally {
-      running = null;
+      state.running = null;
     }
   })();
-  return running;
+  state.running = run;
+  return run;
 }

@@ -144,8 +144,11 @@ describe(`webhooks out on ${provider}`, () => {
     const [sent, invited] = await feedIdsOf(envelopeId);
     let at = new Date();
     await runAt(subscription.id, at);
-    // The invitation waits behind the envelope's first event.
+    // The invitation waits behind the envelope's first event, and is not due before that event's retry.
     expect(receiver.received.filter((request) => request.id === invited)).toHaveLength(0);
+    const jobOf = (eventId: string) =>
+      prisma.subscriptionDelivery.findFirstOrThrow({ where: { subscriptionId: subscription.id, eventId } });
+    expect((await jobOf(invited!)).nextAttemptAt).toEqual((await jobOf(sent!)).nextAttemptAt);
     for (const delay of RETRY_DELAYS_MS) {
       at = new Date(at.getTime() + delay + 1_000);
       await runAt(subscription.id, at);

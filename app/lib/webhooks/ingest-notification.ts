@@ -32,23 +32,31 @@ export function ingestNotification(options: Omit<Job, 'deliveryId'>): Promise<In
   });
 }
 
-const changeListeners = new Set<() => void>();
+// On globalThis: the server's webhooks out listen from instrumentation, which Next.js bundles apart from the route
+// handlers that store notifications (each bundle has its own copy of this module).
+type IngestActivity = { changeListeners: Set<() => void>; batchesInFlight: number };
+const ACTIVITY_KEY = '__envelopeTrackerIngestActivity';
+const activity = ((globalThis as { [ACTIVITY_KEY]?: IngestActivity })[ACTIVITY_KEY] ??= {
+  changeListeners: new Set(),
+  batchesInFlight: 0,
+});
 
 /** Calls `listener` after each stored batch that changed an envelope (the server's webhooks out listen). */
 export function whenChangesStored(listener: () => void): void {
-  changeListeners.add(listener);
+  activity.changeListeners.add(listener);
 }
 
 function notifyChangesStored(): void {
-  for (const listener of changeListeners) listener();
+  for (const listener of activity.changeListeners) listener();
 }
 
 /** Whether notifications are being stored or wait to be: work that can wait (webhooks out) gives way meanwhile. */
 export function isIngestBusy(): boolean {
-  return queue.ingestRunning || queue.ingestWaiting.length > 0;
+  return activity.batchesInFlight > 0 || queue.ingestRunning || queue.ingestWaiting.length > 0;
 }
 
 async function drain(): Promise<void> {
+  activity.batchesInFlight += 1;
   try {
     while (queue.ingestWaiting.length) {
       const batch = queue.ingestWaiting.splice(0, MAX_BATCH);
@@ -56,6 +64,7 @@ async function drain(): Promise<void> {
     }
   } finally {
     queue.ingestRunning = false;
+    activity.batchesInFlight -= 1;
   }
 }
 
