@@ -9,7 +9,7 @@ import { createSqliteEnvelopeWriter } from '@/app/lib/webhooks/sqlite-envelope-w
 import { ingestJob } from '@/app/testing/ingest-job';
 import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import { appendFeedEvents } from './append-feed-events';
-import { decodeFeedCursor } from './feed-cursor';
+import { decodeFeedCursor, encodeFeedCursor } from './feed-cursor';
 import type { FeedEventDraft } from './feed-event-data';
 import { newFeedEventId } from './new-feed-event-id';
 
@@ -46,7 +46,7 @@ async function followFeed(query: Record<string, string>, after?: string) {
 /** The newest position now: a starting point for a test's own reads. */
 async function headCursor(): Promise<string> {
   const last = await prisma.feedEvent.findFirst({ orderBy: { position: 'desc' }, select: { position: true } });
-  return Buffer.from(JSON.stringify({ p: last?.position ?? 0 })).toString('base64url');
+  return encodeFeedCursor(last?.position ?? 0);
 }
 
 const notify = async (hookId: string, query: Record<string, string>) => {

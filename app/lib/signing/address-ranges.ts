@@ -10,6 +10,11 @@ function parseAddress(text: string): Address | null {
   return address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
 }
 
+/** An address's class as ipaddr.js names it ("loopback", "private", "linkLocal", …); null when it is not one. */
+export function addressRange(text: string): string | null {
+  return parseAddress(text)?.range() ?? null;
+}
+
 /** Whether an address is on the public internet (not private, loopback, link-local, reserved...). */
 export function isPublicAddress(text: string): boolean {
   const address = parseAddress(text);

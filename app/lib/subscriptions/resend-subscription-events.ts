@@ -1,7 +1,7 @@
 import 'server-only';
-import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { parseStringList } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
+import { queueJobs } from './subscription-delivery-queue';
 import type { ResendBody } from './subscription-schemas';
 import { kickSubscriptionDeliveries } from './subscription-worker';
 
@@ -51,17 +51,7 @@ export async function resendSubscriptionEvents(
       message: `More than ${MAX_RESEND_EVENTS.toLocaleString('en')} events since then: choose a later "since" and resend in parts.`,
     };
   }
-  if (events.length > 0) {
-    const rows = events.map(
-      (event) => Prisma.sql`(${subscriptionId}, ${event.id}, ${event.position}, ${event.envelopeId}, ${now}, ${now})`,
-    );
-    await prisma.$executeRaw`
-      INSERT INTO "SubscriptionDelivery" ("subscriptionId", "eventId", "eventPosition", "envelopeId", "nextAttemptAt", "createdAt")
-      VALUES ${Prisma.join(rows)}
-      ON CONFLICT ("subscriptionId", "eventId") DO UPDATE SET
-        "status" = 'pending', "attempts" = 0, "nextAttemptAt" = excluded."nextAttemptAt",
-        "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "deliveredAt" = NULL`;
-  }
+  await queueJobs(subscriptionId, events, now, { requeue: true });
   void kickSubscriptionDeliveries();
   return { ok: true, queued: events.length };
 }

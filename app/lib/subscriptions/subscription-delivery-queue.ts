@@ -48,7 +48,7 @@ export async function dispatchFeedEvents(options: { now: Date; subscriptionIds?:
       });
       if (events.length === 0) break;
       const wanted = events.filter((event) => types.length === 0 || types.includes(event.type));
-      dispatched += await insertJobs(subscription.id, wanted, options.now);
+      dispatched += await queueJobs(subscription.id, wanted, options.now);
       const last = events.at(-1)!.position;
       await prisma.subscription.updateMany({
         where: { id: subscription.id, dispatchedPosition: { lt: last } },
@@ -61,19 +61,28 @@ export async function dispatchFeedEvents(options: { now: Date; subscriptionIds?:
   return dispatched;
 }
 
-async function insertJobs(
+/**
+ * Jobs for these events, due now. A job that exists already stays as it is, unless `requeue` (resend): then it
+ * starts over (pending, no attempts, due now, same webhook-id).
+ */
+export async function queueJobs(
   subscriptionId: string,
   events: { position: number; id: string; envelopeId: string }[],
   now: Date,
+  options: { requeue?: boolean } = {},
 ): Promise<number> {
   if (events.length === 0) return 0;
   const rows = events.map(
     (event) => sql`(${subscriptionId}, ${event.id}, ${event.position}, ${event.envelopeId}, ${now}, ${now})`,
   );
+  const onConflict = options.requeue
+    ? sql`DO UPDATE SET "status" = 'pending', "attempts" = 0, "nextAttemptAt" = excluded."nextAttemptAt",
+        "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "deliveredAt" = NULL`
+    : sql`DO NOTHING`;
   const inserted = await prisma.$executeRaw`
     INSERT INTO "SubscriptionDelivery" ("subscriptionId", "eventId", "eventPosition", "envelopeId", "nextAttemptAt", "createdAt")
     VALUES ${join(rows)}
-    ON CONFLICT ("subscriptionId", "eventId") DO NOTHING`;
+    ON CONFLICT ("subscriptionId", "eventId") ${onConflict}`;
   // A new job behind one that waits for its retry waits as long (see holdBackFollowers).
   await prisma.$executeRaw`
     UPDATE "SubscriptionDelivery" SET "nextAttemptAt" = (
@@ -169,9 +178,4 @@ export async function claimDeliveries(ids: number[], token: string, now: Date): 
     attempts: Number(row.attempts),
     token,
   }));
-}
-
-/** Takes one due job (see claimDeliveries); null when another instance has it or it is not due. */
-export async function claimDelivery(id: number, token: string, now: Date): Promise<ClaimedDelivery | null> {
-  return (await claimDeliveries([id], token, now))[0] ?? null;
 }

@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { addressRange } from '@/app/lib/signing/address-ranges';
 
 // Where a subscription may send: the admin's own systems. https, except to loopback and private networks, where
 // internal systems live and plain http stays inside; never link-local (cloud metadata) or unspecified addresses.
@@ -8,13 +8,8 @@ export type TargetCheck = { ok: true; url: string } | { ok: false; message: stri
 const INSIDE_RANGES = new Set(['loopback', 'private', 'uniqueLocal', 'carrierGradeNat']);
 const NEVER_RANGES = new Set(['linkLocal', 'unspecified', 'broadcast', 'multicast']);
 
-function rangeOf(host: string): string | null {
-  const bare = host.replace(/^\[|\]$/g, '');
-  if (!ipaddr.isValid(bare)) return null;
-  const address = ipaddr.parse(bare);
-  const ipv4 = address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
-  return ipv4.range();
-}
+/** The host's address class when it is an address literal (IPv6 without its brackets). */
+const rangeOf = (host: string): string | null => addressRange(host.replace(/^\[|\]$/g, ''));
 
 const isLocalName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
 

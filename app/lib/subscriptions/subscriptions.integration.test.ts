@@ -5,7 +5,7 @@ import { startWebhookReceiver } from '@/app/testing/webhook-receiver';
 import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_MS } from './delivery-schedule';
 import { runSubscriptionDeliveries } from './run-subscription-deliveries';
-import { claimDelivery, findDueDeliveries } from './subscription-delivery-queue';
+import { claimDeliveries, findDueDeliveries } from './subscription-delivery-queue';
 
 const provider = inject('databaseProvider');
 
@@ -177,7 +177,7 @@ describe(`webhooks out on ${provider}`, () => {
       where: { subscriptionId: subscription.id, eventId },
     });
     expect(await findDueDeliveries(start, 500, [subscription.id])).toContain(job.id);
-    expect(await claimDelivery(job.id, 'crashed-instance', start)).toMatchObject({ eventId, attempts: 1 });
+    expect(await claimDeliveries([job.id], 'crashed-instance', start)).toMatchObject([{ eventId, attempts: 1 }]);
 
     await runAt(subscription.id, new Date(start.getTime() + 1_000));
     expect(receiver.received.filter((request) => request.id === eventId)).toHaveLength(0);
