@@ -41,6 +41,15 @@ const environmentSchema = z.object({
   /** The sandbox signing service's API token; unset = a fixed development token. */
   SANDBOX_API_TOKEN: z.string().min(8).optional(),
 
+  // Alerts (see README "Alerts").
+  /** The mail server alert e-mails go through: `smtp://user:pass@host:587` (STARTTLS when offered), `smtps://…:465`. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'use smtp://user:password@host:587 or smtps://user:password@host:465')
+    .optional(),
+  /** The sender of alert e-mails, e.g. `Envelope tracker <alerts@example.com>`. */
+  ALERT_EMAIL_FROM: z.string().trim().min(3).max(320).optional(),
+
   // Sign-in (see README "Sign-in").
   DASHBOARD_PASSWORD: z.string().min(8).optional(),
   /** Signs session cookies; 32+ characters. */

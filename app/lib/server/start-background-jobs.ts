@@ -1,3 +1,5 @@
+import { ALERT_ROUND_INTERVAL_MS, kickAlertWork } from '@/app/lib/alerts/alert-worker';
+import { purgeOldAlerts } from '@/app/lib/alerts/purge-old-alerts';
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
 import { getEnvironment } from '@/app/lib/env';
 import { purgeOldFeedEvents } from '@/app/lib/feed/purge-old-feed-events';
@@ -26,6 +28,9 @@ export function startBackgroundJobs(): void {
       .then((count) => count > 0 && console.log(`Change feed: purged ${count} events past retention.`))
       .then(() => purgeOldSubscriptionRecords({ retentionDays }))
       .catch((error: unknown) => console.error('Change feed purge failed:', error));
+    purgeOldAlerts({ retentionDays: getEnvironment().DELIVERY_RETENTION_DAYS })
+      .then((count) => count > 0 && console.log(`Alerts: purged ${count} alerts past retention.`))
+      .catch((error: unknown) => console.error('Alert purge failed:', error));
   };
   setTimeout(purge, 30_000).unref();
   setInterval(purge, HOUR_MS).unref();
@@ -33,6 +38,9 @@ export function startBackgroundJobs(): void {
   // Webhooks out: right after each stored batch, and every few seconds for retries and other instances' events.
   enableSubscriptionDeliveries();
   setInterval(() => void kickSubscriptionDeliveries(), SUBSCRIPTION_SWEEP_INTERVAL_MS).unref();
+
+  // Alerts: raised from the change feed and the clock, sent to their channels.
+  setInterval(() => void kickAlertWork(), ALERT_ROUND_INTERVAL_MS).unref();
 
   // Status checks and document fetches that are due, including work a restart left behind.
   if (getSigningProvider()) {

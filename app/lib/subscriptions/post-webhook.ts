@@ -28,17 +28,34 @@ export async function postWebhook(options: {
   now: Date;
   timeoutMs?: number;
 }): Promise<PostOutcome> {
-  const started = performance.now();
-  const headers = {
-    'content-type': 'application/json',
-    'user-agent': USER_AGENT,
-    ...signWebhookRequest({
+  return postJson({
+    url: options.url,
+    body: options.body,
+    headers: signWebhookRequest({
       messageId: options.messageId,
       timestamp: options.now,
       body: options.body,
       secrets: options.secrets,
     }),
-  };
+    timeoutMs: options.timeoutMs,
+  });
+}
+
+/**
+ * POSTs a JSON body, signed or not (alerts to Slack and Teams share this with the signed events): a 2xx within the
+ * timeout counts. Redirects are not followed; `hideRedirectTarget` leaves the 3xx's Location out of the error for
+ * addresses that are secrets themselves, whose redirect may give away the same secret.
+ */
+export async function postJson(options: {
+  url: string;
+  body: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  hideRedirectTarget?: boolean;
+}): Promise<PostOutcome> {
+  const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
+  const headers = { 'content-type': 'application/json', 'user-agent': USER_AGENT, ...options.headers };
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const response = await fetch(options.url, {
@@ -46,11 +63,11 @@ export async function postWebhook(options: {
       headers,
       body: options.body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs ?? DELIVERY_TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const excerpt = await readExcerpt(response);
     const ok = response.status >= 200 && response.status < 300;
-    const location = response.headers.get('location');
+    const location = options.hideRedirectTarget ? null : response.headers.get('location');
     const error = ok
       ? null
       : response.status >= 300 && response.status < 400
@@ -60,7 +77,7 @@ export async function postWebhook(options: {
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const reason = timedOut
-      ? `no answer within ${Math.round((options.timeoutMs ?? DELIVERY_TIMEOUT_MS) / 1000)} s`
+      ? `no answer within ${Math.round(timeoutMs / 1000)} s`
       : `could not connect: ${describeNetworkError(error)}`;
     return { ok: false, statusCode: null, durationMs: elapsed(), error: reason, responseExcerpt: null };
   }
