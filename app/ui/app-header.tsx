@@ -5,6 +5,7 @@ const NAVIGATION = [
   { href: '/', label: 'Envelopes' },
   { href: '/insights', label: 'Insights' },
   { href: '/deliveries', label: 'Deliveries' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/setup', label: 'Setup' },
 ];
 

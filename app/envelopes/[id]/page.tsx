@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { listEnvelopeAlerts } from '@/app/lib/alerts/list-envelope-alerts';
 import { getEnvelopeById } from '@/app/lib/envelopes/get-envelope-by-id';
+import { EnvelopeAlerts } from '@/app/ui/alerts/envelope-alerts';
 import { EnvelopeLiveView } from '@/app/ui/envelopes/envelope-live-view';
 import { shortId } from '@/app/ui/format/short-id';
 
@@ -23,9 +25,15 @@ export async function generateMetadata({ params }: EnvelopePageProps): Promise<M
 
 export default async function EnvelopePage({ params }: EnvelopePageProps) {
   const { id } = await params;
-  const envelope = await loadEnvelope(id);
+  const [envelope, alerts] = await Promise.all([loadEnvelope(id), listEnvelopeAlerts({ envelopeId: id })]);
   if (!envelope) notFound();
 
-  // The first paint is the server's, complete; the live view then polls the API for what changes.
-  return <EnvelopeLiveView initial={envelope} renderedAt={new Date().toISOString()} />;
+  // The first paint is the server's, complete; the live view then polls the API for what changes. The alerts are
+  // as of this render: they follow the envelope's own changes by seconds, and a reload shows them.
+  return (
+    <div className="space-y-6">
+      <EnvelopeLiveView initial={envelope} renderedAt={new Date().toISOString()} />
+      <EnvelopeAlerts alerts={alerts} />
+    </div>
+  );
 }

@@ -1,4 +1,4 @@
-import { statusLabel, type EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import type { EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import type { AlertKind } from './alert-kinds';
 import { formatMinutes } from './format-minutes';
 
@@ -100,8 +100,6 @@ export function describeAlert(kind: AlertKind, subject: AlertSubject): AlertWord
       lines.push('The Deliveries page shows each refusal and why.');
       break;
   }
-  if (envelope) lines.unshift(`Status: ${statusLabel(envelope.status)}`);
-  if (subject.hookName && envelope) lines.push(`Hook: ${subject.hookName}`);
   return {
     summary,
     details: {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createPrismaClient, type Database } from './create-prisma-client';
 import { getDatabaseConfig, type DatabaseProvider } from './database-config';
+import { SQLITE_WAL_AUTOCHECKPOINT_PAGES } from './sqlite-pragmas';
 
 // One client per process: Next.js dev reloads re-evaluate modules, globalThis survives them.
 const globalForPrisma = globalThis as unknown as { prisma?: Database; prismaProvider?: DatabaseProvider };
@@ -13,6 +14,7 @@ function getClient(): Database {
       // In WAL mode NORMAL still survives an application crash (only a power loss can cost the last
       // commits) and saves an fsync per webhook. The adapter keeps one connection, so this runs first.
       client.$queryRawUnsafe('PRAGMA synchronous = NORMAL').catch(() => undefined);
+      client.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${SQLITE_WAL_AUTOCHECKPOINT_PAGES}`).catch(() => undefined);
     }
     globalForPrisma.prisma = client;
     globalForPrisma.prismaProvider = config.provider;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Sqlite from 'better-sqlite3';
 import { isSqliteBusy } from '@/app/lib/db/is-sqlite-busy';
+import { SQLITE_WAL_AUTOCHECKPOINT_PAGES } from '@/app/lib/db/sqlite-pragmas';
 import {
   toBatchState,
   type BatchState,
@@ -41,6 +42,9 @@ const MAX_BUSY_PAUSE_MS = 50;
 
 type Connection = { database: Sqlite.Database; store: (jobs: Job[]) => StoredBatch };
 
+/** Distinct sets of changed envelope columns whose UPDATE stays prepared; a handful occur in practice. */
+const MAX_PREPARED_UPDATES = 256;
+
 /** Stores batches in the SQLite file at `filePath`, on a connection of its own opened on first use. */
 export function createSqliteEnvelopeWriter(filePath: string): EnvelopeWriter {
   let connection: Connection | undefined;
@@ -71,7 +75,8 @@ function openConnection(filePath: string): Connection {
   // As the app's own connection has them (app/lib/db/prisma.ts): WAL is stored in the file by the migrations.
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  const statements = prepareStatements(database);
+  database.pragma(`wal_autocheckpoint = ${SQLITE_WAL_AUTOCHECKPOINT_PAGES}`);
+  const statements = { ...prepareStatements(database), updateEnvelope: preparedEnvelopeUpdates(database) };
   const transaction = database.transaction((jobs: Job[]) => storeBatch(statements, jobs));
   return { database, store: (jobs: Job[]) => transaction.immediate(jobs) };
 }
@@ -122,13 +127,51 @@ function prepareStatements(database: Sqlite.Database) {
   };
 }
 
-type Statements = ReturnType<typeof prepareStatements>;
+type Statements = ReturnType<typeof prepareStatements> & { updateEnvelope: ReturnType<typeof preparedEnvelopeUpdates> };
+
+/**
+ * An UPDATE of just these columns, prepared once per set. SQLite rewrites the entry of every index that holds a column
+ * the statement sets, changed or not: a notification changes a few columns, and an upsert of all of them would
+ * rewrite all nine indexes of the envelope.
+ */
+function preparedEnvelopeUpdates(database: Sqlite.Database) {
+  const prepared = new Map<string, Sqlite.Statement>();
+  return (changed: readonly string[]) => {
+    const key = changed.join(',');
+    let statement = prepared.get(key);
+    if (!statement) {
+      if (prepared.size >= MAX_PREPARED_UPDATES) prepared.clear();
+      statement = database.prepare(
+        `UPDATE "Envelope" SET ${changed.map((column) => `"${column}" = @${column}`).join(', ')} WHERE "id" = @id`,
+      );
+      prepared.set(key, statement);
+    }
+    return statement;
+  };
+}
+
+const UPDATABLE_ENVELOPE_COLUMNS = Object.keys(ENVELOPE_COLUMNS).filter(
+  (column) => !(ENVELOPE_FIXED_COLUMNS as string[]).includes(column),
+);
 
 function storeBatch(statements: Statements, jobs: Job[]): StoredBatch {
-  const writes = planBatchWrites(readState(statements, jobs), jobs);
+  const state = readState(statements, jobs);
+  const writes = planBatchWrites(state.batch, jobs);
   for (const delivery of writes.deliveries) statements.insertDelivery.run(toSqlite(delivery, DELIVERY_COLUMNS));
   for (const renamed of writes.renamedRecipients) statements.renameRecipient.run(renamed);
-  for (const envelope of writes.envelopes) statements.upsertEnvelope.run(toSqlite(envelope, ENVELOPE_COLUMNS));
+  for (const envelope of writes.envelopes) {
+    const values = toSqlite(envelope, ENVELOPE_COLUMNS);
+    const stored = state.storedEnvelopes.get(values.id as string);
+    if (!stored) {
+      statements.upsertEnvelope.run(values);
+      continue;
+    }
+    const changed = UPDATABLE_ENVELOPE_COLUMNS.filter((column) => values[column] !== stored[column]);
+    if (changed.length === 0) continue;
+    const assigned: Record<string, unknown> = { id: values.id };
+    for (const column of changed) assigned[column] = values[column];
+    statements.updateEnvelope(changed).run(assigned);
+  }
   for (const recipient of writes.recipients) statements.upsertRecipient.run(toSqlite(recipient, RECIPIENT_COLUMNS));
   for (const event of writes.events) statements.insertEvent.run(toSqlite(event, EVENT_COLUMNS));
   for (const { id, count, lastAt } of writes.duplicates) {
@@ -138,7 +181,11 @@ function storeBatch(statements: Statements, jobs: Job[]): StoredBatch {
   return { results: writes.results, transitions: writes.transitions };
 }
 
-function readState(statements: Statements, jobs: Job[]): BatchState {
+/** What the batch's envelopes hold now: the lifecycle's view, and the stored values the writes are compared with. */
+function readState(
+  statements: Statements,
+  jobs: Job[],
+): { batch: BatchState; storedEnvelopes: Map<string, Record<string, unknown>> } {
   const keys = batchReadKeys(jobs);
   const ids = JSON.stringify(keys.envelopeIds);
   const envelopes = statements.readEnvelopes.all({ ids }) as Record<string, unknown>[];
@@ -156,12 +203,13 @@ function readState(statements: Statements, jobs: Job[]): BatchState {
       : (statements.readWebhookIds.all({
           pairs: JSON.stringify(keys.signed.map(({ hookId, webhookId }) => [hookId, webhookId])),
         }) as { hookId: string; webhookId: string }[]);
-  return toBatchState({
+  const batch = toBatchState({
     envelopes: envelopes.map((row) => fromSqlite<EnvelopeRow>(row, ENVELOPE_COLUMNS)),
     recipients: recipients.map((row) => fromSqlite<Omit<RecipientRow, 'storedKey'>>(row, RECIPIENT_COLUMNS)),
     storedEvents: events.map((row) => fromSqlite<StoredEvent>(row, STORED_EVENT_COLUMNS)),
     webhookIds,
   });
+  return { batch, storedEnvelopes: new Map(envelopes.map((row) => [row.id as string, row])) };
 }
 
 /** A timestamp as Prisma's SQLite adapter writes it, so that rows of both compare and sort alike. */
