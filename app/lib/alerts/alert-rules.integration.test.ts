@@ -7,6 +7,7 @@ import { newFeedEventId } from '@/app/lib/feed/new-feed-event-id';
 import { listenOnLoopback, type LoopbackListener } from '@/app/testing/listen-on-loopback';
 import { parseMail, startMailServer } from '@/app/testing/mail-server';
 import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
+import { ENVELOPES_PER_CHECK } from './raise-timed-alerts';
 import { runAlertWork } from './run-alert-work';
 
 const provider = inject('databaseProvider');
@@ -269,6 +270,22 @@ describe(`alert rules on ${provider}`, () => {
     expect((await setup.alerts()).map((alert) => alert.envelopeId)).not.toContain(finished);
   });
 
+  it('works through a backlog of stuck envelopes over several checks, each envelope once', async () => {
+    const setup = await setUp({ kind: 'stuck', afterMinutes: 60 });
+    const count = ENVELOPES_PER_CHECK + 10;
+    for (let index = 0; index < count; index++) {
+      await notify(setup.hook.id, { envelopeId: uniqueEnvelopeId(), action: 'sendSignNotification' });
+    }
+    const start = Date.now();
+    await round(new Date(start + 2 * 60 * MINUTE));
+    expect(await setup.alerts()).toHaveLength(ENVELOPES_PER_CHECK);
+    await round(new Date(start + 2 * 60 * MINUTE + MINUTE));
+    await round(new Date(start + 2 * 60 * MINUTE + 2 * MINUTE));
+    const alerts = await setup.alerts();
+    expect(alerts).toHaveLength(count);
+    expect(new Set(alerts.map((alert) => alert.envelopeId)).size).toBe(count);
+  });
+
   it('raises "recipient_waiting" for whom the envelope waits on, once per wait', async () => {
     const setup = await setUp({ kind: 'recipient_waiting', afterMinutes: 24 * 60 });
     const envelopeId = uniqueEnvelopeId();
@@ -388,7 +405,7 @@ describe(`alert rules on ${provider}`, () => {
     expect(setup.messages()).toHaveLength(1);
     const [delivery] = await prisma.alertDelivery.findMany({
       where: { ruleId: setup.ruleId },
-      include: { attemptLog: true },
+      include: { attemptLog: { orderBy: { id: 'asc' } } },
     });
     expect(delivery).toMatchObject({ status: 'sent', attempts: 3 });
     expect(delivery!.attemptLog.map((attempt) => attempt.ok)).toEqual([false, false, true]);

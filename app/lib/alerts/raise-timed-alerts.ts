@@ -12,8 +12,11 @@ import { endAlerts, raiseAlerts, type AlertCandidate } from './raise-alerts';
 const MINUTE_MS = 60_000;
 /** Checks closer together than this are skipped: once a minute is the promise, and several instances share it. */
 export const TIMED_CHECK_INTERVAL_MS = 55_000;
-/** Envelopes examined per rule and check; a backlog is worked through over the following checks. */
-const ENVELOPES_PER_CHECK = 1_000;
+/**
+ * Envelopes examined per rule and check; a backlog (a new "stuck" rule on a year of abandoned envelopes) is worked
+ * through over the following checks, so no check holds the database's write lock for long.
+ */
+export const ENVELOPES_PER_CHECK = 250;
 /**
  * Each check re-reads this far behind where the last one stopped: a notification stored late may carry an older
  * time. What was raised already is recognised by its occasion key.
@@ -137,7 +140,7 @@ async function checkLasting(
     keyOf: (envelope: EnvelopeRow) => string;
   },
 ): Promise<RuleCheck> {
-  const lower = rule.checkedUntil ? new Date(rule.checkedUntil.getTime() - LATE_ARRIVAL_MS) : undefined;
+  const lower = rule.checkedUntil ?? undefined;
   const rows = (await prisma.envelope.findMany({
     where: {
       status: { in: OPEN_STATUSES },
@@ -177,11 +180,14 @@ async function checkLasting(
           }),
         ],
   );
-  // A backlog continues next time from the last anchor read; otherwise everything before the cutoff was seen.
+  // A backlog continues next time from the last anchor read; otherwise everything before the cutoff was seen, and the
+  // next check reads a little behind it for notifications stored late.
   return {
     candidates,
     ended: [],
-    checkedUntil: backlog ? options.anchorOf(rows[ENVELOPES_PER_CHECK - 1]!) : options.cutoff,
+    checkedUntil: backlog
+      ? options.anchorOf(rows[ENVELOPES_PER_CHECK - 1]!)
+      : new Date(options.cutoff.getTime() - LATE_ARRIVAL_MS),
   };
 }
 
