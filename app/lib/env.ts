@@ -50,6 +50,19 @@ const environmentSchema = z.object({
   /** The sender of alert e-mails, e.g. `Envelope tracker <alerts@example.com>`. */
   ALERT_EMAIL_FROM: z.string().trim().min(3).max(320).optional(),
 
+  // The audit log (see README "Audit log").
+  /** How long audit entries are kept. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /**
+   * Behind an SSO proxy (DASHBOARD_AUTH=off): the request header naming the signed-in person, e.g. X-Forwarded-Email.
+   * Honoured only when TRUSTED_PROXY_HOPS is set, so that a browser cannot name itself.
+   */
+  TRUSTED_USER_HEADER: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,100}$/, 'give a header name such as X-Forwarded-Email')
+    .optional(),
+
   // Sign-in (see README "Sign-in").
   DASHBOARD_PASSWORD: z.string().min(8).optional(),
   /** Signs session cookies; 32+ characters. */

@@ -7,6 +7,7 @@ const NAVIGATION = [
   { href: '/deliveries', label: 'Deliveries' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/setup', label: 'Setup' },
+  { href: '/audit', label: 'Audit' },
 ];
 
 export function AppHeader({

@@ -3,6 +3,7 @@ import { parseJsonBody } from '@/app/lib/api/parse-json-body';
 import { createHook, createHookInputSchema } from '@/app/lib/hooks/create-hook';
 import { listHooks } from '@/app/lib/hooks/list-hooks';
 import { presentHook } from '@/app/lib/hooks/present-hook';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,5 +18,6 @@ export async function POST(request: Request) {
   });
   if (!input.ok) return input.response;
   const hook = await createHook({ name: input.value.name, origin: 'dashboard' });
+  await recordAuditEntry({ request, action: 'hook.create', target: { type: 'hook', id: hook.name } });
   return NextResponse.json(presentHook(hook), { status: 201 });
 }

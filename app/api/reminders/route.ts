@@ -4,6 +4,7 @@ import { errorResponse } from '@/app/lib/api/error-response';
 import { parseJsonBody } from '@/app/lib/api/parse-json-body';
 import { envelopeIdSchema } from '@/app/lib/envelopes/envelope-id-schema';
 import { MAX_REMINDER_ENVELOPES, sendEnvelopeReminders } from '@/app/lib/envelopes/send-envelope-reminders';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,6 +29,12 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   const result = await sendEnvelopeReminders({ envelopeIds: body.value.envelopeIds });
   if (!result.ok) return errorResponse(result.status, result.code, result.message);
+  await recordAuditEntry({
+    request,
+    action: 'envelope.reminders',
+    target: { type: 'envelopes', id: null },
+    detail: { envelopeIds: body.value.envelopeIds, totals: result.totals },
+  });
   return NextResponse.json(
     { items: result.items, totals: result.totals },
     { headers: { 'Cache-Control': 'no-store' } },

@@ -4,6 +4,8 @@ import { parseJsonBody } from '@/app/lib/api/parse-json-body';
 import { createSubscription } from '@/app/lib/subscriptions/create-subscription';
 import { listSubscriptions } from '@/app/lib/subscriptions/list-subscriptions';
 import { createSubscriptionBodySchema } from '@/app/lib/subscriptions/subscription-schemas';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
+import { subscriptionTarget } from '@/app/lib/audit/subscription-target';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,6 +23,11 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   const created = await createSubscription(body.value);
   if (!created.ok) return errorResponse(400, 'invalid_subscription', created.message);
+  await recordAuditEntry({
+    request,
+    action: 'subscription.create',
+    target: subscriptionTarget(created.subscription.id),
+  });
   return NextResponse.json(
     { ...created.subscription, secret: created.secret },
     { status: 201, headers: { 'Cache-Control': 'no-store' } },

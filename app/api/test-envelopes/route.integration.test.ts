@@ -16,7 +16,7 @@ describe('DELETE /api/test-envelopes', () => {
     expect(await getEnvelopeRow(testId)).toMatchObject({ isTest: true });
     expect(await getEnvelopeRow(realId)).toMatchObject({ isTest: false });
 
-    const response = await DELETE();
+    const response = await DELETE(new Request('http://localhost/api/test-envelopes', { method: 'DELETE' }));
     expect(response.status).toBe(200);
     expect((await response.json()).deleted).toBeGreaterThanOrEqual(1);
     expect(await getEnvelopeRow(testId)).toBeNull();

@@ -1,5 +1,6 @@
 import { ALERT_ROUND_INTERVAL_MS, kickAlertWork } from '@/app/lib/alerts/alert-worker';
 import { purgeOldAlerts } from '@/app/lib/alerts/purge-old-alerts';
+import { purgeOldAuditEntries } from '@/app/lib/audit/purge-old-audit-entries';
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
 import { getEnvironment } from '@/app/lib/env';
 import { purgeOldFeedEvents } from '@/app/lib/feed/purge-old-feed-events';
@@ -31,6 +32,9 @@ export function startBackgroundJobs(): void {
     purgeOldAlerts({ retentionDays: getEnvironment().DELIVERY_RETENTION_DAYS })
       .then((count) => count > 0 && console.log(`Alerts: purged ${count} alerts past retention.`))
       .catch((error: unknown) => console.error('Alert purge failed:', error));
+    purgeOldAuditEntries({ retentionDays: getEnvironment().AUDIT_RETENTION_DAYS })
+      .then((count) => count > 0 && console.log(`Audit log: purged ${count} entries past retention.`))
+      .catch((error: unknown) => console.error('Audit log purge failed:', error));
   };
   setTimeout(purge, 30_000).unref();
   setInterval(purge, HOUR_MS).unref();

@@ -4,6 +4,7 @@ import { parseJsonBody } from '@/app/lib/api/parse-json-body';
 import { createAlertChannelBodySchema } from '@/app/lib/alerts/alert-schemas';
 import { createAlertChannel } from '@/app/lib/alerts/create-alert-channel';
 import { listAlertChannels } from '@/app/lib/alerts/list-alert-channels';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,5 +22,11 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   const created = await createAlertChannel({ body: body.value });
   if (!created.ok) return errorResponse(created.status, created.code, created.message);
+  await recordAuditEntry({
+    request,
+    action: 'alert_channel.create',
+    target: { type: 'alert_channel', id: created.channel.id },
+    detail: { kind: created.channel.kind },
+  });
   return NextResponse.json(created.channel, { status: 201, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -4,6 +4,7 @@ import { parseJsonBody } from '@/app/lib/api/parse-json-body';
 import { createAlertRuleBodySchema } from '@/app/lib/alerts/alert-schemas';
 import { createAlertRule } from '@/app/lib/alerts/create-alert-rule';
 import { listAlertRules } from '@/app/lib/alerts/list-alert-rules';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,5 +22,11 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response;
   const created = await createAlertRule({ body: body.value });
   if (!created.ok) return errorResponse(created.status, created.code, created.message);
+  await recordAuditEntry({
+    request,
+    action: 'alert_rule.create',
+    target: { type: 'alert_rule', id: created.rule.id },
+    detail: { kind: created.rule.kind },
+  });
   return NextResponse.json(created.rule, { status: 201, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PEER_ADDRESS_HEADER } from '@/app/lib/server/http-server-patches';
 
+// The audit log has its own integration test (app/lib/audit/audit-sign-in.integration.test.ts); these unit tests run
+// without a database.
+vi.mock('@/app/lib/audit/record-audit-entry', () => ({ recordAuditEntry: async () => undefined }));
+
 const PASSWORD = 'correct horse battery';
 const saved = { ...process.env };
 

@@ -12,6 +12,7 @@ import { SIGN_IN_ERROR_MESSAGES, signInInputSchema, type SignInErrorCode } from 
 import { getEnvironment } from '@/app/lib/env';
 import { warnIfProxyHopsMissing } from '@/app/lib/server/warn-missing-proxy-hops';
 import { getSourceAddress } from '@/app/lib/webhooks/source-address';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -61,8 +62,16 @@ export async function POST(request: Request) {
         : wait > 0
           ? `Wrong password. After several failed attempts, the next one is possible in ${describeWait(wait)}.`
           : SIGN_IN_ERROR_MESSAGES.wrong_password;
+    await recordAuditEntry({
+      request,
+      action: 'auth.sign_in_failed',
+      outcome: result.reason === 'too_many_attempts' ? 'refused' : 'failure',
+      actor: { kind: 'anonymous', name: 'anonymous' },
+      detail: { reason: result.reason },
+    });
     return fail(result.reason === 'too_many_attempts' ? 429 : 401, result.reason, message, wait);
   }
+  await recordAuditEntry({ request, action: 'auth.sign_in', actor: { kind: 'session', name: 'dashboard password' } });
 
   const response = isForm
     ? seeOther(next)

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getAuthConfig } from '@/app/lib/auth/resolve-auth-config';
 import { clearedSessionCookie, isHttpsRequest } from '@/app/lib/auth/session-cookie';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,5 +17,6 @@ export async function POST(request: Request) {
   const publicUrl = config.mode === 'password' ? config.publicUrl : null;
   const secure = isHttpsRequest({ url: request.url, headers: request.headers, publicUrl });
   response.cookies.set(clearedSessionCookie({ secure }));
+  await recordAuditEntry({ request, action: 'auth.sign_out' });
   return response;
 }

@@ -6,6 +6,7 @@ import {
   exportDocumentsQuerySchema,
   exportDocumentsZip,
 } from '@/app/lib/documents/export-documents-zip';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +16,11 @@ export async function GET(request: NextRequest) {
   if (!query.ok) return errorResponse(400, 'invalid_query', query.message);
   const now = new Date();
   const zip = exportDocumentsZip({ query: query.value, now }).getReader();
+  await recordAuditEntry({
+    request,
+    action: 'export.zip',
+    detail: request.nextUrl.search ? { query: request.nextUrl.search.slice(0, 1_000) } : undefined,
+  });
   // Pulled as the download reads: a slow download holds back the reads from the database and the store.
   // No Content-Length: the size is known only at the end.
   const body = new ReadableStream<Uint8Array>({

@@ -3,6 +3,7 @@ import { errorResponse } from '@/app/lib/api/error-response';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
 import { exportEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
 import { exportEnvelopesCsv, exportFileName } from '@/app/lib/envelopes/export-envelopes-csv';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +14,11 @@ export async function GET(request: NextRequest) {
   const now = new Date();
   const { sort, dir, ...filters } = query.value;
   const rows = exportEnvelopesCsv({ filters, order: { sort, dir }, now });
+  await recordAuditEntry({
+    request,
+    action: 'export.csv',
+    detail: request.nextUrl.search ? { query: request.nextUrl.search.slice(0, 1_000) } : undefined,
+  });
   const encoder = new TextEncoder();
   // Pulled batch by batch: a slow download holds back the database reads instead of piling rows up in memory.
   const body = new ReadableStream<Uint8Array>({

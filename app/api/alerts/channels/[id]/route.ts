@@ -6,6 +6,7 @@ import { updateAlertChannelBodySchema } from '@/app/lib/alerts/alert-schemas';
 import { deleteAlertChannel } from '@/app/lib/alerts/delete-alert-channel';
 import { getAlertChannel } from '@/app/lib/alerts/get-alert-channel';
 import { updateAlertChannel } from '@/app/lib/alerts/update-alert-channel';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,11 +33,19 @@ export async function PATCH(request: Request, context: Context) {
   if (!body.ok) return body.response;
   const result = await updateAlertChannel({ id: (await context.params).id, body: body.value });
   if (!result.ok) return errorResponse(result.status, result.code, result.message);
+  await recordAuditEntry({
+    request,
+    action: 'alert_channel.update',
+    target: { type: 'alert_channel', id: result.channel.id },
+    detail: { changed: Object.keys(body.value) },
+  });
   return NextResponse.json(result.channel, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** `DELETE /api/alerts/channels/<id>`: the channel and its messages; rules keep their other channels. */
-export async function DELETE(_request: Request, context: Context) {
-  if (!(await deleteAlertChannel({ id: (await context.params).id }))) return missing();
+export async function DELETE(request: Request, context: Context) {
+  const { id } = await context.params;
+  if (!(await deleteAlertChannel({ id }))) return missing();
+  await recordAuditEntry({ request, action: 'alert_channel.delete', target: { type: 'alert_channel', id } });
   return new NextResponse(null, { status: 204 });
 }

@@ -94,6 +94,11 @@ describe('POST /api/hooks/[id]/test', () => {
       method: 'GET',
       sourceAddress: expect.stringMatching(/127\.0\.0\.1$/),
     });
+    // The audit log: who sent the test, to which envelope, and how it went.
+    const audited = await prisma.auditEntry.findFirst({
+      where: { action: 'hook.test_notification', targetId: body.envelopeId },
+    });
+    expect(audited).toMatchObject({ targetType: 'envelope', outcome: 'success', actor: 'anonymous' });
   });
 
   it('signs the notification when the hook requires signatures', async () => {

@@ -2,6 +2,7 @@ import { errorResponse } from '@/app/lib/api/error-response';
 import { contentDisposition, matchesIfNoneMatch } from '@/app/lib/documents/content-disposition';
 import { getDocumentDownload } from '@/app/lib/documents/get-document-download';
 import { DECLARED_LENGTH_HEADER } from '@/app/lib/server/http-server-patches';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,6 +34,12 @@ export async function GET(request: Request, context: Context) {
     );
   }
   const inline = new URL(request.url).searchParams.get('inline') === '1';
+  await recordAuditEntry({
+    request,
+    action: inline ? 'document.view' : 'document.download',
+    target: { type: 'envelope', id },
+    detail: { documentId, fileName: document.fileName },
+  });
   return new Response(content.body, {
     status: 200,
     headers: {
