@@ -1,6 +1,6 @@
 // Security headers that never depend on run-time settings, on every answer: pages and APIs (where
 // proxy.ts adds the Content-Security-Policy with its nonce and, over https, Strict-Transport-Security),
-// static files, and the webhook and health routes the proxy skips for speed.
+// static files, and the webhook, health and metrics routes the proxy skips.
 const STATIC_SECURITY_HEADERS = [
   // Browsers must not guess a type other than the one declared (an uploaded "PDF" run as a script).
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -18,7 +18,16 @@ const nextConfig = {
   // Benchmarks and tests build into their own folder so they never clash with a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Native and Wasm database drivers must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    'pg',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    // One registry and one logger per process: Node must load them once, not each bundle its copy.
+    'prom-client',
+    'pino',
+    'pino-pretty',
+  ],
   poweredByHeader: false,
   // A sender configured with a trailing slash must get its answer, never a redirect.
   skipTrailingSlashRedirect: true,
@@ -28,6 +37,7 @@ const nextConfig = {
       { source: '/api/webhooks/:path*', headers: [NO_CONTENT_POLICY] },
       { source: '/api/health', headers: [NO_CONTENT_POLICY] },
       { source: '/api/health/live', headers: [NO_CONTENT_POLICY] },
+      { source: '/api/metrics', headers: [NO_CONTENT_POLICY] },
     ];
   },
 };

@@ -56,6 +56,7 @@ function decide(request: NextRequest, security: Record<string, string>): NextRes
 export const config = {
   // Webhooks and the health checks never need a session, and are called all the time (the hot path, and
   // every probe of a load balancer), so the proxy does not run for them at all (next.config.js gives them
-  // their security headers). The health paths are exact.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/webhooks/|api/health(?:/live)?$).*)'],
+  // their security headers). The health paths are exact. The metrics have their own guard (METRICS_TOKEN or
+  // METRICS_ALLOWED_NETWORKS, in the route), whose bearer token is not the dashboard's API_TOKEN.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/webhooks/|api/health(?:/live)?$|api/metrics$).*)'],
 };

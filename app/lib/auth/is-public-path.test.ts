@@ -55,7 +55,7 @@ describe('isPublicPath', () => {
 describe("proxy.ts's matcher", () => {
   const matches = (url: string) => unstable_doesMiddlewareMatch({ config: proxyConfig, url });
 
-  it('runs for pages and every API but webhooks and the health checks', () => {
+  it('runs for pages and every API but webhooks, the health checks and the metrics (guarded by their own token)', () => {
     for (const url of [
       '/',
       '/deliveries',
@@ -64,6 +64,7 @@ describe("proxy.ts's matcher", () => {
       '/api/healthz',
       '/api/health/live/extra',
       '/api/health-report',
+      '/api/metrics/extra',
       '/sign-in',
       '/screenshots/a.png',
     ])
@@ -72,6 +73,7 @@ describe("proxy.ts's matcher", () => {
       '/api/webhooks/abc',
       '/api/health',
       '/api/health/live',
+      '/api/metrics',
       '/_next/static/chunks/x.js',
       '/_next/image',
       '/favicon.ico',

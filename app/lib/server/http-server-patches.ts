@@ -31,11 +31,20 @@
  *    headers it kept (FORBIDDEN_HEADERS in next/dist/server/send-response.js, 16.4); no option keeps it, and the
  *    docs say nothing of Content-Length at all.
  *
- * Both fail silently if Next.js stops serving through node:http's Server and ServerResponse (an allow-list then sees
+ * 3. Request id, request log and request metrics.
+ *    What: every request gets an id (the caller's X-Request-Id when it is a plain token, else a new one), returned in
+ *    the answer's X-Request-Id and set in the request's headers for route handlers; when the answer has gone out, one
+ *    JSON log line and one duration observation by route template (app/lib/observability/record-request.ts).
+ *    Patched: the same emit('request') as patch 1.
+ *    Why no Next.js API: proxy.ts sees a request before its route runs but never its end; instrumentation's
+ *    onRequestError sees only failures.
+ *
+ * All fail silently if Next.js stops serving through node:http's Server and ServerResponse (an allow-list then sees
  * no address and refuses, downloads arrive chunked): e2e/http-server-patches.spec.ts checks both on the production
  * build, http-server-patches.test.ts on a bare node:http server.
  */
 import http from 'node:http';
+import { recordRequest } from '@/app/lib/observability/record-request';
 
 /** Request header holding the TCP peer's address; stamped by the server, any copy a client sends is removed first. */
 export const PEER_ADDRESS_HEADER = 'x-envelope-tracker-peer-address';
@@ -52,7 +61,7 @@ export function readPeerAddress(headers: Headers): string | null {
 }
 
 /**
- * Installs both patches. Idempotent per process (hot reload, a second instrumentation call, module copies in
+ * Installs the patches. Idempotent per process (hot reload, a second instrumentation call, module copies in
  * separate bundles): the markers live on Node's own prototypes under global symbols.
  */
 export function installHttpServerPatches(): void {
@@ -78,6 +87,7 @@ function stampPeerAddressOnEveryRequest(): void {
         delete request.headers[PEER_ADDRESS_HEADER];
         const address = request.socket?.remoteAddress;
         if (address) request.headers[PEER_ADDRESS_HEADER] = address;
+        recordRequest(request, args[1] as http.ServerResponse);
       }
       return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
     } as typeof prototype.emit;

@@ -2,6 +2,7 @@ import 'server-only';
 import { uuidV7 } from '@/app/lib/db/sql-values';
 import type { Job, JobResult } from './apply-notifications';
 import { getEnvelopeWriter } from './envelope-writer';
+import { getMetrics } from '@/app/lib/observability/metrics-registry';
 
 export type IngestResult = JobResult;
 
@@ -60,6 +61,7 @@ async function drain(): Promise<void> {
   try {
     while (queue.ingestWaiting.length) {
       const batch = queue.ingestWaiting.splice(0, MAX_BATCH);
+      getMetrics().ingestBatchSize.observe(batch.length);
       await storeBatch(batch);
     }
   } finally {

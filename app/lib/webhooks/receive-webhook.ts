@@ -13,6 +13,7 @@ import { takeHookRateLimitToken } from './hook-rate-limit';
 import { getSourceAddress } from './source-address';
 import { countUnknownHookRequest } from './unknown-hook-counter';
 import { verifyStandardWebhookSignature } from './verify-signature';
+import { countNotification } from '@/app/lib/observability/count-notification';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -41,6 +42,21 @@ function refusal(
  * a stored notification (document downloads) is the caller's to schedule after answering.
  */
 export async function receiveWebhook(options: { hookId: string; request: Request }): Promise<WebhookAnswer> {
+  const seen: SeenNotification = { hook: null, action: null };
+  const answer = await receive(options, seen);
+  countNotification({
+    ...seen,
+    ...(answer.status === 200
+      ? { outcome: answer.body.duplicate ? 'duplicate' : 'accepted', code: null }
+      : { outcome: 'refused', code: answer.body.error.code }),
+  });
+  return answer;
+}
+
+/** What the metrics name a notification by, as far as it got: its hook's name and its action. */
+type SeenNotification = { hook: string | null; action: string | null };
+
+async function receive(options: { hookId: string; request: Request }, seen: SeenNotification): Promise<WebhookAnswer> {
   const { hookId, request } = options;
   const receivedAt = new Date();
   try {
@@ -54,6 +70,7 @@ export async function receiveWebhook(options: { hookId: string; request: Request
       );
     }
 
+    seen.hook = hook.name;
     const perSecond = hook.rateLimitPerSecond ?? getEnvironment().WEBHOOK_RATE_LIMIT_PER_SECOND;
     const rate = takeHookRateLimitToken({ hookId, perSecond });
     if (!rate.allowed) {
@@ -129,6 +146,7 @@ export async function receiveWebhook(options: { hookId: string; request: Request
       contentType: delivery.contentType,
     });
     if (!parsed.ok) return reject(parsed.status, parsed.code, parsed.message);
+    seen.action = parsed.notification.action;
 
     const ingest = await ingestAndFollowUp({ delivery, notification: parsed.notification, webhookId });
     if (ingest.refusal) return refusal(409, ingest.refusal.code, ingest.refusal.message);
