@@ -7,4 +7,7 @@ export async function register() {
   installHttpServerPatches();
   const { startBackgroundJobs } = await import('./app/lib/server/start-background-jobs');
   startBackgroundJobs();
+  // SIGTERM and SIGINT: answer what is in flight, finish background rounds, release leases, then exit.
+  const { installGracefulShutdown } = await import('./app/lib/server/graceful-shutdown');
+  installGracefulShutdown();
 }

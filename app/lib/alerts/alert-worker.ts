@@ -7,12 +7,24 @@ import { runAlertWork } from './run-alert-work';
 
 export const ALERT_ROUND_INTERVAL_MS = 5_000;
 
-type WorkerState = { running: Promise<void> | null; again: boolean };
+type WorkerState = { running: Promise<void> | null; again: boolean; stopped: boolean };
 const GLOBAL_KEY = '__envelopeTrackerAlertWorker';
-const state = ((globalThis as { [GLOBAL_KEY]?: WorkerState })[GLOBAL_KEY] ??= { running: null, again: false });
+const state = ((globalThis as { [GLOBAL_KEY]?: WorkerState })[GLOBAL_KEY] ??= {
+  running: null,
+  again: false,
+  stopped: false,
+});
+
+/** Starts no more rounds (the process is shutting down); resolves once the running one has finished. */
+export async function stopAlertWork(): Promise<void> {
+  state.stopped = true;
+  state.again = false;
+  await state.running;
+}
 
 /** Runs a round now, after the one running; never throws (failures are logged). */
 export function kickAlertWork(): Promise<void> {
+  if (state.stopped) return Promise.resolve();
   if (state.running) {
     state.again = true;
     return state.running;
@@ -22,7 +34,7 @@ export function kickAlertWork(): Promise<void> {
       do {
         state.again = false;
         await runAlertWork({ now: new Date() });
-      } while (state.again);
+      } while (state.again && !state.stopped);
     } catch (error) {
       console.error('Alerting failed:', error);
     } finally {

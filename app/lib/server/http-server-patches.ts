@@ -45,6 +45,7 @@
  */
 import http from 'node:http';
 import { recordRequest } from '@/app/lib/observability/record-request';
+import { trackedServers } from './tracked-servers';
 
 /** Request header holding the TCP peer's address; stamped by the server, any copy a client sends is removed first. */
 export const PEER_ADDRESS_HEADER = 'x-envelope-tracker-peer-address';
@@ -83,6 +84,7 @@ function stampPeerAddressOnEveryRequest(): void {
     const emit = prototype.emit;
     prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
       if (event === 'request') {
+        trackedServers().add(this);
         const request = args[0] as http.IncomingMessage;
         delete request.headers[PEER_ADDRESS_HEADER];
         const address = request.socket?.remoteAddress;

@@ -1,4 +1,4 @@
-import { ALERT_ROUND_INTERVAL_MS, kickAlertWork } from '@/app/lib/alerts/alert-worker';
+import { ALERT_ROUND_INTERVAL_MS, kickAlertWork, stopAlertWork } from '@/app/lib/alerts/alert-worker';
 import { purgeOldAlerts } from '@/app/lib/alerts/purge-old-alerts';
 import { purgeOldAuditEntries } from '@/app/lib/audit/purge-old-audit-entries';
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
@@ -7,18 +7,27 @@ import { purgeOldFeedEvents } from '@/app/lib/feed/purge-old-feed-events';
 import { sweepSigningWork } from '@/app/lib/reconciliation/sweep-signing-work';
 import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
 import { purgeOldSubscriptionRecords } from '@/app/lib/subscriptions/purge-old-subscription-records';
-import { enableSubscriptionDeliveries, kickSubscriptionDeliveries } from '@/app/lib/subscriptions/subscription-worker';
+import {
+  enableSubscriptionDeliveries,
+  kickSubscriptionDeliveries,
+  stopSubscriptionDeliveries,
+} from '@/app/lib/subscriptions/subscription-worker';
 
 const HOUR_MS = 3_600_000;
 const SWEEP_INTERVAL_MS = 15_000;
 const FIRST_SWEEP_AFTER_MS = 5_000;
 const SUBSCRIPTION_SWEEP_INTERVAL_MS = 2_000;
 
+type BackgroundJobs = { timers: NodeJS.Timeout[]; sweep: Promise<unknown> | null };
+const GLOBAL_KEY = '__envelopeTrackerBackgroundJobs';
+
 /** Periodic upkeep for this server process. Timers are unref'd so they never keep it alive. */
 export function startBackgroundJobs(): void {
-  const state = globalThis as { backgroundJobsStarted?: boolean };
-  if (state.backgroundJobsStarted) return;
-  state.backgroundJobsStarted = true;
+  const holder = globalThis as { [GLOBAL_KEY]?: BackgroundJobs };
+  if (holder[GLOBAL_KEY]) return;
+  const jobs: BackgroundJobs = (holder[GLOBAL_KEY] = { timers: [], sweep: null });
+  const every = (ms: number, task: () => void) => jobs.timers.push(setInterval(task, ms).unref());
+  const after = (ms: number, task: () => void) => jobs.timers.push(setTimeout(task, ms).unref());
 
   const purge = () => {
     purgeOldDeliveries({ retentionDays: getEnvironment().DELIVERY_RETENTION_DAYS })
@@ -36,27 +45,32 @@ export function startBackgroundJobs(): void {
       .then((count) => count > 0 && console.log(`Audit log: purged ${count} entries past retention.`))
       .catch((error: unknown) => console.error('Audit log purge failed:', error));
   };
-  setTimeout(purge, 30_000).unref();
-  setInterval(purge, HOUR_MS).unref();
+  after(30_000, purge);
+  every(HOUR_MS, purge);
 
   // Webhooks out: right after each stored batch, and every few seconds for retries and other instances' events.
   enableSubscriptionDeliveries();
-  setInterval(() => void kickSubscriptionDeliveries(), SUBSCRIPTION_SWEEP_INTERVAL_MS).unref();
+  every(SUBSCRIPTION_SWEEP_INTERVAL_MS, () => void kickSubscriptionDeliveries());
 
   // Alerts: raised from the change feed and the clock, sent to their channels.
-  setInterval(() => void kickAlertWork(), ALERT_ROUND_INTERVAL_MS).unref();
+  every(ALERT_ROUND_INTERVAL_MS, () => void kickAlertWork());
 
   // Status checks and document fetches that are due, including work a restart left behind.
   if (getSigningProvider()) {
-    let sweeping = false;
     const sweep = () => {
-      if (sweeping) return;
-      sweeping = true;
-      sweepSigningWork()
+      if (jobs.sweep) return;
+      jobs.sweep = sweepSigningWork()
         .catch((error: unknown) => console.error('Signing service sweep failed:', error))
-        .finally(() => (sweeping = false));
+        .finally(() => (jobs.sweep = null));
     };
-    setTimeout(sweep, FIRST_SWEEP_AFTER_MS).unref();
-    setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+    after(FIRST_SWEEP_AFTER_MS, sweep);
+    every(SWEEP_INTERVAL_MS, sweep);
   }
+}
+
+/** Starts no more background work (the process is shutting down); resolves once what was running has finished. */
+export async function stopBackgroundJobs(): Promise<void> {
+  const jobs = (globalThis as { [GLOBAL_KEY]?: BackgroundJobs })[GLOBAL_KEY];
+  for (const timer of jobs?.timers ?? []) clearTimeout(timer);
+  await Promise.allSettled([stopSubscriptionDeliveries(), stopAlertWork(), jobs?.sweep]);
 }

@@ -1,6 +1,6 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { newClaimToken } from '@/app/lib/documents/lease-owner';
 import { isIngestBusy } from '@/app/lib/webhooks/ingest-notification';
 import { claimDeliveries, dispatchFeedEvents, findDueDeliveries } from './subscription-delivery-queue';
 import { sendSubscriptionDeliveries, type DeliveryResult } from './send-subscription-delivery';
@@ -43,7 +43,7 @@ export async function runSubscriptionDeliveries(
   while (sent < SENDS_PER_RUN) {
     await giveWayToIngest();
     const due = await findDueDeliveries(now(), JOBS_PER_ROUND, options.subscriptionIds);
-    const claims = await claimDeliveries(due, `${process.pid}-${randomUUID()}`, now());
+    const claims = await claimDeliveries(due, newClaimToken(), now());
     // Nothing due, or everything due was taken by another instance meanwhile.
     if (claims.length === 0) break;
     for (const result of await sendSubscriptionDeliveries(claims, now)) counts[result] += 1;

@@ -48,6 +48,13 @@ export function enableSubscriptionDeliveries(): void {
   whenChangesStored(() => void kickSubscriptionDeliveries());
 }
 
+/** Starts no more sends (the process is shutting down); resolves once the running one has finished. */
+export async function stopSubscriptionDeliveries(): Promise<void> {
+  state.enabled = false;
+  state.again = false;
+  await state.running;
+}
+
 /** Sends what is due now, after what is running; never throws (failures are logged). */
 export function kickSubscriptionDeliveries(): Promise<void> {
   if (!state.enabled) return Promise.resolve();
