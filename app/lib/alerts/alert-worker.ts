@@ -33,7 +33,7 @@ export function kickAlertWork(): Promise<void> {
     try {
       do {
         state.again = false;
-        await runAlertWork({ now: new Date() });
+        await runAlertWork({ now: new Date(), shouldContinue: () => !state.stopped });
       } while (state.again && !state.stopped);
     } catch (error) {
       console.error('Alerting failed:', error);

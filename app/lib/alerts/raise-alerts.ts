@@ -93,9 +93,12 @@ async function throttledSendTime(
     select: { status: true, nextAttemptAt: true, sentAt: true, createdAt: true },
   });
   if (!previous) return now;
-  // Still waiting: fold into it. Sent (or given up): the next may go an hour after.
-  if (previous.status === 'pending') return previous.nextAttemptAt ?? now;
-  const after = new Date((previous.sentAt ?? previous.createdAt).getTime() + HOUR_MS);
+  // Waiting for a later time: fold into it. Due or being sent right now, sent, or given up: the next may go an hour
+  // after it.
+  if (previous.status === 'pending' && previous.nextAttemptAt && previous.nextAttemptAt > now) {
+    return previous.nextAttemptAt;
+  }
+  const after = new Date((previous.sentAt ?? previous.nextAttemptAt ?? previous.createdAt).getTime() + HOUR_MS);
   return after > now ? after : now;
 }
 

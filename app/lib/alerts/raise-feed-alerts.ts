@@ -10,7 +10,10 @@ import { describeAlert } from './describe-alert';
 import { isInAlertRuleScope, loadActiveAlertRules, type ActiveAlertRule } from './load-active-alert-rules';
 import { endAlerts, raiseAlerts } from './raise-alerts';
 
-const BATCH_EVENTS = 500;
+/** Events read per transaction: a burst of rejections stays a short write, on SQLite too. */
+export const FEED_BATCH_EVENTS = 200;
+/** Longer than Prisma's default 5 s: a batch raising many alerts on a slow disk must not fail over and over. */
+export const ALERT_TRANSACTION_TIMEOUT_MS = 20_000;
 
 /** The change-feed event that raises each event kind. */
 const RAISED_BY: Record<string, (typeof EVENT_ALERT_KINDS)[number]> = {
@@ -42,7 +45,7 @@ export async function raiseFeedAlerts(options: { now: Date }): Promise<number> {
   const rows = (await prisma.feedEvent.findMany({
     where: { position: { gt: state.feedPosition } },
     orderBy: { position: 'asc' },
-    take: BATCH_EVENTS,
+    take: FEED_BATCH_EVENTS,
     select: { position: true, type: true, envelopeId: true, hookId: true, data: true },
   })) as FeedRow[];
   if (rows.length === 0) return 0;
@@ -53,58 +56,61 @@ export async function raiseFeedAlerts(options: { now: Date }): Promise<number> {
   const names = await loadNames(rules.length > 0 ? relevant : []);
   const lastPosition = rows.at(-1)!.position;
 
-  await prisma.$transaction(async (tx) => {
-    const moved = await tx.alertEvaluator.updateMany({
-      where: { id: ALERT_EVALUATOR_ROW, feedPosition: state.feedPosition },
-      data: { feedPosition: lastPosition },
-    });
-    if (moved.count === 0) return;
-    const envelopeIds = [...new Set(relevant.map((row) => row.envelopeId))];
-    const open: OpenAlert[] =
-      envelopeIds.length === 0
-        ? []
-        : ((await tx.alert.findMany({
-            where: { envelopeId: { in: envelopeIds }, openKey: { not: null }, kind: { in: [...EVENT_ALERT_KINDS] } },
-            select: { id: true, kind: true, envelopeId: true },
-          })) as OpenAlert[]);
-    for (const row of relevant) {
-      const ending = open.filter((alert) => alert.envelopeId === row.envelopeId && endsAlert(row, alert.kind));
-      if (ending.length > 0) {
-        await endAlerts(
-          tx,
-          ending.map((alert) => alert.id),
-          now,
-        );
-        for (const alert of ending) open.splice(open.indexOf(alert), 1);
-      }
-      const kind = RAISED_BY[row.type];
-      if (!kind) continue;
-      const candidates = rules
-        .filter((rule) => rule.kind === kind && row.position > rule.startPosition && inScope(rule, row))
-        .map((rule) => ({
-          rule,
-          subjectKey: row.envelopeId,
-          envelopeId: row.envelopeId,
-          hookId: row.hookId,
-          words: describeAlert(kind, {
-            envelope: {
-              id: row.envelopeId,
-              displayName: envelopeDisplayName({
+  await prisma.$transaction(
+    async (tx) => {
+      const moved = await tx.alertEvaluator.updateMany({
+        where: { id: ALERT_EVALUATOR_ROW, feedPosition: state.feedPosition },
+        data: { feedPosition: lastPosition },
+      });
+      if (moved.count === 0) return;
+      const envelopeIds = [...new Set(relevant.map((row) => row.envelopeId))];
+      const open: OpenAlert[] =
+        envelopeIds.length === 0
+          ? []
+          : ((await tx.alert.findMany({
+              where: { envelopeId: { in: envelopeIds }, openKey: { not: null }, kind: { in: [...EVENT_ALERT_KINDS] } },
+              select: { id: true, kind: true, envelopeId: true },
+            })) as OpenAlert[]);
+      for (const row of relevant) {
+        const ending = open.filter((alert) => alert.envelopeId === row.envelopeId && endsAlert(row, alert.kind));
+        if (ending.length > 0) {
+          await endAlerts(
+            tx,
+            ending.map((alert) => alert.id),
+            now,
+          );
+          for (const alert of ending) open.splice(open.indexOf(alert), 1);
+        }
+        const kind = RAISED_BY[row.type];
+        if (!kind) continue;
+        const candidates = rules
+          .filter((rule) => rule.kind === kind && row.position > rule.startPosition && inScope(rule, row))
+          .map((rule) => ({
+            rule,
+            subjectKey: row.envelopeId,
+            envelopeId: row.envelopeId,
+            hookId: row.hookId,
+            words: describeAlert(kind, {
+              envelope: {
                 id: row.envelopeId,
-                name: names.envelopes.get(row.envelopeId) ?? null,
-                customValues: parseStringRecord(row.data.customValues),
-              }),
-              status: row.data.status,
-              test: row.data.test === true,
-            },
-            hookName: row.hookId ? (names.hooks.get(row.hookId) ?? null) : null,
-            error: row.data.error ?? null,
-            providerStatus: row.data.providerStatus ?? null,
-          }),
-        }));
-      open.push(...(await raiseAlerts(tx, candidates, now)));
-    }
-  });
+                displayName: envelopeDisplayName({
+                  id: row.envelopeId,
+                  name: names.envelopes.get(row.envelopeId) ?? null,
+                  customValues: parseStringRecord(row.data.customValues),
+                }),
+                status: row.data.status,
+                test: row.data.test === true,
+              },
+              hookName: row.hookId ? (names.hooks.get(row.hookId) ?? null) : null,
+              error: row.data.error ?? null,
+              providerStatus: row.data.providerStatus ?? null,
+            }),
+          }));
+        open.push(...(await raiseAlerts(tx, candidates, now)));
+      }
+    },
+    { timeout: ALERT_TRANSACTION_TIMEOUT_MS },
+  );
   return rows.length;
 }
 

@@ -5,6 +5,7 @@ import { envelopeDisplayName } from '@/app/lib/envelopes/envelope-display-name';
 import { OPEN_STATUSES, type EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { TIMED_ALERT_KINDS } from './alert-kinds';
 import { ALERT_EVALUATOR_ROW, readAlertEvaluatorState } from './alert-evaluator-state';
+import { ALERT_TRANSACTION_TIMEOUT_MS } from './raise-feed-alerts';
 import { describeAlert, type AlertSubject } from './describe-alert';
 import { isInAlertRuleScope, loadActiveAlertRules, type ActiveAlertRule } from './load-active-alert-rules';
 import { endAlerts, raiseAlerts, type AlertCandidate } from './raise-alerts';
@@ -72,22 +73,25 @@ export async function raiseTimedAlerts(options: { now: Date; minIntervalMs?: num
   const checks = new Map<string, RuleCheck>();
   for (const rule of rules) checks.set(rule.id, await checkRule(rule, now, hookNames, state.timedCheckAt));
 
-  return prisma.$transaction(async (tx) => {
-    const claimed = await tx.alertEvaluator.updateMany({
-      where: { id: ALERT_EVALUATOR_ROW, timedCheckAt: state.timedCheckAt },
-      data: { timedCheckAt: now },
-    });
-    if (claimed.count === 0) return false;
-    for (const rule of rules) {
-      const check = checks.get(rule.id)!;
-      await endAlerts(tx, check.ended, now);
-      await raiseAlerts(tx, check.candidates, now);
-      if (check.checkedUntil) {
-        await tx.alertRule.updateMany({ where: { id: rule.id }, data: { checkedUntil: check.checkedUntil } });
+  return prisma.$transaction(
+    async (tx) => {
+      const claimed = await tx.alertEvaluator.updateMany({
+        where: { id: ALERT_EVALUATOR_ROW, timedCheckAt: state.timedCheckAt },
+        data: { timedCheckAt: now },
+      });
+      if (claimed.count === 0) return false;
+      for (const rule of rules) {
+        const check = checks.get(rule.id)!;
+        await endAlerts(tx, check.ended, now);
+        await raiseAlerts(tx, check.candidates, now);
+        if (check.checkedUntil) {
+          await tx.alertRule.updateMany({ where: { id: rule.id }, data: { checkedUntil: check.checkedUntil } });
+        }
       }
-    }
-    return true;
-  });
+      return true;
+    },
+    { timeout: ALERT_TRANSACTION_TIMEOUT_MS },
+  );
 }
 
 async function checkRule(

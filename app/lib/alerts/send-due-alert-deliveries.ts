@@ -11,18 +11,23 @@ import { toAlertNotice } from './to-alert-notice';
 const DUE_PER_ROUND = 200;
 /**
  * Alerts a message carries at most; more due at once for one channel go in the next message. Slack and Teams
- * messages have size limits (50 blocks, about 28 KB), e-mail does not.
+ * messages have size limits (50 blocks, about 28 KB); a webhook channel posts one request per alert (10 s each at
+ * worst), so its message stays well inside one lease.
  */
-const ALERTS_PER_MESSAGE: Record<AlertChannelKind, number> = { email: 50, slack: 20, teams: 20, webhook: 50 };
+const ALERTS_PER_MESSAGE: Record<AlertChannelKind, number> = { email: 50, slack: 20, teams: 20, webhook: 10 };
 
 export type AlertSendOptions = Pick<Parameters<typeof sendToAlertChannel>[0], 'smtpTransport'>;
 
 /**
- * Sends the alert messages that are due: claims them with a lease (so two instances send each once), sends each
- * channel's due alerts as one message and each daily summary as its own, and records every attempt. A failure is
- * retried on the backoff schedule; after the last attempt the message is marked failed. Returns the messages sent.
+ * Sends the alert messages that are due: each channel's due alerts as one message (up to a size), each daily summary
+ * as its own. Every message claims its rows with a lease just before it is sent, so of two instances one sends it, and
+ * records the outcome only on the rows it still holds (a row deleted meanwhile, or taken over after the lease ran
+ * out, is left alone). A failure is retried on the backoff schedule; after the last attempt the message is marked
+ * failed. `shouldContinue` is asked between messages (a shutdown stops the round). Returns the messages sent.
  */
-export async function sendDueAlertDeliveries(options: { now: Date } & AlertSendOptions): Promise<number> {
+export async function sendDueAlertDeliveries(
+  options: { now: Date; shouldContinue?: () => boolean } & AlertSendOptions,
+): Promise<number> {
   const { now } = options;
   const due = await prisma.alertDelivery.findMany({
     where: {
@@ -32,16 +37,32 @@ export async function sendDueAlertDeliveries(options: { now: Date } & AlertSendO
     },
     orderBy: [{ nextAttemptAt: 'asc' }, { id: 'asc' }],
     take: DUE_PER_ROUND,
-    select: { id: true },
+    select: { id: true, channelId: true, kind: true, channel: { select: { kind: true } } },
   });
-  if (due.length === 0) return 0;
+  const messages: number[][] = [];
+  const alerts = due.filter((row) => row.kind !== 'digest');
+  for (const group of Map.groupBy(alerts, (row) => row.channelId).values()) {
+    const perMessage = ALERTS_PER_MESSAGE[group[0]!.channel.kind as AlertChannelKind] ?? 10;
+    for (let start = 0; start < group.length; start += perMessage) {
+      messages.push(group.slice(start, start + perMessage).map((row) => row.id));
+    }
+  }
+  for (const digest of due.filter((row) => row.kind === 'digest')) messages.push([digest.id]);
+
+  let sent = 0;
+  for (const ids of messages) {
+    if (options.shouldContinue && !options.shouldContinue()) break;
+    if (await sendMessage(ids, options)) sent++;
+  }
+  return sent;
+}
+
+/** Claims these rows and sends them as one message; false when another instance holds them. */
+async function sendMessage(ids: number[], options: { now: Date } & AlertSendOptions): Promise<boolean> {
+  const { now } = options;
   const owner = newClaimToken();
   await prisma.alertDelivery.updateMany({
-    where: {
-      id: { in: due.map((row) => row.id) },
-      status: 'pending',
-      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }],
-    },
+    where: { id: { in: ids }, status: 'pending', OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lt: now } }] },
     data: { leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + ALERT_LEASE_MS) },
   });
   const claimed = await prisma.alertDelivery.findMany({
@@ -52,61 +73,54 @@ export async function sendDueAlertDeliveries(options: { now: Date } & AlertSendO
       alert: { include: { rule: { select: { afterMinutes: true, threshold: true, windowMinutes: true } } } },
     },
   });
-
-  let messages = 0;
-  const byChannel = Map.groupBy(
-    claimed.filter((delivery) => delivery.alert),
-    (delivery) => delivery.channelId,
-  );
-  for (const deliveries of byChannel.values()) {
-    const perMessage = ALERTS_PER_MESSAGE[deliveries[0]!.channel.kind as AlertChannelKind] ?? 20;
-    for (let start = 0; start < deliveries.length; start += perMessage) {
-      const group = deliveries.slice(start, start + perMessage);
-      const channel = group[0]!.channel;
-      const outcome = await sendSafely({
-        ...options,
-        channel: { ...channel, kind: channel.kind as AlertChannelKind },
-        notices: group.map((delivery) => toAlertNotice(delivery.id, delivery.alert!, delivery.alert!.rule)),
+  if (claimed.length === 0) return false;
+  const channel = { ...claimed[0]!.channel, kind: claimed[0]!.channel.kind as AlertChannelKind };
+  const outcome = await outcomeOf(async () => {
+    const digestRow = claimed.find((row) => row.kind === 'digest' && row.digestDate);
+    if (digestRow) {
+      const digest = await buildAlertDigest({
+        deliveryId: digestRow.id,
+        channel: digestRow.channel,
+        date: digestRow.digestDate!,
+        now,
       });
-      await recordOutcome(group, outcome, now);
-      messages++;
+      return sendToAlertChannel({ ...options, channel, digest });
     }
-  }
-  for (const delivery of claimed.filter((row) => row.kind === 'digest' && row.digestDate)) {
-    const digest = await buildAlertDigest({
-      deliveryId: delivery.id,
-      channel: delivery.channel,
-      date: delivery.digestDate!,
-      now,
-    });
-    const outcome = await sendSafely({
-      ...options,
-      channel: { ...delivery.channel, kind: delivery.channel.kind as AlertChannelKind },
-      digest,
-    });
-    await recordOutcome([delivery], outcome, now);
-    messages++;
-  }
-  return messages;
+    const notices = claimed.flatMap((row) => (row.alert ? [toAlertNotice(row.id, row.alert, row.alert.rule)] : []));
+    return sendToAlertChannel({ ...options, channel, notices });
+  });
+  await recordOutcome(claimed, owner, outcome, now);
+  return true;
 }
 
-async function sendSafely(input: Parameters<typeof sendToAlertChannel>[0]): Promise<ChannelSendOutcome> {
+/** What a send came to; a channel's code (or a digest's query) throwing is a failed attempt, not a stuck lease. */
+async function outcomeOf(send: () => Promise<ChannelSendOutcome>): Promise<ChannelSendOutcome> {
   try {
-    return await sendToAlertChannel(input);
+    return await send();
   } catch (error) {
-    // A channel's code failing must not leave its messages leased: it counts as a failed attempt.
     return { ok: false, durationMs: 0, error: error instanceof Error ? error.message.slice(0, 300) : 'send failed' };
   }
 }
 
 async function recordOutcome(
   deliveries: readonly { id: number; attempts: number }[],
+  owner: string,
   outcome: ChannelSendOutcome,
   now: Date,
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
+    // The rows still this message's: one deleted with its rule or channel, or taken by another instance, is not.
+    const held = new Set(
+      (
+        await tx.alertDelivery.findMany({
+          where: { id: { in: deliveries.map((delivery) => delivery.id) }, leaseOwner: owner },
+          select: { id: true },
+        })
+      ).map((row) => row.id),
+    );
+    const mine = deliveries.filter((delivery) => held.has(delivery.id));
     await tx.alertAttempt.createMany({
-      data: deliveries.map((delivery) => ({
+      data: mine.map((delivery) => ({
         deliveryId: delivery.id,
         attemptedAt: now,
         ok: outcome.ok,
@@ -114,11 +128,11 @@ async function recordOutcome(
         error: outcome.error,
       })),
     });
-    for (const delivery of deliveries) {
+    for (const delivery of mine) {
       const attempts = delivery.attempts + 1;
       const retryAt = outcome.ok ? null : nextAlertAttemptAfterFailure(attempts, now);
-      await tx.alertDelivery.update({
-        where: { id: delivery.id },
+      await tx.alertDelivery.updateMany({
+        where: { id: delivery.id, leaseOwner: owner },
         data: {
           attempts,
           leaseOwner: null,

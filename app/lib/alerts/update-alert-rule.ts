@@ -47,6 +47,10 @@ export async function updateAlertRule(options: {
         ...settable('threshold'),
         ...settable('windowMinutes'),
         ...(body.paused !== undefined ? { pausedAt: body.paused ? (existing.pausedAt ?? now) : null } : {}),
+        // A new scope or wait is checked from the start again: envelopes now in reach may lie before the old mark.
+        ...(body.hookId !== undefined || body.customValue !== undefined || body.afterMinutes != null
+          ? { checkedUntil: null }
+          : {}),
       },
       include: { channels: { select: { channelId: true } } },
     });

@@ -1,4 +1,5 @@
 import { readBearerToken } from '@/app/lib/auth/read-bearer-token';
+import { safeEqual } from '@/app/lib/auth/safe-equal';
 import { getEnvironment } from '@/app/lib/env';
 
 /** Who made a request, as far as the app knows it today: the proxy in front (proxy.ts) let it through already. */
@@ -13,7 +14,12 @@ const MAX_NAME_CHARS = 320;
  */
 export function identifyActor(headers: Headers): AuditActor {
   const environment = getEnvironment();
-  if (readBearerToken(headers) !== null) return { kind: 'token', name: 'API_TOKEN' };
+  // Only the real token names API_TOKEN: with sign-in off, nothing in front checked a bearer header, and a made-up one
+  // must not hide the person the proxy names.
+  const bearer = readBearerToken(headers);
+  if (bearer !== null && environment.API_TOKEN && safeEqual(bearer, environment.API_TOKEN)) {
+    return { kind: 'token', name: 'API_TOKEN' };
+  }
   const signInRequired = environment.DASHBOARD_AUTH === 'on' && environment.DASHBOARD_PASSWORD !== undefined;
   if (signInRequired) return { kind: 'session', name: 'dashboard password' };
   const header = environment.TRUSTED_USER_HEADER;

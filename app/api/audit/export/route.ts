@@ -3,6 +3,7 @@ import { errorResponse } from '@/app/lib/api/error-response';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
 import { auditQuerySchema } from '@/app/lib/audit/audit-schemas';
 import { exportAuditCsv } from '@/app/lib/audit/export-audit-csv';
+import { describeExportQuery } from '@/app/lib/audit/describe-export-query';
 import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ export async function GET(request: NextRequest) {
   await recordAuditEntry({
     request,
     action: 'audit.export',
-    detail: request.nextUrl.search ? { query: request.nextUrl.search.slice(0, 1_000) } : undefined,
+    detail: describeExportQuery(request.nextUrl.search),
   });
   const date = new Date().toISOString().slice(0, 10);
   return new Response(exportAuditCsv(query.value), {

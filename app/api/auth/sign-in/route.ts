@@ -62,13 +62,17 @@ export async function POST(request: Request) {
         : wait > 0
           ? `Wrong password. After several failed attempts, the next one is possible in ${describeWait(wait)}.`
           : SIGN_IN_ERROR_MESSAGES.wrong_password;
-    await recordAuditEntry({
-      request,
-      action: 'auth.sign_in_failed',
-      outcome: result.reason === 'too_many_attempts' ? 'refused' : 'failure',
-      actor: { kind: 'anonymous', name: 'anonymous' },
-      detail: { reason: result.reason },
-    });
+    // A wrong password is recorded; attempts the throttle refuses are not (they cannot succeed, and a flood of them
+    // must not fill the log).
+    if (result.reason !== 'too_many_attempts') {
+      await recordAuditEntry({
+        request,
+        action: 'auth.sign_in_failed',
+        outcome: 'failure',
+        actor: { kind: 'anonymous', name: 'anonymous' },
+        detail: { reason: result.reason },
+      });
+    }
     return fail(result.reason === 'too_many_attempts' ? 429 : 401, result.reason, message, wait);
   }
   await recordAuditEntry({ request, action: 'auth.sign_in', actor: { kind: 'session', name: 'dashboard password' } });

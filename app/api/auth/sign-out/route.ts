@@ -1,6 +1,8 @@
 import { NextResponse } from 'next/server';
 import { getAuthConfig } from '@/app/lib/auth/resolve-auth-config';
-import { clearedSessionCookie, isHttpsRequest } from '@/app/lib/auth/session-cookie';
+import { readCookie } from '@/app/lib/auth/read-cookie';
+import { clearedSessionCookie, isHttpsRequest, SESSION_COOKIE_NAME } from '@/app/lib/auth/session-cookie';
+import { verifySessionToken } from '@/app/lib/auth/session-token';
 import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
@@ -17,6 +19,10 @@ export async function POST(request: Request) {
   const publicUrl = config.mode === 'password' ? config.publicUrl : null;
   const secure = isHttpsRequest({ url: request.url, headers: request.headers, publicUrl });
   response.cookies.set(clearedSessionCookie({ secure }));
-  await recordAuditEntry({ request, action: 'auth.sign_out' });
+  // Only a real session's end is worth a line: the endpoint is public, and anyone may call it any number of times.
+  const session =
+    config.mode === 'password' &&
+    verifySessionToken({ key: config.sessionKey, token: readCookie(request.headers, SESSION_COOKIE_NAME) });
+  if (session) await recordAuditEntry({ request, action: 'auth.sign_out' });
   return response;
 }

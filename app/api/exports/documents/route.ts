@@ -6,6 +6,7 @@ import {
   exportDocumentsQuerySchema,
   exportDocumentsZip,
 } from '@/app/lib/documents/export-documents-zip';
+import { describeExportQuery } from '@/app/lib/audit/describe-export-query';
 import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +20,7 @@ export async function GET(request: NextRequest) {
   await recordAuditEntry({
     request,
     action: 'export.zip',
-    detail: request.nextUrl.search ? { query: request.nextUrl.search.slice(0, 1_000) } : undefined,
+    detail: describeExportQuery(request.nextUrl.search),
   });
   // Pulled as the download reads: a slow download holds back the reads from the database and the store.
   // No Content-Length: the size is known only at the end.

@@ -3,6 +3,7 @@ import { errorResponse } from '@/app/lib/api/error-response';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
 import { exportEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
 import { exportEnvelopesCsv, exportFileName } from '@/app/lib/envelopes/export-envelopes-csv';
+import { describeExportQuery } from '@/app/lib/audit/describe-export-query';
 import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +18,7 @@ export async function GET(request: NextRequest) {
   await recordAuditEntry({
     request,
     action: 'export.csv',
-    detail: request.nextUrl.search ? { query: request.nextUrl.search.slice(0, 1_000) } : undefined,
+    detail: describeExportQuery(request.nextUrl.search),
   });
   const encoder = new TextEncoder();
   // Pulled batch by batch: a slow download holds back the database reads instead of piling rows up in memory.

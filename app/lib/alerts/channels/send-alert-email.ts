@@ -81,7 +81,14 @@ export async function sendAlertEmail(options: {
           : null,
     };
   } catch (error) {
-    return { ok: false, durationMs: elapsed(), error: scrubCredentials(describeSmtpError(error), url) };
+    return {
+      ok: false,
+      durationMs: elapsed(),
+      error: scrubCredentials(
+        describeSmtpError(error, (text) => scrubCredentials(text, url)),
+        url,
+      ),
+    };
   } finally {
     transport?.close();
   }
@@ -96,11 +103,12 @@ type SmtpError = Error & {
   timeoutType?: string;
 };
 
-function describeSmtpError(error: unknown): string {
+/** `clean` removes credentials before anything is cut short, so no part of a password survives a cut. */
+function describeSmtpError(error: unknown, clean: (text: string) => string): string {
   if (!(error instanceof Error)) return 'the e-mail could not be sent';
   const smtp = error as SmtpError;
-  const answer = smtp.response ? shortenLine(smtp.response, ERROR_CHARS) : null;
-  const during = smtp.command ? ` (at ${shortenLine(smtp.command, 40)})` : '';
+  const answer = smtp.response ? shortenLine(clean(smtp.response), ERROR_CHARS) : null;
+  const during = smtp.command ? ` (at ${shortenLine(clean(smtp.command), 40)})` : '';
   switch (smtp.code) {
     case 'EAUTH':
       return `The mail server refused the login${answer ? `: SMTP ${answer}` : ''}; check the user and password in SMTP_URL.`;
@@ -111,17 +119,17 @@ function describeSmtpError(error: unknown): string {
     case 'EABORT':
       return `The mail server took longer than ${SEND_TIMEOUT_MS / 1000} s; the e-mail was given up.`;
     case 'EDNS':
-      return `Could not find the mail server: ${shortenLine(error.message, ERROR_CHARS)}`;
+      return `Could not find the mail server: ${shortenLine(clean(error.message), ERROR_CHARS)}`;
     case 'ETLS':
-      return `TLS with the mail server failed: ${shortenLine(error.message, ERROR_CHARS)}`;
+      return `TLS with the mail server failed: ${shortenLine(clean(error.message), ERROR_CHARS)}`;
     case 'ECONNECTION':
     case 'ESOCKET':
       if (!answer) {
-        return `Could not talk to the mail server: ${smtp.originalCode ?? shortenLine(error.message, ERROR_CHARS)}`;
+        return `Could not talk to the mail server: ${smtp.originalCode ?? shortenLine(clean(error.message), ERROR_CHARS)}`;
       }
   }
   if (answer) return `SMTP ${answer}${during}`;
-  return shortenLine(error.message, ERROR_CHARS);
+  return shortenLine(clean(error.message), ERROR_CHARS);
 }
 
 /**
