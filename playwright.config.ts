@@ -46,6 +46,8 @@ export default defineConfig({
       PORT: String(PORT),
       // The suite's main server runs open; the sign-in specs start their own protected servers.
       DASHBOARD_AUTH: 'off',
+      // The request log (a JSON line per request) would bury the suite's own output; problems still show.
+      LOG_LEVEL: 'warn',
       DATABASE_URL: `file:./data/e2e-${PORT}/app.db`,
       E2E_DATA_DIR: `data/e2e-${PORT}`,
     },

@@ -50,11 +50,14 @@ const environmentSchema = z.object({
   /** The sender of alert e-mails, e.g. `Envelope tracker <alerts@example.com>`. */
   ALERT_EMAIL_FROM: z.string().trim().min(3).max(320).optional(),
 
-  // Operations (see README "Metrics and logs").
+  // Operations (see README "Metrics, logs and traces").
   /** Lets Prometheus read GET /api/metrics with `Authorization: Bearer <METRICS_TOKEN>` (16+ characters). */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Or from these networks without a token: `10.0.0.0/8, 192.168.1.5` (CIDR or addresses). */
   METRICS_ALLOWED_NETWORKS: z.string().optional(),
+  /** Send traces to this OpenTelemetry collector (OTLP over HTTP, e.g. http://otel-collector:4318). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(100).default('envelope-tracker'),
   /** The request log's level (one JSON line per request at info). */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 

@@ -270,13 +270,15 @@ describe(`alert rules on ${provider}`, () => {
     expect((await setup.alerts()).map((alert) => alert.envelopeId)).not.toContain(finished);
   });
 
-  it('works through a backlog of stuck envelopes over several checks, each envelope once', async () => {
+  it('works through a backlog of stuck envelopes over several checks, each envelope once, also when all share one time', async () => {
     const setup = await setUp({ kind: 'stuck', afterMinutes: 60 });
     const count = ENVELOPES_PER_CHECK + 10;
     for (let index = 0; index < count; index++) {
       await notify(setup.hook.id, { envelopeId: uniqueEnvelopeId(), action: 'sendSignNotification' });
     }
+    // A bulk send: all of them last active at the very same moment.
     const start = Date.now();
+    await prisma.envelope.updateMany({ where: { hookId: setup.hook.id }, data: { lastEventAt: new Date(start) } });
     await round(new Date(start + 2 * 60 * MINUTE));
     expect(await setup.alerts()).toHaveLength(ENVELOPES_PER_CHECK);
     await round(new Date(start + 2 * 60 * MINUTE + MINUTE));

@@ -13,6 +13,7 @@ export type ActiveAlertRule = RaisingRule & {
   windowMinutes: number | null;
   startPosition: number;
   checkedUntil: Date | null;
+  checkedAfterId: string | null;
 };
 
 export async function loadActiveAlertRules(options: { kinds: readonly AlertKind[] }): Promise<ActiveAlertRule[]> {
@@ -33,6 +34,7 @@ export async function loadActiveAlertRules(options: { kinds: readonly AlertKind[
     windowMinutes: row.windowMinutes,
     startPosition: row.startPosition,
     checkedUntil: row.checkedUntil,
+    checkedAfterId: row.checkedAfterId,
   }));
 }
 

@@ -18,6 +18,8 @@ export const TIMED_CHECK_INTERVAL_MS = 55_000;
  * through over the following checks, so no check holds the database's write lock for long.
  */
 export const ENVELOPES_PER_CHECK = 250;
+/** Envelopes with recent activity examined per check for a wait that began before the mark (the next signer's). */
+const CHANGED_PER_CHECK = 1_000;
 /**
  * Each check re-reads this far behind where the last one stopped: a notification stored late may carry an older
  * time. What was raised already is recognised by its occasion key.
@@ -51,7 +53,12 @@ const ENVELOPE_FIELDS = {
   expiresAt: true,
 } as const;
 
-type RuleCheck = { candidates: AlertCandidate[]; ended: number[]; checkedUntil?: Date };
+type RuleCheck = {
+  candidates: AlertCandidate[];
+  ended: number[];
+  /** Where the next check starts: a time, and for a backlog the last envelope read at that time. */
+  checkedUntil?: { at: Date; afterId: string | null };
+};
 
 /**
  * The conditions that last (stuck, a recipient waiting, expiring, a silent hook, refusals piling up), checked against
@@ -85,7 +92,10 @@ export async function raiseTimedAlerts(options: { now: Date; minIntervalMs?: num
         await endAlerts(tx, check.ended, now);
         await raiseAlerts(tx, check.candidates, now);
         if (check.checkedUntil) {
-          await tx.alertRule.updateMany({ where: { id: rule.id }, data: { checkedUntil: check.checkedUntil } });
+          await tx.alertRule.updateMany({
+            where: { id: rule.id },
+            data: { checkedUntil: check.checkedUntil.at, checkedAfterId: check.checkedUntil.afterId },
+          });
         }
       }
       return true;
@@ -145,10 +155,17 @@ async function checkLasting(
   },
 ): Promise<RuleCheck> {
   const lower = rule.checkedUntil ?? undefined;
+  // After a backlog, on from the last envelope read (time, then id), so that any number at one time is worked through.
+  const from = !lower
+    ? {}
+    : rule.checkedAfterId
+      ? { OR: [{ [options.field]: { gt: lower } }, { [options.field]: lower, id: { gt: rule.checkedAfterId } }] }
+      : { [options.field]: { gte: lower } };
   const rows = (await prisma.envelope.findMany({
     where: {
       status: { in: OPEN_STATUSES },
-      [options.field]: { lt: options.cutoff, ...(lower ? { gte: lower } : {}) },
+      [options.field]: { lt: options.cutoff },
+      ...from,
       ...(rule.hookId ? { hookId: rule.hookId } : {}),
     },
     orderBy: [{ [options.field]: 'asc' }, { id: 'asc' }],
@@ -165,7 +182,8 @@ async function checkLasting(
         [options.field]: { lt: lower },
         ...(rule.hookId ? { hookId: rule.hookId } : {}),
       },
-      take: ENVELOPES_PER_CHECK,
+      orderBy: [{ lastEventAt: 'asc' }, { id: 'asc' }],
+      take: CHANGED_PER_CHECK,
       select: ENVELOPE_FIELDS,
     })) as EnvelopeRow[];
     examined.push(...changed);
@@ -190,8 +208,8 @@ async function checkLasting(
     candidates,
     ended: [],
     checkedUntil: backlog
-      ? options.anchorOf(rows[ENVELOPES_PER_CHECK - 1]!)
-      : new Date(options.cutoff.getTime() - LATE_ARRIVAL_MS),
+      ? { at: options.anchorOf(rows[ENVELOPES_PER_CHECK - 1]!), afterId: rows[ENVELOPES_PER_CHECK - 1]!.id }
+      : { at: new Date(options.cutoff.getTime() - LATE_ARRIVAL_MS), afterId: null },
   };
 }
 

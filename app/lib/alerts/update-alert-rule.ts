@@ -49,7 +49,7 @@ export async function updateAlertRule(options: {
         ...(body.paused !== undefined ? { pausedAt: body.paused ? (existing.pausedAt ?? now) : null } : {}),
         // A new scope or wait is checked from the start again: envelopes now in reach may lie before the old mark.
         ...(body.hookId !== undefined || body.customValue !== undefined || body.afterMinutes != null
-          ? { checkedUntil: null }
+          ? { checkedUntil: null, checkedAfterId: null }
           : {}),
       },
       include: { channels: { select: { channelId: true } } },

@@ -15,6 +15,11 @@ describe('zoned time', () => {
     expect(startOfLocalDay('2026-03-30', 'Europe/Bucharest').toISOString()).toBe('2026-03-29T21:00:00.000Z');
     expect(startOfLocalDay('2026-07-04', 'America/New_York').toISOString()).toBe('2026-07-04T04:00:00.000Z');
     expect(startOfLocalDay('2026-12-01', 'UTC').toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    // Summer time beginning at midnight: the day starts at 01:00 local time.
+    expect(localDateTime(startOfLocalDay('2026-09-06', 'America/Santiago'), 'America/Santiago')).toEqual({
+      date: '2026-09-06',
+      time: '01:00',
+    });
   });
 
   it('steps back over month and year ends', () => {

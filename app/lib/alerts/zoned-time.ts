@@ -23,6 +23,8 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   // The zone's offset at that moment; a second pass settles days whose midnight falls near a DST change.
   let guess = asUtc - offsetMs(new Date(asUtc), timeZone);
   guess = asUtc - offsetMs(new Date(guess), timeZone);
+  // Where summer time begins at midnight (Santiago, Havana) the day has no 00:00: it begins at 01:00.
+  for (let step = 0; step < 8 && localDateTime(new Date(guess), timeZone).date < date; step++) guess += 15 * 60_000;
   return new Date(guess);
 }
 

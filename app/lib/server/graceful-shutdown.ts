@@ -2,6 +2,7 @@ import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
 import { PROCESS_LEASE_PREFIX } from '@/app/lib/documents/lease-owner';
 import { getLogger } from '@/app/lib/observability/logger';
+import { flushTraces } from '@/app/lib/observability/start-tracing';
 import { stopBackgroundJobs } from './start-background-jobs';
 import { trackedServers } from './tracked-servers';
 
@@ -44,6 +45,7 @@ async function shutDown(signal: string): Promise<void> {
     // A webhook answers only once its batch committed: with every request answered, ingest has nothing left.
     await Promise.all([...closed, stopBackgroundJobs()]);
     const released = await releaseLeases();
+    await flushTraces();
     logger.info({ released }, 'shut down: requests answered, background work finished, leases released');
   } catch (error) {
     logger.error({ err: error }, 'shutdown did not finish cleanly; leases left run out by themselves');

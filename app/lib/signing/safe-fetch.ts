@@ -5,6 +5,8 @@ import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { formatBytes } from '@/app/lib/format/byte-size';
 import { describeAddressRange, isLoopbackAddress, isPublicAddress, isUnspecifiedAddress } from './address-ranges';
+import { SpanKind } from '@opentelemetry/api';
+import { inSpan } from '@/app/lib/observability/in-span';
 
 // provider-request.ts imports it from here.
 
@@ -48,6 +50,27 @@ const DEFAULT_MAX_REDIRECTS = 5;
 
 /** GET `url` within the policy; the whole exchange (redirects and body included) must fit in `timeoutMs`. */
 export async function safeFetch(url: string, options: SafeFetchOptions): Promise<SafeFetchResponse> {
+  // A span per call to the signing service, named by host (paths carry envelope ids, queries may carry tokens).
+  return inSpan(
+    'signing_service.request',
+    { kind: SpanKind.CLIENT, attributes: { 'server.address': serverAddressOf(url) } },
+    async (span) => {
+      const response = await safeFetchUntraced(url, options);
+      span.setAttribute('http.response.status_code', response.status);
+      return response;
+    },
+  );
+}
+
+function serverAddressOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function safeFetchUntraced(url: string, options: SafeFetchOptions): Promise<SafeFetchResponse> {
   const deadline = Date.now() + options.timeoutMs;
   const firstUrl = parseUrl(url);
   let current = firstUrl;

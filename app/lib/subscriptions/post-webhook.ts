@@ -1,4 +1,6 @@
 import 'server-only';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { inSpan } from '@/app/lib/observability/in-span';
 import { DELIVERY_TIMEOUT_MS } from './delivery-schedule';
 import { signWebhookRequest } from './sign-webhook-request';
 
@@ -46,13 +48,37 @@ export async function postWebhook(options: {
  * timeout counts. Redirects are not followed; `hideRedirectTarget` leaves the 3xx's Location out of the error for
  * addresses that are secrets themselves, whose redirect may give away the same secret.
  */
-export async function postJson(options: {
+export async function postJson(options: PostJsonOptions): Promise<PostOutcome> {
+  // A span of its own, named by host only: a Slack or Teams URL's path is a secret.
+  return inSpan(
+    'http.post',
+    { kind: SpanKind.CLIENT, attributes: { 'http.request.method': 'POST', 'server.address': hostOf(options.url) } },
+    async (span) => {
+      const outcome = await postJsonUntraced(options);
+      if (outcome.statusCode !== null) span.setAttribute('http.response.status_code', outcome.statusCode);
+      if (!outcome.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error ?? 'failed' });
+      return outcome;
+    },
+  );
+}
+
+type PostJsonOptions = {
   url: string;
   body: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
   hideRedirectTarget?: boolean;
-}): Promise<PostOutcome> {
+};
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function postJsonUntraced(options: PostJsonOptions): Promise<PostOutcome> {
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   const headers = { 'content-type': 'application/json', 'user-agent': USER_AGENT, ...options.headers };

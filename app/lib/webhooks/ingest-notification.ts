@@ -1,15 +1,23 @@
 import 'server-only';
+import type { Link } from '@opentelemetry/api';
 import { uuidV7 } from '@/app/lib/db/sql-values';
 import type { Job, JobResult } from './apply-notifications';
 import { getEnvelopeWriter } from './envelope-writer';
 import { getMetrics } from '@/app/lib/observability/metrics-registry';
+import { activeSpanLink, inSpan } from '@/app/lib/observability/in-span';
 
 export type IngestResult = JobResult;
 
 const MAX_BATCH = 100;
 const ATTEMPTS = 4;
 
-type Waiting = { job: Job; resolve: (result: IngestResult) => void; reject: (error: unknown) => void };
+type Waiting = {
+  job: Job;
+  resolve: (result: IngestResult) => void;
+  reject: (error: unknown) => void;
+  /** The request's span, which the batch's span links to (the batch serves many requests, so it is no one's child). */
+  link: Link | null;
+};
 
 // Group commit: notifications that arrive while a transaction is running wait for the next one
 // and are stored together. One alone is stored at once, so a quiet system adds no delay.
@@ -23,7 +31,7 @@ const queue: { ingestWaiting: Waiting[]; ingestRunning: boolean } = { ingestWait
 export function ingestNotification(options: Omit<Job, 'deliveryId'>): Promise<IngestResult> {
   const job: Job = { ...options, deliveryId: uuidV7(options.delivery.receivedAt.getTime()) };
   return new Promise((resolve, reject) => {
-    queue.ingestWaiting.push({ job, resolve, reject });
+    queue.ingestWaiting.push({ job, resolve, reject, link: activeSpanLink() });
     if (!queue.ingestRunning) {
       queue.ingestRunning = true;
       // Started after the event loop's I/O phase, so every request that arrived with this one
@@ -72,7 +80,15 @@ async function drain(): Promise<void> {
 
 async function storeBatch(batch: Waiting[]): Promise<void> {
   try {
-    const results = await runWithRetries(batch.map((waiting) => waiting.job));
+    const results = await inSpan(
+      'ingest.batch',
+      {
+        root: true,
+        attributes: { 'ingest.batch.size': batch.length },
+        links: batch.flatMap((waiting) => (waiting.link ? [waiting.link] : [])),
+      },
+      () => runWithRetries(batch.map((waiting) => waiting.job)),
+    );
     batch.forEach((waiting, index) => waiting.resolve(results[index]!));
   } catch (error) {
     if (batch.length === 1) {
@@ -88,7 +104,9 @@ async function runWithRetries(jobs: Job[]): Promise<IngestResult[]> {
   const writer = getEnvelopeWriter();
   for (let attempt = 1; ; attempt++) {
     try {
-      const stored = await writer.storeBatch(jobs);
+      const stored = await inSpan('ingest.commit', { attributes: { 'ingest.attempt': attempt } }, () =>
+        writer.storeBatch(jobs),
+      );
       // Committed: whoever waits for changes (webhooks out) hears of them after the answers, never in their way.
       if (stored.transitions.length > 0) setImmediate(notifyChangesStored);
       return stored.results;

@@ -14,6 +14,7 @@ import { getSourceAddress } from './source-address';
 import { countUnknownHookRequest } from './unknown-hook-counter';
 import { verifyStandardWebhookSignature } from './verify-signature';
 import { countNotification } from '@/app/lib/observability/count-notification';
+import { inSpan } from '@/app/lib/observability/in-span';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -43,7 +44,16 @@ function refusal(
  */
 export async function receiveWebhook(options: { hookId: string; request: Request }): Promise<WebhookAnswer> {
   const seen: SeenNotification = { hook: null, action: null };
-  const answer = await receive(options, seen);
+  const answer = await inSpan('webhook.receive', {}, async (span) => {
+    const received = await receive(options, seen);
+    // By name and action only: the hook's id is the secret part of its URL.
+    span.setAttributes({
+      'webhook.hook': seen.hook ?? 'unknown',
+      'webhook.action': seen.action ?? 'none',
+      'http.response.status_code': received.status,
+    });
+    return received;
+  });
   countNotification({
     ...seen,
     ...(answer.status === 200
@@ -139,16 +149,20 @@ async function receive(options: { hookId: string; request: Request }, seen: Seen
       webhookId = verdict.webhookId;
     }
 
-    const parsed = parseNotification({
-      method: request.method,
-      query: delivery.query,
-      body: read.body,
-      contentType: delivery.contentType,
-    });
+    const parsed = await inSpan('webhook.parse', {}, async () =>
+      parseNotification({
+        method: request.method,
+        query: delivery.query,
+        body: read.body,
+        contentType: delivery.contentType,
+      }),
+    );
     if (!parsed.ok) return reject(parsed.status, parsed.code, parsed.message);
     seen.action = parsed.notification.action;
 
-    const ingest = await ingestAndFollowUp({ delivery, notification: parsed.notification, webhookId });
+    const ingest = await inSpan('webhook.store', {}, () =>
+      ingestAndFollowUp({ delivery, notification: parsed.notification, webhookId }),
+    );
     if (ingest.refusal) return refusal(409, ingest.refusal.code, ingest.refusal.message);
     return {
       status: 200,

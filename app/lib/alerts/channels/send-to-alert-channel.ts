@@ -1,4 +1,6 @@
 import 'server-only';
+import { SpanStatusCode } from '@opentelemetry/api';
+import { inSpan } from '@/app/lib/observability/in-span';
 import { z } from 'zod';
 import { ALERT_CHANNEL_KINDS } from '@/app/lib/alerts/alert-kinds';
 import type { AlertNotice, ChannelSendOutcome, DigestNotice } from '@/app/lib/alerts/alert-notice';
@@ -27,7 +29,17 @@ export type AlertChannelToSend = { id: string; kind: string; name: string; targe
  * from the delivery (a retry sends the same id, so a receiver can drop what it already has), recorded in the
  * subscription's attempts like its other requests. ok only when everything was taken.
  */
-export async function sendToAlertChannel(
+export function sendToAlertChannel(
+  options: Parameters<typeof sendToAlertChannelUntraced>[0],
+): Promise<ChannelSendOutcome> {
+  return inSpan('alert.send', { attributes: { 'alert.channel.kind': options.channel.kind } }, async (span) => {
+    const outcome = await sendToAlertChannelUntraced(options);
+    if (!outcome.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.error ?? 'failed' });
+    return outcome;
+  });
+}
+
+async function sendToAlertChannelUntraced(
   options: {
     channel: AlertChannelToSend;
     now: Date;
