@@ -3,6 +3,7 @@ import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
 import { getPublicUrl } from '@/app/lib/env';
 import { envelopeDisplayName } from '@/app/lib/envelopes/envelope-display-name';
+import { envelopeUrls } from '@/app/lib/envelopes/envelope-urls';
 import { OPEN_STATUSES, statusLabel, statusesWithOutcome } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import type { DigestNotice, DigestSection } from './alert-notice';
 import { formatAlertTime } from './describe-alert';
@@ -35,7 +36,7 @@ export async function buildAlertDigest(options: {
   const { now, date } = options;
   const timeZone = options.channel.digestTimeZone ?? 'UTC';
   const base = getPublicUrl().replace(/\/+$/, '');
-  const link = (id: string) => `${base}/envelopes/${encodeURIComponent(id)}`;
+  const link = (id: string) => envelopeUrls(id, base).page;
   const open = { status: { in: OPEN_STATUSES }, isTest: false };
   const yesterdayStart = startOfLocalDay(previousDate(date), timeZone);
   const todayStart = startOfLocalDay(date, timeZone);

@@ -74,11 +74,12 @@ export async function raiseTimedAlerts(options: { now: Date; minIntervalMs?: num
   const sinceLast = state.timedCheckAt ? Math.abs(now.getTime() - state.timedCheckAt.getTime()) : Infinity;
   if (sinceLast < (options.minIntervalMs ?? TIMED_CHECK_INTERVAL_MS)) return false;
   const rules = await loadActiveAlertRules({ kinds: TIMED_ALERT_KINDS });
-  const hookNames = new Map(
-    (await prisma.hook.findMany({ select: { id: true, name: true } })).map((hook) => [hook.id, hook.name]),
-  );
+  // Every hook once per check: names for the words, the live ones for silence and refusals.
+  const hooks = await prisma.hook.findMany({ select: { id: true, name: true, createdAt: true, revokedAt: true } });
+  const liveHooks = hooks.filter((hook) => hook.revokedAt === null);
+  const hookNames = new Map(hooks.map((hook) => [hook.id, hook.name]));
   const checks = new Map<string, RuleCheck>();
-  for (const rule of rules) checks.set(rule.id, await checkRule(rule, now, hookNames, state.timedCheckAt));
+  for (const rule of rules) checks.set(rule.id, await checkRule(rule, now, hookNames, liveHooks, state.timedCheckAt));
 
   return prisma.$transaction(
     async (tx) => {
@@ -108,6 +109,7 @@ async function checkRule(
   rule: ActiveAlertRule,
   now: Date,
   hookNames: Map<string, string>,
+  liveHooks: readonly LiveHook[],
   previousCheckAt: Date | null,
 ): Promise<RuleCheck> {
   const afterMs = (rule.afterMinutes ?? 0) * MINUTE_MS;
@@ -132,9 +134,9 @@ async function checkRule(
     case 'expiring':
       return checkExpiring(rule, now, hookNames, afterMs);
     case 'silence':
-      return checkSilence(rule, now, hookNames, afterMs);
+      return checkSilence(rule, now, scoped(liveHooks, rule), afterMs);
     case 'refusals':
-      return checkRefusals(rule, now, hookNames);
+      return checkRefusals(rule, now, scoped(liveHooks, rule));
     default:
       return { candidates: [], ended: [] };
   }
@@ -239,16 +241,18 @@ async function checkExpiring(
   return { candidates, ended: [] };
 }
 
+type LiveHook = { id: string; name: string; createdAt: Date };
+
+/** The live hooks a rule watches: its one hook, or all. */
+const scoped = (hooks: readonly LiveHook[], rule: ActiveAlertRule) =>
+  rule.hookId ? hooks.filter((hook) => hook.id === rule.hookId) : hooks;
+
 async function checkSilence(
   rule: ActiveAlertRule,
   now: Date,
-  hookNames: Map<string, string>,
+  hooks: readonly LiveHook[],
   afterMs: number,
 ): Promise<RuleCheck> {
-  const hooks = await prisma.hook.findMany({
-    where: { revokedAt: null, ...(rule.hookId ? { id: rule.hookId } : {}) },
-    select: { id: true, name: true, createdAt: true },
-  });
   const candidates: AlertCandidate[] = [];
   for (const hook of hooks) {
     const last = await prisma.delivery.findFirst({
@@ -270,7 +274,7 @@ async function checkSilence(
       envelopeId: null,
       hookId: hook.id,
       words: describeAlert('silence', {
-        hookName: hookNames.get(hook.id) ?? hook.name,
+        hookName: hook.name,
         since,
         afterMinutes: rule.afterMinutes ?? 0,
         openEnvelopes,
@@ -280,12 +284,8 @@ async function checkSilence(
   return { candidates, ended: [] };
 }
 
-async function checkRefusals(rule: ActiveAlertRule, now: Date, hookNames: Map<string, string>): Promise<RuleCheck> {
+async function checkRefusals(rule: ActiveAlertRule, now: Date, hooks: readonly LiveHook[]): Promise<RuleCheck> {
   const windowStart = new Date(now.getTime() - (rule.windowMinutes ?? 0) * MINUTE_MS);
-  const hooks = await prisma.hook.findMany({
-    where: { revokedAt: null, ...(rule.hookId ? { id: rule.hookId } : {}) },
-    select: { id: true, name: true },
-  });
   const open = await prisma.alert.findMany({
     where: { ruleId: rule.id, openKey: { not: null } },
     select: { id: true, hookId: true },
@@ -308,7 +308,7 @@ async function checkRefusals(rule: ActiveAlertRule, now: Date, hookNames: Map<st
       envelopeId: null,
       hookId: hook.id,
       words: describeAlert('refusals', {
-        hookName: hookNames.get(hook.id) ?? hook.name,
+        hookName: hook.name,
         count,
         windowMinutes: rule.windowMinutes ?? 0,
       }),

@@ -1,4 +1,4 @@
-import { getPublicUrl } from '@/app/lib/env';
+import { envelopeUrls } from '@/app/lib/envelopes/envelope-urls';
 import type { AlertKind } from './alert-kinds';
 import type { AlertNotice } from './alert-notice';
 import type { AlertWords } from './describe-alert';
@@ -12,7 +12,6 @@ export function toAlertNotice(
 ): AlertNotice {
   const details = alert.details as AlertWords['details'];
   const kind = alert.kind as AlertKind;
-  const base = getPublicUrl().replace(/\/+$/, '');
   return {
     deliveryId,
     alertId: alert.id,
@@ -22,9 +21,7 @@ export function toAlertNotice(
     title: ALERT_KIND_TITLES[kind],
     summary: alert.summary,
     details: details.lines ?? [],
-    envelope: details.envelope
-      ? { ...details.envelope, url: `${base}/envelopes/${encodeURIComponent(details.envelope.id)}` }
-      : null,
+    envelope: details.envelope ? { ...details.envelope, url: envelopeUrls(details.envelope.id).page } : null,
     hookName: details.hookName ?? null,
     raisedAt: alert.raisedAt,
     test: details.test === true,

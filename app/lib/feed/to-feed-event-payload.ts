@@ -1,5 +1,6 @@
 import type { FeedEventType } from './feed-event-types';
 import type { StoredFeedEventData } from './feed-event-data';
+import { envelopeUrls } from '@/app/lib/envelopes/envelope-urls';
 
 /** An event as the pull API lists it and subscriptions send it. */
 export type FeedEventPayload = {
@@ -22,8 +23,7 @@ export function toFeedEventPayload(
   options: { hookName: string | null; publicUrl: string },
 ): FeedEventPayload {
   const stored = row.data as StoredFeedEventData;
-  const base = options.publicUrl.replace(/\/+$/, '');
-  const envelope = encodeURIComponent(stored.envelopeId);
+  const links = envelopeUrls(stored.envelopeId, options.publicUrl);
   const { documents, ...rest } = stored;
   return {
     id: row.id,
@@ -36,11 +36,11 @@ export function toFeedEventPayload(
         ? {
             documents: documents.map((document) => ({
               ...document,
-              downloadUrl: `${base}/api/envelopes/${envelope}/documents/${encodeURIComponent(document.id)}`,
+              downloadUrl: `${links.api}/documents/${encodeURIComponent(document.id)}`,
             })),
           }
         : {}),
-      links: { dashboard: `${base}/envelopes/${envelope}`, api: `${base}/api/envelopes/${envelope}` },
+      links: { dashboard: links.page, api: links.api },
     },
   };
 }

@@ -23,8 +23,31 @@ export function inSpan<T>(
   });
 }
 
+/** `inSpan` for synchronous work (parsing): no promise added on the webhook path for it. */
+export function inSpanSync<T>(name: string, work: () => T): T {
+  return tracer().startActiveSpan(name, (span) => {
+    try {
+      return work();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
 /** The active span's context, to link a later piece of work (a batch) to the request that asked for it. */
 export function activeSpanLink(): Link | null {
   const active = trace.getActiveSpan();
   return active && active.spanContext().traceFlags ? { context: active.spanContext() } : null;
+}
+
+/** A URL's host as spans name a call out: never its path or query, which may be secrets (a Slack URL, a token). */
+export function spanHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'unknown';
+  }
 }

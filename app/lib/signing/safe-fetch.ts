@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
 import { formatBytes } from '@/app/lib/format/byte-size';
 import { describeAddressRange, isLoopbackAddress, isPublicAddress, isUnspecifiedAddress } from './address-ranges';
 import { SpanKind } from '@opentelemetry/api';
-import { inSpan } from '@/app/lib/observability/in-span';
+import { inSpan, spanHost } from '@/app/lib/observability/in-span';
 
 // provider-request.ts imports it from here.
 
@@ -53,21 +53,13 @@ export async function safeFetch(url: string, options: SafeFetchOptions): Promise
   // A span per call to the signing service, named by host (paths carry envelope ids, queries may carry tokens).
   return inSpan(
     'signing_service.request',
-    { kind: SpanKind.CLIENT, attributes: { 'server.address': serverAddressOf(url) } },
+    { kind: SpanKind.CLIENT, attributes: { 'server.address': spanHost(url) } },
     async (span) => {
       const response = await safeFetchUntraced(url, options);
       span.setAttribute('http.response.status_code', response.status);
       return response;
     },
   );
-}
-
-function serverAddressOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'unknown';
-  }
 }
 
 async function safeFetchUntraced(url: string, options: SafeFetchOptions): Promise<SafeFetchResponse> {

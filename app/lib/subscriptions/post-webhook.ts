@@ -1,6 +1,6 @@
 import 'server-only';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { inSpan } from '@/app/lib/observability/in-span';
+import { inSpan, spanHost } from '@/app/lib/observability/in-span';
 import { DELIVERY_TIMEOUT_MS } from './delivery-schedule';
 import { signWebhookRequest } from './sign-webhook-request';
 
@@ -52,7 +52,7 @@ export async function postJson(options: PostJsonOptions): Promise<PostOutcome> {
   // A span of its own, named by host only: a Slack or Teams URL's path is a secret.
   return inSpan(
     'http.post',
-    { kind: SpanKind.CLIENT, attributes: { 'http.request.method': 'POST', 'server.address': hostOf(options.url) } },
+    { kind: SpanKind.CLIENT, attributes: { 'http.request.method': 'POST', 'server.address': spanHost(options.url) } },
     async (span) => {
       const outcome = await postJsonUntraced(options);
       if (outcome.statusCode !== null) span.setAttribute('http.response.status_code', outcome.statusCode);
@@ -69,14 +69,6 @@ type PostJsonOptions = {
   timeoutMs?: number;
   hideRedirectTarget?: boolean;
 };
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'unknown';
-  }
-}
 
 async function postJsonUntraced(options: PostJsonOptions): Promise<PostOutcome> {
   const started = performance.now();

@@ -14,7 +14,7 @@ import { getSourceAddress } from './source-address';
 import { countUnknownHookRequest } from './unknown-hook-counter';
 import { verifyStandardWebhookSignature } from './verify-signature';
 import { countNotification } from '@/app/lib/observability/count-notification';
-import { inSpan } from '@/app/lib/observability/in-span';
+import { inSpan, inSpanSync } from '@/app/lib/observability/in-span';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -149,7 +149,7 @@ async function receive(options: { hookId: string; request: Request }, seen: Seen
       webhookId = verdict.webhookId;
     }
 
-    const parsed = await inSpan('webhook.parse', {}, async () =>
+    const parsed = inSpanSync('webhook.parse', () =>
       parseNotification({
         method: request.method,
         query: delivery.query,

@@ -1,36 +1,13 @@
 'use client';
 
-import { useState } from 'react';
-import { useSWRConfig } from 'swr';
-import { describeFailure } from '@/app/ui/api/request-json';
+import { useRefreshingAction } from '@/app/ui/api/use-refreshing-action';
 import { SUBSCRIPTIONS_API_URL } from './subscription-api';
 
-export type ActionOutcome<T> = { ok: true; value: T } | { ok: false };
+export type { ActionOutcome } from '@/app/ui/api/use-refreshing-action';
 
-/**
- * Runs a change against the API, then fetches the list again so every card shows the stored state rather than an
- * optimistic guess. `pending` stays true until the fresh list arrived.
- */
+const REFRESHED = [SUBSCRIPTIONS_API_URL];
+
+/** Runs a change against the subscriptions API, then shows the stored list on every card. */
 export function useSubscriptionAction() {
-  const { mutate } = useSWRConfig();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function run<T>(action: () => Promise<T>, whatFailed: string): Promise<ActionOutcome<T>> {
-    setError(null);
-    setPending(true);
-    try {
-      const value = await action();
-      // The change is stored: a failed refresh is the polling's to retry, not this action's failure.
-      await mutate(SUBSCRIPTIONS_API_URL).catch(() => undefined);
-      return { ok: true, value };
-    } catch (caught) {
-      setError(describeFailure(caught, whatFailed));
-      return { ok: false };
-    } finally {
-      setPending(false);
-    }
-  }
-
-  return { run, error, pending };
+  return useRefreshingAction(REFRESHED);
 }

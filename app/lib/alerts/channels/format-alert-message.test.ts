@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_PUBLIC_URL, testAlertNotice } from '@/app/testing/alert-notices';
 import type { AlertNotice, DigestNotice } from '../alert-notice';
 import { formatAlertMessage } from './format-alert-message';
 import { formatDigestMessage } from './format-digest-message';
 
-const PUBLIC_URL = 'https://tracker.example.com';
+const PUBLIC_URL = TEST_PUBLIC_URL;
 const HOSTILE = `<script>alert("x")</script> & 'Loan' <img src=x onerror=y>`;
 
-function notice(overrides: Partial<AlertNotice> = {}): AlertNotice {
-  return {
-    deliveryId: 7,
-    alertId: 3,
-    ruleId: 'alr_0123456789abcdef01234567',
-    ruleDescription: 'A recipient rejects an envelope',
-    kind: 'rejected',
-    title: 'Rejected',
-    summary: 'Rejected: Loan agreement 42 (env-123), Jane Doe declined',
-    details: ['Declined by jane@example.com on 1 Dec 2026, 09:12 UTC'],
-    envelope: { id: 'env-123', name: 'Loan agreement 42', status: 'rejected', url: `${PUBLIC_URL}/envelopes/env-123` },
-    hookName: 'Production',
-    raisedAt: new Date('2026-12-01T09:12:00Z'),
-    test: false,
-    ...overrides,
-  };
-}
+const notice = testAlertNotice;
 
 const format = (notices: AlertNotice[]) =>
   formatAlertMessage({ notices, channelName: 'Ops e-mail', publicUrl: PUBLIC_URL });

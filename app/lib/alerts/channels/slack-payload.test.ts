@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_PUBLIC_URL, testAlertNotice } from '@/app/testing/alert-notices';
 import type { AlertNotice, DigestNotice } from '../alert-notice';
 import { buildSlackPayload, SLACK_MAX_BLOCKS, SLACK_MAX_SECTION_CHARS, type SlackBlock } from './slack-payload';
 
-const PUBLIC_URL = 'https://tracker.example.com';
+const PUBLIC_URL = TEST_PUBLIC_URL;
 
-function notice(overrides: Partial<AlertNotice> = {}): AlertNotice {
-  return {
-    deliveryId: 7,
-    alertId: 3,
-    ruleId: 'alr_0123456789abcdef01234567',
-    ruleDescription: 'A recipient rejects an envelope',
-    kind: 'rejected',
-    title: 'Rejected',
-    summary: 'Rejected: Loan agreement 42 (env-123), Jane Doe declined',
-    details: ['Declined by jane@example.com'],
-    envelope: { id: 'env-123', name: 'Loan agreement 42', status: 'rejected', url: `${PUBLIC_URL}/envelopes/env-123` },
-    hookName: 'Production',
-    raisedAt: new Date('2026-12-01T09:12:00Z'),
-    test: false,
-    ...overrides,
-  };
-}
+const notice = testAlertNotice;
 
 const build = (notices: AlertNotice[]) => buildSlackPayload({ notices, channelName: '#ops', publicUrl: PUBLIC_URL });
 const textsOf = (blocks: SlackBlock[]) =>

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_PUBLIC_URL, testAlertNotice } from '@/app/testing/alert-notices';
 import type { AlertNotice, DigestNotice } from '../alert-notice';
 import { buildTeamsPayload, TEAMS_MAX_PAYLOAD_BYTES } from './teams-payload';
 
-const PUBLIC_URL = 'https://tracker.example.com';
+const PUBLIC_URL = TEST_PUBLIC_URL;
 const MARKDOWN_TRAP = '**Loan** [Sign here](https://evil.example) <b>x</b>';
 
-function notice(overrides: Partial<AlertNotice> = {}): AlertNotice {
-  return {
-    deliveryId: 7,
-    alertId: 3,
-    ruleId: 'alr_0123456789abcdef01234567',
-    ruleDescription: 'A recipient rejects an envelope',
-    kind: 'rejected',
-    title: 'Rejected',
-    summary: 'Rejected: Loan agreement 42 (env-123), Jane Doe declined',
-    details: ['Declined by jane@example.com'],
-    envelope: { id: 'env-123', name: 'Loan agreement 42', status: 'rejected', url: `${PUBLIC_URL}/envelopes/env-123` },
-    hookName: 'Production',
-    raisedAt: new Date('2026-12-01T09:12:00Z'),
-    test: false,
-    ...overrides,
-  };
-}
+// Its detail line is a whole text element of the card.
+const notice = (overrides: Partial<AlertNotice> = {}) =>
+  testAlertNotice({ details: ['Declined by jane@example.com'], ...overrides });
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
