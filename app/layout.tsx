@@ -3,6 +3,7 @@ import './globals.css';
 import { getAuthState } from './lib/auth/get-auth-state';
 import { AppHeader } from './ui/app-header';
 import { NotProtectedBanner } from './ui/auth/not-protected-banner';
+import { navigationFor } from './ui/navigation-items';
 import { TimeZoneProvider } from './ui/format/time-zone-provider';
 
 export const metadata: Metadata = {
@@ -25,11 +26,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         {auth.protection === 'open-development' ? <NotProtectedBanner /> : null}
         <AppHeader
-          // Signed out, the sign-in page is all there is to see: links would only lead back to it.
-          showNavigation={
+          navigation={
+            // Signed out, the sign-in page is all there is to see: links would only lead back to it.
             auth.protection === 'open-development' || auth.protection === 'open-disabled' || auth.signedIn
+              ? navigationFor({ admin: auth.can('admin'), accounts: auth.protection === 'accounts' })
+              : null
           }
-          signedIn={auth.signedIn}
+          visitor={auth.signedIn && auth.principal ? { email: auth.principal.name, role: auth.principal.role } : null}
         />
         <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
           <TimeZoneProvider>{children}</TimeZoneProvider>

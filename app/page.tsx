@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
+import { getAuthState } from '@/app/lib/auth/get-auth-state';
 import { listEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
 import { listEnvelopes } from '@/app/lib/envelopes/list-envelopes';
 import { listHooks } from '@/app/lib/hooks/list-hooks';
@@ -22,11 +23,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const query = parseSearchParams(listEnvelopesQuerySchema, params);
   const cursor = params.get('cursor')?.trim() || null;
   // The first paint has everything, counts included: nothing on this page waits for the browser to ask.
-  const [hooks, page] = await Promise.all([
+  const [auth, hooks, page] = await Promise.all([
+    getAuthState(),
     // Revoked hooks too: their envelopes are still listed.
     listHooks({ includeRevoked: true }),
     query.ok ? listEnvelopes({ ...query.value, counts: true }) : null,
   ]);
+  const mayOperate = auth.can('operator');
   const filterForm = <EnvelopeFilters filters={filters} hooks={toHookOptions(hooks)} />;
 
   return (
@@ -43,7 +46,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           cursor={cursor}
           apiUrl={envelopeApiUrl(filters)}
           filterForm={filterForm}
-          emptyState={<EnvelopeEmptyState filtered={hasActiveFilters(filters) || cursor !== null} />}
+          emptyState={
+            <EnvelopeEmptyState filtered={hasActiveFilters(filters) || cursor !== null} mayOperate={mayOperate} />
+          }
+          mayOperate={mayOperate}
         />
       ) : (
         <>

@@ -4,6 +4,7 @@ import { describeAuthConfig, resolveAuthConfig } from '@/app/lib/auth/resolve-au
 import { describeDatabase, getDatabaseConfig } from '@/app/lib/db/database-config';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
 import { prisma } from '@/app/lib/db/prisma';
+import { ensureFirstAdmin } from '@/app/lib/auth/users/ensure-first-admin';
 import { getEnvironment } from '@/app/lib/env';
 import { ensureEnvironmentHooks } from '@/app/lib/hooks/ensure-environment-hooks';
 import { runCommand } from './run-command';
@@ -20,9 +21,37 @@ runCommand(async () => {
   const { applied } = await applyMigrations({ config });
   if (applied.length > 0) console.log(`Applied migration(s) ${applied.join(', ')} to ${describeDatabase(config)}.`);
   console.log(`Database: ${describeDatabase(config)}, migrations up to date.`);
+  if (auth.mode === 'accounts') await prepareAccounts(environment, auth.sso);
   if (environment.WEBHOOK_HOOK_IDS) {
     const created = await ensureEnvironmentHooks({ value: environment.WEBHOOK_HOOK_IDS });
     if (created.length > 0) console.log(`Created ${created.length} hook(s) from WEBHOOK_HOOK_IDS.`);
-    await prisma.$disconnect();
   }
+  await prisma.$disconnect();
 });
+
+/**
+ * The first admin on a fresh database (ADMIN_EMAIL and ADMIN_PASSWORD, or an older installation's DASHBOARD_PASSWORD),
+ * and a refusal to start when nobody could ever sign in.
+ */
+async function prepareAccounts(environment: ReturnType<typeof getEnvironment>, sso: boolean) {
+  const outcome = await ensureFirstAdmin({
+    adminEmail: environment.ADMIN_EMAIL,
+    adminPassword: environment.ADMIN_PASSWORD,
+    dashboardPassword: environment.DASHBOARD_PASSWORD,
+  });
+  if (outcome.created === 'admin-from-environment')
+    console.log(`Created the first admin, ${outcome.email}, from ADMIN_EMAIL and ADMIN_PASSWORD.`);
+  if (outcome.created === 'admin-from-dashboard-password')
+    console.warn(
+      [
+        `Notice: sign-in now works per person. The shared DASHBOARD_PASSWORD became the password of the first admin, ${outcome.email}.`,
+        '  Sign in with that e-mail and the same password (a sign-in without an e-mail still works for now),',
+        '  choose a new password on the Account page, add your colleagues on the Users page,',
+        '  then remove DASHBOARD_PASSWORD (and SESSION_SECRET) from the configuration.',
+      ].join('\n'),
+    );
+  if (outcome.created === null && outcome.users === 0 && !sso)
+    throw new Error(
+      'Not starting: nobody can sign in yet. Create the first admin with `npm run user:create -- --email you@example.com --role admin`, or set ADMIN_EMAIL and ADMIN_PASSWORD (12+ characters), or set up company SSO (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET). To run without sign-in behind a proxy that guards the app, set DASHBOARD_AUTH=off.',
+    );
+}

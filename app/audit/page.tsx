@@ -37,8 +37,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       description={
         <>
           Who did what, and when: sign-ins, document downloads and views, exports, replays, retries, reminders, test
-          notifications and every change to hooks, subscriptions and alerts. The log is append-only (nothing in it can
-          be edited or deleted here) and keeps each entry for {retentionDays} days (
+          notifications and every change to hooks, subscriptions, alerts, users and API tokens. The log is append-only
+          (nothing in it can be edited or deleted here) and keeps each entry for {retentionDays} days (
           <code className="font-mono text-[0.8125rem]">AUDIT_RETENTION_DAYS</code>).
         </>
       }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
+import { getAuthState } from '@/app/lib/auth/get-auth-state';
 import { listDeliveriesQuerySchema } from '@/app/lib/deliveries/delivery-schemas';
 import { getReplayedDelivery, listDeliveries } from '@/app/lib/deliveries/list-deliveries';
 import { summarizeRefusedDeliveries } from '@/app/lib/deliveries/summarize-refused-deliveries';
@@ -29,9 +30,10 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const params = toUrlSearchParams(await searchParams);
   const filters = readDeliveryFilters(params);
   const query = parseSearchParams(listDeliveriesQuerySchema, params);
-  // Revoked hooks too: their old deliveries are often exactly what is being diagnosed.
   const replayedId = params.get(REPLAYED_PARAM)?.slice(0, 128) || null;
-  const [hooks, page, refused, replayed] = await Promise.all([
+  const [auth, hooks, page, refused, replayed] = await Promise.all([
+    getAuthState(),
+    // Revoked hooks too: their old deliveries are often exactly what is being diagnosed.
     listHooks({ includeRevoked: true }),
     query.ok ? listDeliveries(query.value) : null,
     summarizeRefusedDeliveries(),
@@ -60,7 +62,13 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       ) : null}
       {page && page.items.length > 0 ? (
         <>
-          <DeliveryTable deliveries={page.items} hookNames={hookNames} now={now} highlightId={replayed?.id} />
+          <DeliveryTable
+            deliveries={page.items}
+            hookNames={hookNames}
+            now={now}
+            highlightId={replayed?.id}
+            mayReplay={auth.can('operator')}
+          />
           <ListPagination
             firstPageHref={params.get('cursor') ? deliveryListHref(filters) : null}
             nextPageHref={page.nextCursor ? deliveryListHref(filters, page.nextCursor) : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
+import { getAuthState } from '@/app/lib/auth/get-auth-state';
 import { getInsights } from '@/app/lib/insights/get-insights';
 import { insightsQuerySchema } from '@/app/lib/insights/insights-schemas';
 import { readTimeZone } from '@/app/ui/format/read-time-zone';
@@ -17,5 +18,6 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const result = query.ok
     ? { ok: true as const, insights: await getInsights({ query: query.value, now, timeZone }) }
     : query;
-  return <InsightsView timeZone={timeZone} now={now} result={result} />;
+  const auth = await getAuthState();
+  return <InsightsView timeZone={timeZone} now={now} result={result} mayConfigure={auth.can('admin')} />;
 }

@@ -80,6 +80,27 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   /** Lets scripts call the API with `Authorization: Bearer <API_TOKEN>`. */
   API_TOKEN: z.string().min(16).optional(),
+  /** With ADMIN_PASSWORD: the first admin, created on a start with no users in the database. */
+  ADMIN_EMAIL: z.string().trim().toLowerCase().email().max(320).optional(),
+  ADMIN_PASSWORD: z.string().min(12).max(1024).optional(),
+
+  // Company SSO through OpenID Connect (see README "Users and access").
+  /** The provider's issuer URL (its discovery document is at <issuer>/.well-known/openid-configuration). */
+  OIDC_ISSUER: z.string().trim().url().optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** Comma-separated e-mail domains whose people may enter, e.g. `example.com,example.ro`. */
+  OIDC_ALLOWED_DOMAINS: z.string().trim().optional(),
+  /** The id token claim holding groups or roles, e.g. `groups` or `roles`. */
+  OIDC_ROLE_CLAIM: z.string().trim().min(1).max(200).optional(),
+  /** Claim values to roles: `tracker-admins=admin,tracker-ops=operator,staff=viewer`. */
+  OIDC_ROLE_MAP: z.string().trim().optional(),
+  /** The role of a first sign-in that no mapping names; `none` lets only mapped people in. */
+  OIDC_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'admin', 'none']).default('viewer'),
+  /** The button's label on the sign-in page. */
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).max(60).default('company account'),
+  /** `off` turns sign-in with a password off when SSO is set (admins then come from the provider's groups). */
+  PASSWORD_SIGN_IN: z.enum(['on', 'off']).default('on'),
   /** `off` runs production without sign-in on purpose (e.g. behind a company SSO proxy). */
   DASHBOARD_AUTH: z.enum(['on', 'off']).default('on'),
 });

@@ -1,21 +1,16 @@
 import Link from 'next/link';
+import { SignedInAs, type SignedInVisitor } from './auth/signed-in-as';
 import { SignOutButton } from './auth/sign-out-button';
-
-const NAVIGATION = [
-  { href: '/', label: 'Envelopes' },
-  { href: '/insights', label: 'Insights' },
-  { href: '/deliveries', label: 'Deliveries' },
-  { href: '/alerts', label: 'Alerts' },
-  { href: '/setup', label: 'Setup' },
-  { href: '/audit', label: 'Audit' },
-];
+import type { NavigationItem } from './navigation-items';
 
 export function AppHeader({
-  showNavigation = true,
-  signedIn = false,
+  navigation,
+  visitor = null,
 }: {
-  showNavigation?: boolean;
-  signedIn?: boolean;
+  /** The links this visitor may follow (see navigationFor); null hides the navigation. */
+  navigation: NavigationItem[] | null;
+  /** The signed-in person; null with sign-in off, or signed out. */
+  visitor?: SignedInVisitor | null;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -24,18 +19,19 @@ export function AppHeader({
           <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
           Envelope tracker
         </Link>
-        {showNavigation ? (
+        {navigation ? (
           <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {NAVIGATION.map((item) => (
+            {navigation.map((item) => (
               <Link key={item.href} href={item.href} className="rounded px-1 text-slate-600 hover:text-slate-900">
                 {item.label}
               </Link>
             ))}
           </nav>
         ) : null}
-        {signedIn ? (
+        {visitor ? (
           // On a phone it sits beside the name, so the navigation wrapping below costs no extra row.
-          <div className="absolute right-2 top-2.5 sm:static sm:ml-auto">
+          <div className="absolute right-2 top-2 flex items-center gap-1 sm:static sm:ml-auto">
+            <SignedInAs visitor={visitor} />
             <SignOutButton />
           </div>
         ) : null}

@@ -32,6 +32,14 @@ export const AUDIT_ACTIONS = {
   'alert_rule.update': 'Changed an alert rule',
   'alert_rule.delete': 'Deleted an alert rule',
   'audit.export': 'Exported the audit log',
+  'user.create': 'Added a user',
+  'user.update': 'Changed a user',
+  'user.password_reset': "Reset a user's password",
+  'user.sessions_revoke': "Ended a user's sessions",
+  'account.password_change': 'Changed their password',
+  'account.sessions_revoke': 'Signed out everywhere',
+  'token.create': 'Created an API token',
+  'token.revoke': 'Revoked an API token',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

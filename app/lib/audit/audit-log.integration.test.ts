@@ -7,11 +7,14 @@ import { startFakeEsignAnyWhereForFile } from '@/app/testing/fake-esignanywhere-
 import { listenOnLoopback } from '@/app/testing/listen-on-loopback';
 import { notifyFinishedEnvelope } from '@/app/testing/signing-test-helpers';
 import { storeTestDocuments } from '@/app/testing/store-test-documents';
+import { seedUser } from '@/app/testing/seed-user';
+import { throughProxy } from '@/app/testing/through-proxy';
 import { createTestHook, deliveriesOf, sendWebhook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import { AUDIT_ACTION_NAMES, type AuditAction } from './audit-actions';
 
-// Every audited action, performed through its real route handler: each must leave one entry naming the action, the
-// actor, the source address, the user agent, the target and the outcome.
+// Every audited action, performed by a signed-in admin through the proxy and its real route handler: each must leave
+// one entry naming the action, the actor, the source address, the user agent, the target and the outcome.
+Object.assign(process.env, { NODE_ENV: 'production' });
 
 const { fake, provider } = await startFakeEsignAnyWhereForFile();
 // Where subscriptions and alert channels send: answers 200 to anything.
@@ -21,22 +24,29 @@ afterAll(() => listener.close());
 
 const SOURCE = '203.0.113.7';
 const AGENT = 'audit-test/1';
+const admin = await seedUser({ role: 'admin', label: 'audit-admin', password: 'the audit admin password' });
+let adminCookie = (await admin.signIn()).cookie;
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-/** Calls a route handler as Next.js would, from SOURCE with AGENT. */
+/** Calls a route handler as Next.js would, through the proxy, from SOURCE with AGENT, as the admin (or `cookie`). */
 async function call(
   handler: unknown,
   method: string,
   path: string,
-  options: { body?: unknown; params?: Record<string, string> } = {},
+  options: { body?: unknown; params?: Record<string, string>; cookie?: string } = {},
 ) {
   const request = new NextRequest(`http://localhost${path}`, {
     method,
-    headers: { [PEER_ADDRESS_HEADER]: SOURCE, 'user-agent': AGENT, 'content-type': 'application/json' },
+    headers: {
+      [PEER_ADDRESS_HEADER]: SOURCE,
+      'user-agent': AGENT,
+      'content-type': 'application/json',
+      origin: 'http://localhost',
+      host: 'localhost',
+      cookie: options.cookie ?? adminCookie,
+    },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });
-  const response = await (handler as Handler)(request, { params: Promise.resolve(options.params ?? {}) });
+  const response = await throughProxy({ request, handler: handler as never, params: options.params });
   const text = await response.text();
   expect(response.status, text).toBeLessThan(400);
   return text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : null;
@@ -63,7 +73,20 @@ const routes = {
   channelTest: () => import('@/app/api/alerts/channels/[id]/test/route'),
   rules: () => import('@/app/api/alerts/rules/route'),
   rule: () => import('@/app/api/alerts/rules/[id]/route'),
+  users: () => import('@/app/api/users/route'),
+  user: () => import('@/app/api/users/[id]/route'),
+  userPassword: () => import('@/app/api/users/[id]/password/route'),
+  userSessions: () => import('@/app/api/users/[id]/sessions/revoke/route'),
+  accountPassword: () => import('@/app/api/account/password/route'),
+  accountSessions: () => import('@/app/api/account/sessions/revoke/route'),
+  tokens: () => import('@/app/api/tokens/route'),
+  token: () => import('@/app/api/tokens/[id]/route'),
 };
+
+/** A user the admin manages. */
+async function someUser() {
+  return (await seedUser({ role: 'viewer', label: 'audit-subject' })).user;
+}
 
 /** A finished envelope with a stored signed PDF; its document's id. */
 async function envelopeWithDocument() {
@@ -260,6 +283,65 @@ const PERFORMED: Partial<Record<AuditAction, () => Promise<Expected>>> = {
     await call((await routes.rule()).DELETE, 'DELETE', `/api/alerts/rules/${id}`, { params: { id } });
     return { target: { type: 'alert_rule', id } };
   },
+  'user.create': async () => {
+    const email = `audit-new-${uniqueEnvelopeId().slice(0, 8)}@example.com`;
+    await call((await routes.users()).POST, 'POST', '/api/users', { body: { email, role: 'operator' } });
+    return { target: { type: 'user', id: email }, detail: { role: 'operator' } };
+  },
+  'user.update': async () => {
+    const user = await someUser();
+    await call((await routes.user()).PATCH, 'PATCH', `/api/users/${user.id}`, {
+      body: { role: 'operator' },
+      params: { id: user.id },
+    });
+    return { target: { type: 'user', id: user.email }, detail: { role: ['viewer', 'operator'] } };
+  },
+  'user.password_reset': async () => {
+    const user = await someUser();
+    await call((await routes.userPassword()).POST, 'POST', `/api/users/${user.id}/password`, {
+      params: { id: user.id },
+    });
+    return { target: { type: 'user', id: user.email } };
+  },
+  'user.sessions_revoke': async () => {
+    const subject = await seedUser({ role: 'viewer', label: 'audit-sessions' });
+    await subject.signIn();
+    await call((await routes.userSessions()).POST, 'POST', `/api/users/${subject.user.id}/sessions/revoke`, {
+      params: { id: subject.user.id },
+    });
+    return { target: { type: 'user', id: subject.email }, detail: { sessionsEnded: 1 } };
+  },
+  'account.password_change': async () => {
+    await call((await routes.accountPassword()).POST, 'POST', '/api/account/password', {
+      body: { currentPassword: 'the audit admin password', newPassword: 'the audit admin password' },
+    });
+    return { detail: { otherSessionsEnded: 0 } };
+  },
+  'account.sessions_revoke': async () => {
+    // Signing out everywhere ends the admin's own session too: a session of its own for this.
+    const cookie = (await admin.signIn()).cookie;
+    const signedOut = await call((await routes.accountSessions()).POST, 'POST', '/api/account/sessions/revoke', {
+      cookie,
+    });
+    expect(signedOut).toMatchObject({ ok: true });
+    // The other sessions of the admin ended with it: start the admin's session afresh for the tests after.
+    adminCookie = (await admin.signIn()).cookie;
+    return {};
+  },
+  'token.create': async () => {
+    await call((await routes.tokens()).POST, 'POST', '/api/tokens', {
+      body: { name: 'audit nightly', role: 'viewer' },
+    });
+    return { target: { type: 'token', id: 'audit nightly' }, detail: { role: 'viewer' } };
+  },
+  'token.revoke': async () => {
+    const created = await call((await routes.tokens()).POST, 'POST', '/api/tokens', {
+      body: { name: 'audit revoked' },
+    });
+    const id = created!.id as string;
+    await call((await routes.token()).DELETE, 'DELETE', `/api/tokens/${id}`, { params: { id } });
+    return { target: { type: 'token', id: 'audit revoked' } };
+  },
 };
 
 /** Audited where their own setup lives: the sign-in tests and the hook test route's. */
@@ -288,8 +370,8 @@ describe('the audit log', () => {
       expect(entries).toHaveLength(1);
       const [entry] = entries;
       expect(entry).toMatchObject({
-        actorKind: 'anonymous',
-        actor: 'anonymous',
+        actorKind: 'session',
+        actor: admin.email,
         sourceAddress: SOURCE,
         userAgent: AGENT,
         outcome: expected.outcome ?? 'success',
@@ -314,7 +396,7 @@ describe('the audit log', () => {
       await call(hookRoute.PATCH, 'PATCH', `/api/hooks/${hook.id}`, { body, params: { id: hook.id } });
     }
     const { GET } = await import('@/app/api/audit/route');
-    const query = `action=hook.update&actor=anonymous&target=${encodeURIComponent(name)}`;
+    const query = `action=hook.update&actor=${encodeURIComponent(admin.email)}&target=${encodeURIComponent(name)}`;
     type Item = { id: number; detail: { changed: string[] } };
     const page = await call(GET, 'GET', `/api/audit?${query}&limit=1`);
     expect((page!.items as Item[]).map((item) => item.detail.changed)).toEqual([['name', 'rateLimitPerSecond']]);
@@ -336,7 +418,7 @@ describe('the audit log', () => {
       '"time","actor kind","actor","action","target type","target","outcome","detail","source address","user agent"',
     );
     expect(rows.slice(1)).toHaveLength(2);
-    expect(rows[1]).toContain(`"anonymous","hook.update","hook","${name}","success"`);
+    expect(rows[1]).toContain(`"session","${admin.email}","hook.update","hook","${name}","success"`);
   });
   it('writes an IPv4 client on a dual-stack socket as its IPv4 address', async () => {
     const { POST } = await import('@/app/api/hooks/route');

@@ -1,43 +1,52 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { Environment } from '@/app/lib/env';
+import { describe, expect, it } from 'vitest';
+import { encodePrincipal, PRINCIPAL_HEADER, type Principal } from '@/app/lib/auth/principal';
+import { identifyActor } from './identify-actor';
 
-const environment = vi.hoisted(() => ({ current: {} as Partial<Environment> }));
-vi.mock('@/app/lib/env', () => ({ getEnvironment: () => environment.current }));
-
-const { identifyActor } = await import('./identify-actor');
-
-const open = { DASHBOARD_AUTH: 'off', TRUSTED_PROXY_HOPS: 1, TRUSTED_USER_HEADER: 'X-Forwarded-Email' } as const;
+const base: Principal = {
+  kind: 'session',
+  role: 'viewer',
+  userId: 'u1',
+  name: 'ana@example.com',
+  sessionId: 's1',
+  tokenId: null,
+  tokenName: null,
+};
+const headersFor = (principal: Partial<Principal>) =>
+  new Headers({ [PRINCIPAL_HEADER]: encodePrincipal({ ...base, ...principal }) });
 
 describe('identifyActor', () => {
-  it('names the person an SSO proxy vouches for, behind trusted proxies only, whatever bearer header comes along', () => {
-    environment.current = { ...open, API_TOKEN: 'api-token-0123456789' };
-    expect(
-      identifyActor(new Headers({ 'x-forwarded-email': 'ana@example.com', authorization: 'Bearer made-up' })),
-    ).toEqual({ kind: 'proxy', name: 'ana@example.com' });
-    environment.current = open;
-    expect(identifyActor(new Headers({ 'x-forwarded-email': 'ana@example.com' }))).toEqual({
-      kind: 'proxy',
+  it('names the signed-in person by e-mail', () => {
+    expect(identifyActor(headersFor({}))).toEqual({ kind: 'session', name: 'ana@example.com' });
+  });
+
+  it('names a personal token by its owner and its name, and the deprecated API_TOKEN as such', () => {
+    expect(identifyActor(headersFor({ kind: 'token', sessionId: null, tokenId: 't1', tokenName: 'nightly' }))).toEqual({
+      kind: 'token',
       name: 'ana@example.com',
+      tokenName: 'nightly',
     });
-    // Without a trusted proxy in front, anyone could send the header: it names nobody.
-    environment.current = { ...open, TRUSTED_PROXY_HOPS: 0 };
-    expect(identifyActor(new Headers({ 'x-forwarded-email': 'ana@example.com' }))).toEqual({
+    expect(identifyActor(headersFor({ kind: 'legacy-token', userId: null, name: 'API_TOKEN' }))).toEqual({
+      kind: 'token',
+      name: 'API_TOKEN',
+    });
+  });
+
+  it('names the person an SSO proxy vouched for with sign-in off, else nobody', () => {
+    expect(identifyActor(headersFor({ kind: 'open', role: 'admin', userId: null, name: 'bob@example.com' }))).toEqual({
+      kind: 'proxy',
+      name: 'bob@example.com',
+    });
+    expect(identifyActor(headersFor({ kind: 'open', role: 'admin', userId: null, name: 'anonymous' }))).toEqual({
       kind: 'anonymous',
       name: 'anonymous',
     });
   });
 
-  it('names a bearer token before anything else, and a session of the shared password', () => {
-    environment.current = {
-      DASHBOARD_AUTH: 'on',
-      DASHBOARD_PASSWORD: 'secret-password',
-      API_TOKEN: 'api-token-0123456789',
-      TRUSTED_PROXY_HOPS: 0,
-    };
-    expect(identifyActor(new Headers({ authorization: 'Bearer api-token-0123456789' }))).toEqual({
-      kind: 'token',
-      name: 'API_TOKEN',
+  it('trusts no principal header it cannot read (only proxy.ts sets it, removing any a client sent)', () => {
+    expect(identifyActor(new Headers({ [PRINCIPAL_HEADER]: 'forged' }))).toEqual({
+      kind: 'anonymous',
+      name: 'anonymous',
     });
-    expect(identifyActor(new Headers())).toEqual({ kind: 'session', name: 'dashboard password' });
+    expect(identifyActor(new Headers())).toEqual({ kind: 'anonymous', name: 'anonymous' });
   });
 });

@@ -35,7 +35,9 @@ export async function recordAuditEntry(options: {
       targetType: options.target?.type ?? null,
       targetId: options.target?.id?.slice(0, MAX_TARGET_ID_CHARS) ?? null,
       outcome: options.outcome ?? 'success',
-      ...(options.detail ? { detail: options.detail as object } : {}),
+      ...(options.detail || actor.tokenName
+        ? { detail: { ...options.detail, ...(actor.tokenName ? { token: actor.tokenName } : {}) } as object }
+        : {}),
       sourceAddress: readableAddress(getSourceAddress(request.headers, getEnvironment().TRUSTED_PROXY_HOPS)),
       userAgent: request.headers.get('user-agent')?.slice(0, MAX_USER_AGENT_CHARS) ?? null,
     },

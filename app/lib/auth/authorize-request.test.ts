@@ -1,38 +1,60 @@
 import { describe, expect, it } from 'vitest';
 import type { Environment } from '@/app/lib/env';
-import { authorizeRequest } from './authorize-request';
+import { authorizeRequest, type PresentedCredentials } from './authorize-request';
+import type { Principal } from './principal';
 import { resolveAuthConfig, type AuthConfig } from './resolve-auth-config';
-import { createSessionToken, SESSION_IDLE_SECONDS, SESSION_RENEW_AFTER_SECONDS } from './session-token';
+import type { Role } from './roles';
 
 const environment = {
   NODE_ENV: 'production',
   DASHBOARD_AUTH: 'on',
   TRUSTED_PROXY_HOPS: 0,
-  DASHBOARD_PASSWORD: 'correct horse battery',
-  SESSION_SECRET: 's'.repeat(32),
+  ADMIN_EMAIL: 'admin@example.com',
+  ADMIN_PASSWORD: 'correct horse battery',
   API_TOKEN: 'api-token-0123456789',
 } as Environment;
-const config = resolveAuthConfig({ environment, production: true }) as Extract<AuthConfig, { mode: 'password' }>;
-const now = new Date('2026-03-01T10:00:00Z');
-const { token } = createSessionToken({ key: config.sessionKey, now });
+const config = resolveAuthConfig({ environment, production: true });
 const ORIGIN = 'http://127.0.0.1:3304';
+
+function person(role: Role, kind: Principal['kind'] = 'session'): Principal {
+  return {
+    kind,
+    role,
+    userId: 'u1',
+    name: 'ana@example.com',
+    sessionId: kind === 'session' ? 's1' : null,
+    tokenId: kind === 'token' ? 't1' : null,
+    tokenName: kind === 'token' ? 'nightly' : null,
+  };
+}
+const admin = person('admin');
+const session = (principal: Principal | null = admin): PresentedCredentials => ({ kind: 'session', principal });
+const bearer = (principal: Principal | null): PresentedCredentials => ({ kind: 'bearer', principal });
 
 function decide(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; session?: string; config?: AuthConfig; at?: Date } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    credentials?: PresentedCredentials;
+    config?: AuthConfig;
+    proxyUserName?: string;
+  } = {},
 ) {
   return authorizeRequest({
     config: options.config ?? config,
     method: options.method ?? 'GET',
     url: `${ORIGIN}${path}`,
     headers: new Headers({ host: '127.0.0.1:3304', ...options.headers }),
-    sessionToken: options.session,
+    credentials: options.credentials ?? { kind: 'none' },
     publicFiles: new Set(['/screenshots/envelopes.png']),
-    now: options.at ?? now,
+    proxyUserName: options.proxyUserName ?? null,
   });
 }
 
-describe('authorizeRequest with a password', () => {
+const PUBLIC_ALLOW = { action: 'allow', principal: null, deprecatedToken: false };
+
+describe('authorizeRequest with accounts', () => {
   it('sends a page visitor without a session to sign-in, keeping where they were going', () => {
     expect(decide('/')).toEqual({ action: 'redirect', location: '/sign-in' });
     expect(decide('/deliveries?hook=a&outcome=rejected')).toEqual({
@@ -43,19 +65,34 @@ describe('authorizeRequest with a password', () => {
 
   it('answers 401 in the API error shape without a session, or with an ended one', () => {
     expect(decide('/api/envelopes')).toMatchObject({ action: 'deny', status: 401, code: 'unauthorized', api: true });
-    const ended = decide('/api/envelopes', {
-      session: token,
-      at: new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000),
+    expect(decide('/api/envelopes', { credentials: session(null) })).toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/session has ended/),
     });
-    expect(ended).toMatchObject({ status: 401, message: expect.stringMatching(/session has ended/) });
-    expect(decide('/api/envelopes', { session: `${token.slice(0, -1)}x` })).toMatchObject({ status: 401 });
-    // A page post (server action) without a session is refused, not redirected.
+    // A page post without a session is refused, not redirected.
     expect(decide('/setup', { method: 'POST' })).toMatchObject({ status: 401, api: false });
   });
 
-  it('lets a valid session through', () => {
-    expect(decide('/', { session: token })).toEqual({ action: 'allow', renewedCookie: null });
-    expect(decide('/api/hooks', { session: token })).toEqual({ action: 'allow', renewedCookie: null });
+  it('lets a valid session through as its person', () => {
+    expect(decide('/', { credentials: session() })).toEqual({
+      action: 'allow',
+      principal: admin,
+      deprecatedToken: false,
+    });
+    expect(decide('/api/hooks', { credentials: session() })).toMatchObject({ action: 'allow', principal: admin });
+  });
+
+  it('refuses a role too low with 403 forbidden_role, naming the role needed', () => {
+    const viewer = session(person('viewer'));
+    expect(
+      decide('/api/deliveries/d1/replay', { method: 'POST', credentials: viewer, headers: { origin: ORIGIN } }),
+    ).toMatchObject({
+      status: 403,
+      code: 'forbidden_role',
+      message: expect.stringMatching(/needs the operator role/),
+    });
+    expect(decide('/api/deliveries', { credentials: viewer }).action).toBe('allow');
+    expect(decide('/audit', { credentials: session(person('operator')) })).toMatchObject({ status: 403, api: false });
   });
 
   it('keeps webhooks, health, sign-in, the sandbox API and public files open', () => {
@@ -67,45 +104,48 @@ describe('authorizeRequest with a password', () => {
       '/api/sandbox/esignanywhere/v6/envelope/x',
       '/screenshots/envelopes.png',
     ])
-      expect(decide(path), path).toEqual({ action: 'allow', renewedCookie: null });
+      expect(decide(path), path).toEqual(PUBLIC_ALLOW);
     expect(decide('/api/webhooks/abc', { method: 'POST', headers: { origin: 'https://esign.example' } }).action).toBe(
       'allow',
     );
   });
 
-  it('accepts the API token as a bearer token, without an Origin check', () => {
-    const bearer = { authorization: `Bearer ${environment.API_TOKEN}` };
-    expect(decide('/api/envelopes', { headers: bearer }).action).toBe('allow');
+  it('accepts a bearer token (personal or the deprecated API_TOKEN), without an Origin check', () => {
+    const legacy = bearer({ ...person('admin', 'legacy-token'), userId: null, name: 'API_TOKEN' });
+    expect(decide('/api/envelopes', { credentials: legacy })).toMatchObject({ action: 'allow', deprecatedToken: true });
     expect(
-      decide('/api/hooks', { method: 'POST', headers: { ...bearer, origin: 'https://evil.example' } }).action,
+      decide('/api/hooks', {
+        method: 'POST',
+        credentials: bearer(person('admin', 'token')),
+        headers: { origin: 'https://evil.example' },
+      }).action,
     ).toBe('allow');
-    expect(decide('/api/envelopes', { headers: { authorization: 'Bearer wrong-token-0123456789' } })).toMatchObject({
+    expect(decide('/api/envelopes', { credentials: bearer(null) })).toMatchObject({
       status: 401,
-      message: expect.stringMatching(/does not match API_TOKEN/),
+      message: expect.stringMatching(/unknown, revoked or expired/),
     });
-    // A wrong bearer token is not rescued by a valid cookie: the caller meant the token.
-    expect(decide('/api/envelopes', { session: token, headers: { authorization: 'Bearer nope' } })).toMatchObject({
-      status: 401,
+    // A token's role counts like a person's.
+    expect(decide('/api/hooks', { credentials: bearer(person('viewer', 'token')) })).toMatchObject({
+      status: 403,
+      code: 'forbidden_role',
+      message: expect.stringMatching(/token has at most/),
     });
-  });
-
-  it('refuses bearer tokens when API_TOKEN is not set, saying so', () => {
-    const withoutToken = resolveAuthConfig({ environment: { ...environment, API_TOKEN: undefined }, production: true });
-    expect(
-      decide('/api/envelopes', { config: withoutToken, headers: { authorization: 'Bearer anything-at-all-here' } }),
-    ).toMatchObject({ status: 401, message: expect.stringMatching(/API_TOKEN is not set/) });
   });
 
   it('refuses a state-changing request with a session cookie from another origin (or none)', () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
       expect(
-        decide('/api/hooks', { method, session: token, headers: { origin: 'https://evil.example' } }),
+        decide('/api/hooks', { method, credentials: session(), headers: { origin: 'https://evil.example' } }),
       ).toMatchObject({ action: 'deny', status: 403, code: 'forbidden_origin' });
-      expect(decide('/api/hooks', { method, session: token })).toMatchObject({ status: 403 });
-      expect(decide('/api/hooks', { method, session: token, headers: { origin: ORIGIN } }).action).toBe('allow');
+      expect(decide('/api/hooks', { method, credentials: session() })).toMatchObject({ status: 403 });
+      expect(decide('/api/hooks', { method, credentials: session(), headers: { origin: ORIGIN } }).action).toBe(
+        'allow',
+      );
     }
     // Reading is not state-changing: no Origin needed.
-    expect(decide('/api/hooks', { session: token, headers: { origin: 'https://evil.example' } }).action).toBe('allow');
+    expect(decide('/api/hooks', { credentials: session(), headers: { origin: 'https://evil.example' } }).action).toBe(
+      'allow',
+    );
   });
 
   it('refuses a cross-site post to sign-in or sign-out, but not one without Origin', () => {
@@ -120,33 +160,15 @@ describe('authorizeRequest with a password', () => {
     expect(decide('/api/auth/sign-in', { method: 'POST', headers: { origin: ORIGIN } }).action).toBe('allow');
     expect(decide('/api/auth/sign-in', { method: 'POST' }).action).toBe('allow');
   });
-
-  it('renews a session in use after a day, with the cookie attributes', () => {
-    const at = new Date(now.getTime() + SESSION_RENEW_AFTER_SECONDS * 1000 + 1000);
-    const decision = decide('/', { session: token, at });
-    expect(decision.action).toBe('allow');
-    const cookie = decision.action === 'allow' ? decision.renewedCookie : null;
-    expect(cookie).toMatchObject({
-      name: 'envelope_tracker_session',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: false,
-      path: '/',
-      maxAge: SESSION_IDLE_SECONDS,
-    });
-    expect(cookie?.value).not.toBe(token);
-    const https = decide('/', { session: token, at, headers: { 'x-forwarded-proto': 'https' } });
-    expect(https.action === 'allow' && https.renewedCookie?.secure).toBe(true);
-  });
 });
 
-describe('authorizeRequest without a password', () => {
+describe('authorizeRequest with sign-in off', () => {
   const off = resolveAuthConfig({
-    environment: { ...environment, DASHBOARD_PASSWORD: undefined, DASHBOARD_AUTH: 'off' },
+    environment: { ...environment, ADMIN_PASSWORD: undefined, ADMIN_EMAIL: undefined, DASHBOARD_AUTH: 'off' },
     production: true,
   });
   const development = resolveAuthConfig({
-    environment: { ...environment, DASHBOARD_PASSWORD: undefined },
+    environment: { ...environment, ADMIN_PASSWORD: undefined, ADMIN_EMAIL: undefined },
     production: false,
   });
 
@@ -195,7 +217,8 @@ describe('authorizeRequest without a password', () => {
     const behindProxy = resolveAuthConfig({
       environment: {
         ...environment,
-        DASHBOARD_PASSWORD: undefined,
+        ADMIN_PASSWORD: undefined,
+        ADMIN_EMAIL: undefined,
         DASHBOARD_AUTH: 'off',
         PUBLIC_URL: 'https://esign.example.com',
         TRUSTED_PROXY_HOPS: 1,
@@ -217,15 +240,22 @@ describe('authorizeRequest without a password', () => {
     ).toBe('deny');
   });
 
+  it('acts for the person an SSO proxy names, as an admin, when open', () => {
+    expect(decide('/api/hooks', { config: off, proxyUserName: 'ana@example.com' })).toMatchObject({
+      action: 'allow',
+      principal: { kind: 'open', role: 'admin', name: 'ana@example.com' },
+    });
+  });
+
   it('answers 503 with what to set when the settings cannot work, keeping webhooks and health up', () => {
     const broken = resolveAuthConfig({
-      environment: { ...environment, DASHBOARD_PASSWORD: undefined },
+      environment: { ...environment, PASSWORD_SIGN_IN: 'off' },
       production: true,
     });
     expect(decide('/', { config: broken })).toMatchObject({
       status: 503,
       api: false,
-      message: expect.stringMatching(/DASHBOARD_PASSWORD/),
+      message: expect.stringMatching(/OIDC_ISSUER/),
     });
     expect(decide('/api/envelopes', { config: broken })).toMatchObject({ status: 503, api: true });
     expect(decide('/api/health', { config: broken }).action).toBe('allow');

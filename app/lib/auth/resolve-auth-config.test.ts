@@ -2,44 +2,64 @@ import { describe, expect, it } from 'vitest';
 import type { Environment } from '@/app/lib/env';
 import { resolveAuthConfig } from './resolve-auth-config';
 
-const base = { NODE_ENV: 'development', DASHBOARD_AUTH: 'on', TRUSTED_PROXY_HOPS: 0 } as Environment;
+const base = {
+  NODE_ENV: 'development',
+  DASHBOARD_AUTH: 'on',
+  TRUSTED_PROXY_HOPS: 0,
+  PASSWORD_SIGN_IN: 'on',
+} as Environment;
 const PASSWORD = 'correct horse battery';
-const SECRET = 's'.repeat(32);
+const SSO = {
+  OIDC_ISSUER: 'https://login.example.com',
+  OIDC_CLIENT_ID: 'tracker',
+  OIDC_CLIENT_SECRET: 'secret',
+  OIDC_ALLOWED_DOMAINS: 'example.com',
+  OIDC_DEFAULT_ROLE: 'viewer',
+  OIDC_DISPLAY_NAME: 'company account',
+} as const;
 
 function resolve(values: Partial<Environment>, production = false) {
   return resolveAuthConfig({ environment: { ...base, ...values }, production });
 }
 
 describe('resolveAuthConfig', () => {
-  it('requires a password with a session secret', () => {
-    const config = resolve({ DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: SECRET, API_TOKEN: 't'.repeat(16) }, true);
-    expect(config).toMatchObject({ mode: 'password', password: PASSWORD, apiToken: 't'.repeat(16) });
+  it('requires sign-in in production, users living in the database (no password or secret needed)', () => {
+    expect(resolve({}, true)).toMatchObject({ mode: 'accounts', passwordSignIn: true, sso: false, warnings: [] });
   });
 
-  it('derives a different session key when the password or the secret changes', () => {
-    const key = (password: string, secret: string) => {
-      const config = resolve({ DASHBOARD_PASSWORD: password, SESSION_SECRET: secret });
-      return config.mode === 'password' ? config.sessionKey.toString('hex') : null;
-    };
-    expect(key(PASSWORD, SECRET)).toBe(key(PASSWORD, SECRET));
-    expect(key(PASSWORD, SECRET)).not.toBe(key(`${PASSWORD}!`, SECRET));
-    expect(key(PASSWORD, SECRET)).not.toBe(key(PASSWORD, 't'.repeat(32)));
+  it('requires sign-in in development once a first admin, a legacy password or SSO is configured', () => {
+    expect(resolve({ ADMIN_EMAIL: 'a@example.com', ADMIN_PASSWORD: PASSWORD })).toMatchObject({ mode: 'accounts' });
+    expect(resolve({ DASHBOARD_PASSWORD: PASSWORD })).toMatchObject({ mode: 'accounts', legacyPassword: true });
+    expect(resolve(SSO)).toMatchObject({ mode: 'accounts', sso: true });
+    // Half an SSO configuration stops the start, saying what to set.
+    expect(resolve({ OIDC_ISSUER: 'https://login.example.com' })).toMatchObject({
+      mode: 'misconfigured',
+      problem: expect.stringMatching(/OIDC_CLIENT_ID/),
+    });
   });
 
-  it('derives the device key from the secret alone, apart from the session key', () => {
-    const keys = (password: string, secret: string) => {
-      const config = resolve({ DASHBOARD_PASSWORD: password, SESSION_SECRET: secret });
-      return config.mode === 'password'
-        ? { device: config.deviceKey.toString('hex'), session: config.sessionKey.toString('hex') }
-        : null;
-    };
-    // A new password keeps devices that signed in before; a new secret forgets them.
-    expect(keys(PASSWORD, SECRET)?.device).toBe(keys(`${PASSWORD}!`, SECRET)?.device);
-    expect(keys(PASSWORD, SECRET)?.device).not.toBe(keys(PASSWORD, 't'.repeat(32))?.device);
-    expect(keys(PASSWORD, SECRET)?.device).not.toBe(keys(PASSWORD, SECRET)?.session);
+  it('keeps API_TOKEN, DASHBOARD_PASSWORD and SESSION_SECRET working with a deprecation notice each', () => {
+    const config = resolve(
+      { DASHBOARD_PASSWORD: PASSWORD, SESSION_SECRET: 's'.repeat(32), API_TOKEN: 't'.repeat(16) },
+      true,
+    );
+    expect(config).toMatchObject({ mode: 'accounts', apiToken: 't'.repeat(16), legacyPassword: true });
+    expect(config.mode === 'accounts' && config.warnings).toEqual([
+      expect.stringMatching(/API_TOKEN is deprecated.*personal tokens/),
+      expect.stringMatching(/DASHBOARD_PASSWORD is deprecated: it became the password of the first admin/),
+      expect.stringMatching(/SESSION_SECRET is no longer needed/),
+    ]);
   });
 
-  it('is open in development without a password, and says so', () => {
+  it('turns password sign-in off only beside SSO', () => {
+    expect(resolve({ ...SSO, PASSWORD_SIGN_IN: 'off' }, true)).toMatchObject({
+      mode: 'accounts',
+      passwordSignIn: false,
+      sso: true,
+    });
+  });
+
+  it('is open in development with nothing configured, and says so', () => {
     expect(resolve({})).toEqual({
       mode: 'open',
       reason: 'development',
@@ -51,15 +71,6 @@ describe('resolveAuthConfig', () => {
       mode: 'open',
       warnings: [expect.stringMatching(/API_TOKEN has no effect/)],
     });
-  });
-
-  it('refuses production without a password, naming both ways out', () => {
-    const config = resolve({}, true);
-    expect(config.mode).toBe('misconfigured');
-    if (config.mode !== 'misconfigured') return;
-    expect(config.problem).toMatch(/set DASHBOARD_PASSWORD/);
-    expect(config.problem).toMatch(/SESSION_SECRET/);
-    expect(config.problem).toMatch(/DASHBOARD_AUTH=off/);
   });
 
   it('runs production open when DASHBOARD_AUTH=off is set on purpose', () => {
@@ -77,16 +88,11 @@ describe('resolveAuthConfig', () => {
   });
 
   it.each([
-    [{ DASHBOARD_PASSWORD: PASSWORD }, /SESSION_SECRET is not.*set SESSION_SECRET to 32/],
-    [
-      { DASHBOARD_PASSWORD: PASSWORD, DASHBOARD_AUTH: 'off' as const, SESSION_SECRET: SECRET },
-      /remove DASHBOARD_AUTH=off/,
-    ],
-    [{ DASHBOARD_PASSWORD: SECRET, SESSION_SECRET: SECRET }, /SESSION_SECRET must differ/],
-    [
-      { DASHBOARD_PASSWORD: 'p'.repeat(16), SESSION_SECRET: SECRET, API_TOKEN: 'p'.repeat(16) },
-      /API_TOKEN must differ/,
-    ],
+    [{ DASHBOARD_PASSWORD: PASSWORD, DASHBOARD_AUTH: 'off' as const }, /remove DASHBOARD_AUTH=off/],
+    [{ OIDC_ISSUER: 'https://login.example.com', DASHBOARD_AUTH: 'off' as const }, /remove DASHBOARD_AUTH=off/],
+    [{ DASHBOARD_PASSWORD: 'p'.repeat(16), API_TOKEN: 'p'.repeat(16) }, /API_TOKEN must differ/],
+    [{ ADMIN_EMAIL: 'a@example.com' }, /set ADMIN_PASSWORD/],
+    [{ PASSWORD_SIGN_IN: 'off' as const }, /set OIDC_ISSUER/],
   ])('refuses inconsistent settings %j, saying what to change', (values, message) => {
     for (const production of [false, true]) {
       const config = resolve(values, production);

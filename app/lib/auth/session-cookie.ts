@@ -1,5 +1,3 @@
-import { SESSION_IDLE_SECONDS, type Session } from './session-token';
-
 export const SESSION_COOKIE_NAME = 'envelope_tracker_session';
 
 /** What `response.cookies.set()` takes. */
@@ -31,15 +29,18 @@ export function isHttpsRequest({
   return new URL(url).protocol === 'https:' || forwarded === 'https' || Boolean(publicUrl?.startsWith('https:'));
 }
 
-/** HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure over https. */
+/**
+ * HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure over https. It lasts as long as
+ * the session may; the database ends it sooner when idle or revoked.
+ */
 export function sessionCookie({
   token,
-  session,
+  expiresAt,
   secure,
   now = new Date(),
 }: {
   token: string;
-  session: Session;
+  expiresAt: Date;
   secure: boolean;
   now?: Date;
 }): SessionCookie {
@@ -50,7 +51,7 @@ export function sessionCookie({
     sameSite: 'lax',
     secure,
     path: '/',
-    maxAge: Math.max(0, Math.min(SESSION_IDLE_SECONDS, session.expiresAt - Math.floor(now.getTime() / 1000))),
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000)),
   };
 }
 

@@ -1,61 +1,58 @@
-import { createDeviceToken, verifyDeviceToken } from './device-token';
-import type { AuthConfig } from './resolve-auth-config';
-import { safeEqual } from './safe-equal';
-import { createSessionToken, type Session } from './session-token';
-import { getSignInThrottle, signInThrottleKey, type SignInThrottle } from './sign-in-throttle';
-
-/** `device`: the attempt was counted for its browser (valid device cookie); `address`: for its source address. */
-export type ThrottledBy = 'device' | 'address';
+import 'server-only';
+import { prisma } from '@/app/lib/db/prisma';
+import { verifyPassword } from './passwords/password-hash';
+import { createUserSession, type NewSession } from './sessions/create-user-session';
+import {
+  clearSignInFailures,
+  readSignInWait,
+  recordSignInFailure,
+  signInThrottleKeys,
+} from './throttle/sign-in-throttle';
 
 export type SignInResult =
-  | {
-      ok: true;
-      token: string;
-      session: Session;
-      /** The device cookie's value: the one the browser sent when valid (set again to extend it), else a new one. */
-      deviceToken: string;
-    }
-  | { ok: false; reason: 'too_many_attempts'; retryAfterSeconds: number; throttledBy: ThrottledBy }
-  | { ok: false; reason: 'wrong_password'; retryAfterSeconds: number; throttledBy: ThrottledBy };
+  | { ok: true; session: NewSession; user: { id: string; email: string; mustChangePassword: boolean } }
+  | { ok: false; reason: 'too_many_attempts'; retryAfterSeconds: number }
+  | { ok: false; reason: 'wrong_password'; retryAfterSeconds: number; email: string | null }
+  | { ok: false; reason: 'account_disabled'; email: string };
 
 /**
- * Checks the dashboard password for one attempt from `sourceAddress`, carrying the device cookie
- * `deviceToken` if the browser has one. Attempts count toward the device when its cookie is valid,
- * else toward the address (see signInThrottleKey). One that failed too often must wait first (even
- * with the right password, or guessing could go on at full speed).
+ * Checks an e-mail and password. Without an e-mail (the sign-in of the single DASHBOARD_PASSWORD days, kept for
+ * scripts), the password is checked against the admin made from DASHBOARD_PASSWORD. Every failure counts toward the
+ * address's and the account's buckets (throttle/sign-in-throttle.ts); a bucket that failed too often must wait,
+ * even with the right password, or guessing could go on at full speed. Nobody learns whether an e-mail exists: an
+ * unknown one takes as long and fails alike.
  */
-export function signIn({
-  config,
+export async function signInWithPassword({
+  email,
   password,
   sourceAddress,
-  deviceToken,
+  userAgent,
   now = new Date(),
-  throttle = getSignInThrottle(),
 }: {
-  config: Extract<AuthConfig, { mode: 'password' }>;
+  email: string | null;
   password: string;
   sourceAddress: string | null;
-  deviceToken?: string | null;
+  userAgent: string | null;
   now?: Date;
-  throttle?: SignInThrottle;
-}): SignInResult {
-  const deviceId = verifyDeviceToken({ key: config.deviceKey, token: deviceToken });
-  const key = signInThrottleKey({ sourceAddress, deviceId });
-  const throttledBy: ThrottledBy = deviceId ? 'device' : 'address';
-  const waiting = throttle.retryAfterSeconds(key, now.getTime());
-  if (waiting > 0) return { ok: false, reason: 'too_many_attempts', retryAfterSeconds: waiting, throttledBy };
-  if (!safeEqual(password, config.password)) {
+}): Promise<SignInResult> {
+  const user = email
+    ? await prisma.user.findUnique({ where: { email: email.toLowerCase() } })
+    : await prisma.user.findFirst({ where: { legacyAdmin: true } });
+  const keys = signInThrottleKeys({ sourceAddress, email: user?.email ?? email });
+  const waiting = await readSignInWait({ keys, now });
+  if (waiting > 0) return { ok: false, reason: 'too_many_attempts', retryAfterSeconds: waiting };
+
+  const matches = await verifyPassword({ password, hash: user?.passwordHash ?? null });
+  if (!user || !matches) {
     return {
       ok: false,
       reason: 'wrong_password',
-      retryAfterSeconds: throttle.recordFailure(key, now.getTime()),
-      throttledBy,
+      retryAfterSeconds: await recordSignInFailure({ keys, now }),
+      email: user?.email ?? email,
     };
   }
-  throttle.recordSuccess(key);
-  return {
-    ok: true,
-    ...createSessionToken({ key: config.sessionKey, now }),
-    deviceToken: deviceId && deviceToken ? deviceToken : createDeviceToken(config.deviceKey).token,
-  };
+  await clearSignInFailures({ keys });
+  if (user.disabled) return { ok: false, reason: 'account_disabled', email: user.email };
+  const session = await createUserSession({ userId: user.id, method: 'password', sourceAddress, userAgent, now });
+  return { ok: true, session, user: { id: user.id, email: user.email, mustChangePassword: user.mustChangePassword } };
 }

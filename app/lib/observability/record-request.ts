@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { getLogger } from './logger';
 import { getMetrics } from './metrics-registry';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
-import { routeTemplate } from './route-template';
+import { routeTemplate } from '@/app/lib/routes/route-template';
 
 /**
  * Gives a request its id (kept from X-Request-Id when sent, returned in the answer and visible to route handlers in

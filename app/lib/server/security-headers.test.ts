@@ -85,8 +85,8 @@ describe('proxy', () => {
 
   it('puts a per-request policy on pages it lets through, and hands it to Next.js for the nonce', async () => {
     const proxy = await loadProxy({ ...protectedEnv, DASHBOARD_AUTH: 'off', DASHBOARD_PASSWORD: undefined });
-    const first = proxy(get('/'));
-    const second = proxy(get('/'));
+    const first = await proxy(get('/'));
+    const second = await proxy(get('/'));
     const policy = first.headers.get('content-security-policy') ?? '';
     expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
     expect(policy).toMatch(/frame-ancestors 'none'/);
@@ -99,11 +99,13 @@ describe('proxy', () => {
 
   it('puts the headers on its redirects and refusals too, and HSTS when PUBLIC_URL is https', async () => {
     const proxy = await loadProxy({ ...protectedEnv, PUBLIC_URL: 'https://esign.example.com' });
-    const redirect = proxy(get('/deliveries'));
+    const redirect = await proxy(get('/deliveries'));
     expect(redirect.status).toBe(307);
-    const refused = proxy(get('/api/envelopes'));
+    const refused = await proxy(get('/api/envelopes'));
     expect(refused.status).toBe(401);
-    const foreign = proxy(get('/api/auth/sign-in', { method: 'POST', headers: { origin: 'https://evil.example' } }));
+    const foreign = await proxy(
+      get('/api/auth/sign-in', { method: 'POST', headers: { origin: 'https://evil.example' } }),
+    );
     expect(foreign.status).toBe(403);
     for (const response of [redirect, refused, foreign]) {
       expect(response.headers.get('content-security-policy')).toMatch(/object-src 'none'/);
@@ -115,8 +117,8 @@ describe('proxy', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const proxy = await loadProxy({ ...protectedEnv, DASHBOARD_AUTH: 'off', DASHBOARD_PASSWORD: undefined });
     const headers = { 'x-forwarded-for': '198.51.100.7', [PEER_ADDRESS_HEADER]: '10.0.0.5' };
-    proxy(get('/', { headers }));
-    proxy(get('/', { headers }));
+    await proxy(get('/', { headers }));
+    await proxy(get('/', { headers }));
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(/set TRUSTED_PROXY_HOPS/);
   });

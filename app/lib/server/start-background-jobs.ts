@@ -1,6 +1,7 @@
 import { ALERT_ROUND_INTERVAL_MS, kickAlertWork, stopAlertWork } from '@/app/lib/alerts/alert-worker';
 import { purgeOldAlerts } from '@/app/lib/alerts/purge-old-alerts';
 import { purgeOldAuditEntries } from '@/app/lib/audit/purge-old-audit-entries';
+import { purgeEndedSignIns } from '@/app/lib/auth/purge-ended-sign-ins';
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
 import { getEnvironment } from '@/app/lib/env';
 import { purgeOldFeedEvents } from '@/app/lib/feed/purge-old-feed-events';
@@ -44,6 +45,7 @@ export function startBackgroundJobs(): void {
     purgeOldAuditEntries({ retentionDays: getEnvironment().AUDIT_RETENTION_DAYS })
       .then((count) => count > 0 && console.log(`Audit log: purged ${count} entries past retention.`))
       .catch((error: unknown) => console.error('Audit log purge failed:', error));
+    purgeEndedSignIns().catch((error: unknown) => console.error('Session purge failed:', error));
   };
   after(30_000, purge);
   every(HOUR_MS, purge);

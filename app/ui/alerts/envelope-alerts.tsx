@@ -7,8 +7,11 @@ import { AlertStatusBadge } from './alert-status-badge';
 const ENDED_BADGE =
   'inline-flex items-center whitespace-nowrap rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-500/30';
 
-/** The alerts raised for this envelope, newest first, and where each went; nothing at all when there were none. */
-export function EnvelopeAlerts({ alerts }: { alerts: EnvelopeAlert[] }) {
+/**
+ * The alerts raised for this envelope, newest first, and where each went; nothing at all when there were none.
+ * `mayConfigure`: whether the visitor may open the Alerts page (admin), else it is named without a link.
+ */
+export function EnvelopeAlerts({ alerts, mayConfigure }: { alerts: EnvelopeAlert[]; mayConfigure: boolean }) {
   if (alerts.length === 0) return null;
   return (
     <SectionCard id="alerts-heading" title="Alerts">
@@ -53,9 +56,13 @@ export function EnvelopeAlerts({ alerts }: { alerts: EnvelopeAlert[] }) {
         ))}
       </ol>
       <p className="mt-5 border-t border-slate-100 pt-3 text-xs text-slate-600">
-        <Link href="/alerts" className="font-medium text-brand-700 hover:underline">
-          Alert rules and channels
-        </Link>{' '}
+        {mayConfigure ? (
+          <Link href="/alerts" className="font-medium text-brand-700 hover:underline">
+            Alert rules and channels
+          </Link>
+        ) : (
+          'Alert rules and channels, which administrators set on the Alerts page,'
+        )}{' '}
         decide what raises an alert and where it goes.
       </p>
     </SectionCard>

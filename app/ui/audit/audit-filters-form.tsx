@@ -63,7 +63,7 @@ export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
           ) : null}
         </FilterSelect>
       </div>
-      <TextFilter name="actor" label="Actor" value={filters.actor} placeholder="e.g. anonymous" />
+      <TextFilter name="actor" label="Actor" value={filters.actor} placeholder="e.g. ana@example.com" />
       <TextFilter name="target" label="Target" value={filters.target} placeholder="Id or hook name" />
       <DateFilter name="from" label="From" value={from} max={to} />
       <DateFilter name="to" label="To" value={to} min={from} />

@@ -23,6 +23,7 @@ describe('actorKindLabel', () => {
   it('says how the actor was known', () => {
     expect(actorKindLabel('anonymous').label).toBe('Not signed in');
     expect(actorKindLabel('token').label).toBe('API token');
+    expect(actorKindLabel('session').label).toBe('Signed in');
     expect(actorKindLabel('constructor')).toEqual({ label: 'constructor', title: 'Actor kind "constructor"' });
   });
 });
@@ -31,6 +32,7 @@ describe('targetTypeLabel', () => {
   it('names known target types and makes words of others', () => {
     expect(targetTypeLabel('alert_channel')).toBe('Alert channel');
     expect(targetTypeLabel('envelope')).toBe('Envelope');
+    expect(targetTypeLabel('token')).toBe('API token');
     expect(targetTypeLabel('signing_key')).toBe('Signing key');
     expect(targetTypeLabel('')).toBe('');
   });

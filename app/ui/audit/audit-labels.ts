@@ -20,8 +20,8 @@ export function actionFilterLabel(value: string): string {
 }
 
 const ACTOR_KINDS: Record<string, { label: string; title: string }> = {
-  session: { label: 'Password', title: 'Signed in with the dashboard password' },
-  token: { label: 'API token', title: 'Called the API with the bearer token API_TOKEN' },
+  session: { label: 'Signed in', title: 'A person signed in with their password or company SSO' },
+  token: { label: 'API token', title: "Called the API with a person's API token, or the deprecated API_TOKEN" },
   proxy: { label: 'SSO', title: 'Named by the sign-in proxy in front of the app (TRUSTED_USER_HEADER)' },
   anonymous: { label: 'Not signed in', title: 'No one known: sign-in is off, or it was a failed sign-in' },
 };
@@ -39,6 +39,8 @@ const TARGET_TYPES: Record<string, string> = {
   alert_channel: 'Alert channel',
   alert_rule: 'Alert rule',
   delivery: 'Delivery',
+  user: 'User',
+  token: 'API token',
 };
 
 /** What kind of thing an entry acted on ("Alert channel"). */

@@ -4,6 +4,7 @@ import { ColumnHeader, ColumnHeaders, ScrollableTable, TableHead, TABLE_CELL } f
 import { EnvelopeLink } from '@/app/ui/envelopes/envelope-link';
 import { ExactTime, RelativeTime } from '@/app/ui/envelopes/time-stamps';
 import { actionLabel } from '@/app/lib/envelopes/lifecycle/envelope-actions';
+import { roleBlockedReason } from '@/app/ui/auth/roles-shown';
 import { shortId } from '@/app/ui/format/short-id';
 import { deliveryAnchor } from './delivery-list-params';
 import { DeliveryRequest } from './delivery-request';
@@ -25,7 +26,10 @@ export function DeliveryTable(props: {
   now: Date;
   /** The copy the last replay logged, highlighted. */
   highlightId?: string | null;
+  /** Whether the visitor's role may replay (operator); a viewer sees the button disabled, with why. */
+  mayReplay: boolean;
 }) {
+  const roleReason = roleBlockedReason(props.mayReplay, 'Replaying');
   return (
     <ScrollableTable id="delivery-table" caption="Deliveries, newest first" minWidthClass="min-w-[60rem]">
       <TableHead>
@@ -82,7 +86,10 @@ export function DeliveryTable(props: {
               ) : null}
             </td>
             <td className={TABLE_CELL}>
-              <ReplayButton deliveryId={delivery.id} blockedReason={replayBlockedReason(delivery.errorCode)} />
+              <ReplayButton
+                deliveryId={delivery.id}
+                blockedReason={roleReason ?? replayBlockedReason(delivery.errorCode)}
+              />
             </td>
           </tr>
           <tr>

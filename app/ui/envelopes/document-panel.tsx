@@ -5,6 +5,8 @@ import { useState } from 'react';
 import type { EnvelopeDetail, EnvelopeDocument } from '@/app/lib/envelopes/envelope-detail-schema';
 import { formatBytes } from '@/app/lib/format/byte-size';
 import { describeFailure, requestJson } from '@/app/ui/api/request-json';
+import { BlockedControl } from '@/app/ui/auth/blocked-control';
+import { roleBlockedReason } from '@/app/ui/auth/roles-shown';
 import { countLabel } from '@/app/lib/format/count-label';
 import { documentNotice, type DocumentNotice, type DocumentNoticeTone } from './document-summary';
 import { ExactTime } from './time-stamps';
@@ -23,10 +25,14 @@ type DocumentPanelProps = {
   envelope: Pick<EnvelopeDetail, 'id' | 'status' | 'documents' | 'documentStatus'>;
   /** Asks for the envelope again, so the panel shows the fetch the retry started. */
   onRetried: () => Promise<unknown>;
+  /** Whether the visitor's role may retry the fetch (operator). */
+  mayOperate: boolean;
+  /** Whether the visitor may open Setup (admin): others get no link that would only be refused. */
+  mayConfigure: boolean;
 };
 
 /** The signed PDFs and the audit trail once stored; until then, where the fetch stands and what to do about it. */
-export function DocumentPanel({ envelope, onRetried }: DocumentPanelProps) {
+export function DocumentPanel({ envelope, onRetried, mayOperate, mayConfigure }: DocumentPanelProps) {
   const { documents, documentStatus } = envelope;
   const notice = documentNotice({
     envelopeStatus: envelope.status,
@@ -43,7 +49,15 @@ export function DocumentPanel({ envelope, onRetried }: DocumentPanelProps) {
           ))}
         </ul>
       ) : null}
-      {notice ? <Notice envelopeId={envelope.id} notice={notice} onRetried={onRetried} /> : null}
+      {notice ? (
+        <Notice
+          envelopeId={envelope.id}
+          notice={notice}
+          onRetried={onRetried}
+          blockedReason={roleBlockedReason(mayOperate, 'Retrying the fetch')}
+          setupLink={mayConfigure}
+        />
+      ) : null}
     </div>
   );
 }
@@ -92,16 +106,20 @@ function Notice({
   envelopeId,
   notice,
   onRetried,
+  blockedReason,
+  setupLink,
 }: {
   envelopeId: string;
   notice: DocumentNotice;
   onRetried: () => Promise<unknown>;
+  blockedReason: string | null;
+  setupLink: boolean;
 }) {
   if (notice.tone === 'quiet') {
     return (
       <p className="text-sm text-slate-600" data-testid="document-notice">
         {notice.title}{' '}
-        {notice.linksToSetup ? (
+        {notice.linksToSetup && setupLink ? (
           <Link href="/setup#signing-provider-heading" className="font-medium text-brand-700 hover:underline">
             Setup explains why
           </Link>
@@ -123,20 +141,34 @@ function Notice({
       ) : null}
       {notice.linksToSetup ? (
         <p className="mt-2">
-          <Link href="/setup" className="font-medium underline underline-offset-2 hover:no-underline">
-            Configure the signing service on the Setup page
-          </Link>
+          {setupLink ? (
+            <Link href="/setup" className="font-medium underline underline-offset-2 hover:no-underline">
+              Configure the signing service on the Setup page
+            </Link>
+          ) : (
+            'An administrator configures the signing service on the Setup page.'
+          )}
         </p>
       ) : null}
-      {notice.canRetry ? <RetryButton envelopeId={envelopeId} onRetried={onRetried} /> : null}
+      {notice.canRetry ? (
+        <RetryButton envelopeId={envelopeId} onRetried={onRetried} blockedReason={blockedReason} />
+      ) : null}
     </div>
   );
 }
 
 type RetryState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string; failed: boolean };
 
-/** Starts the fetch now instead of at the next scheduled attempt. */
-function RetryButton({ envelopeId, onRetried }: { envelopeId: string; onRetried: () => Promise<unknown> }) {
+/** Starts the fetch now instead of at the next scheduled attempt; disabled, saying why, for a viewer. */
+function RetryButton({
+  envelopeId,
+  onRetried,
+  blockedReason,
+}: {
+  envelopeId: string;
+  onRetried: () => Promise<unknown>;
+  blockedReason: string | null;
+}) {
   const [state, setState] = useState<RetryState>({ kind: 'idle' });
 
   async function retry() {
@@ -148,17 +180,22 @@ function RetryButton({ envelopeId, onRetried }: { envelopeId: string; onRetried:
 
   return (
     <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-      <button
-        type="button"
-        onClick={retry}
-        disabled={state.kind === 'sending'}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:cursor-wait disabled:opacity-60"
-      >
-        {state.kind === 'sending' ? 'Retrying…' : 'Retry now'}
-      </button>
+      <BlockedControl reason={blockedReason}>
+        <button
+          type="button"
+          onClick={retry}
+          disabled={state.kind === 'sending' || blockedReason !== null}
+          title={blockedReason ?? undefined}
+          className={`rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60 ${blockedReason ? 'disabled:cursor-not-allowed' : 'disabled:cursor-wait'}`}
+        >
+          {state.kind === 'sending' ? 'Retrying…' : 'Retry now'}
+        </button>
+      </BlockedControl>
       <p role="status" className={`text-xs ${state.kind === 'done' && state.failed ? 'text-red-800' : ''}`}>
         {state.kind === 'done' ? state.message : null}
       </p>
+      {/* Visible, not only on hover: a phone has no hover. */}
+      {blockedReason ? <p className="text-xs">{blockedReason}</p> : null}
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { resolveSigningProviderConfig } from '@/app/lib/signing/signing-provider-config';
 import { EmptyState, NoMatchesState } from '@/app/ui/empty-state';
+import { roleBlockedReason } from '@/app/ui/auth/roles-shown';
 import { SimulateEnvelopeButton } from '@/app/ui/sandbox/simulate-envelope-button';
 
-export function EnvelopeEmptyState({ filtered }: { filtered: boolean }) {
+/** `mayOperate`: whether the visitor's role may play a simulated envelope (operator). */
+export function EnvelopeEmptyState({ filtered, mayOperate }: { filtered: boolean; mayOperate: boolean }) {
   if (filtered) return <NoMatchesState items="envelopes" filters="search or status" resetHref="/" />;
   // Only the built-in sandbox can play an envelope's life; a real signing service sends its own.
   const sandbox = resolveSigningProviderConfig().provider === 'sandbox';
@@ -16,7 +18,10 @@ export function EnvelopeEmptyState({ filtered }: { filtered: boolean }) {
               No signing service yet? The built-in sandbox plays a realistic envelope against this app, from the
               invitation to the signed PDF.
             </p>
-            <SimulateEnvelopeButton align="center" />
+            <SimulateEnvelopeButton
+              align="center"
+              blockedReason={roleBlockedReason(mayOperate, 'Simulating an envelope')}
+            />
           </div>
         ) : null
       }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { EnvelopeDetail } from '@/app/lib/envelopes/envelope-detail-schema';
 import { isFinalStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { roleBlockedReason } from '@/app/ui/auth/roles-shown';
 import { useNow } from '@/app/ui/format/time-zone-context';
 import { ActionRequiredBadge } from './action-required-badge';
 import { expiryNote } from './envelope-header-facts';
@@ -29,9 +30,11 @@ type EnvelopeHeaderProps = {
   now: Date;
   /** Shown opposite the back link, e.g. whether the page is updating live. */
   aside?: React.ReactNode;
+  /** Whether the visitor's role may send reminders (operator). */
+  mayOperate: boolean;
 };
 
-export function EnvelopeHeader({ envelope, now, aside }: EnvelopeHeaderProps) {
+export function EnvelopeHeader({ envelope, now, aside, mayOperate }: EnvelopeHeaderProps) {
   const open = !isFinalStatus(envelope.status);
   return (
     <header className="space-y-3">
@@ -66,7 +69,9 @@ export function EnvelopeHeader({ envelope, now, aside }: EnvelopeHeaderProps) {
       </div>
       <EnvelopeFacts envelope={envelope} now={now} open={open} />
       <ReconciliationStatus reconciliation={envelope.reconciliation} now={now} />
-      {open ? <ReminderButton envelopeId={envelope.id} /> : null}
+      {open ? (
+        <ReminderButton envelopeId={envelope.id} blockedReason={roleBlockedReason(mayOperate, 'Sending reminders')} />
+      ) : null}
     </header>
   );
 }

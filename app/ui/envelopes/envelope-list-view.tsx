@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { EnvelopePage } from '@/app/lib/envelopes/envelope-list-schema';
 import { isFinalStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { roleBlockedReason } from '@/app/ui/auth/roles-shown';
 import { ListPagination } from '@/app/ui/list/list-pagination';
 import { DocumentsZipLink } from './documents-zip-link';
 import { envelopeExportHref, envelopeListHref, listOrderOf, type ListFilters } from './envelope-list-params';
@@ -25,6 +26,8 @@ type EnvelopeListViewProps = {
   filterForm: React.ReactNode;
   /** Server-rendered: shown while the view has no envelopes (it may get its first one while open). */
   emptyState: React.ReactNode;
+  /** Whether the visitor's role may send reminders (operator). */
+  mayOperate: boolean;
 };
 
 /** The home page's list: summary strip, table and pages, live on the first page. */
@@ -88,6 +91,7 @@ export function EnvelopeListView(props: EnvelopeListViewProps) {
         nameOf={(id) => names.get(id) ?? ''}
         onSelectAll={() => selection.setAllOpenSelected(true)}
         onClear={() => selection.setAllOpenSelected(false)}
+        blockedReason={roleBlockedReason(props.mayOperate, 'Sending reminders')}
       />
       {page.items.length > 0 ? (
         <>

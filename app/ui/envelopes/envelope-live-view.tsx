@@ -17,10 +17,14 @@ type EnvelopeLiveViewProps = {
   initial: EnvelopeDetail;
   /** The server's clock at render time, so "5 min ago" reads the same before and after hydration. */
   renderedAt: string;
+  /** Whether the visitor's role may act on the envelope (operator): remind, retry the document fetch. */
+  mayOperate: boolean;
+  /** Whether the visitor may open Setup (admin), which some notices link to. */
+  mayConfigure: boolean;
 };
 
 /** The whole envelope page, updated in place while it is open. */
-export function EnvelopeLiveView({ initial, renderedAt }: EnvelopeLiveViewProps) {
+export function EnvelopeLiveView({ initial, renderedAt, mayOperate, mayConfigure }: EnvelopeLiveViewProps) {
   // Relative times keep their own clock once hydrated; this only makes the first render match the server's.
   const [now] = useState(() => new Date(renderedAt));
   const { envelope, error, refresh } = useEnvelope(initial);
@@ -31,6 +35,7 @@ export function EnvelopeLiveView({ initial, renderedAt }: EnvelopeLiveViewProps)
         envelope={envelope}
         now={now}
         aside={<LiveIndicator failed={error !== null} intervalMs={POLL_INTERVAL_MS} />}
+        mayOperate={mayOperate}
       />
       <LivePausedNotice error={error} />
       <section aria-label="Milestones">
@@ -39,7 +44,12 @@ export function EnvelopeLiveView({ initial, renderedAt }: EnvelopeLiveViewProps)
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <div className="space-y-6">
           <SectionCard id="documents-heading" title="Documents">
-            <DocumentPanel envelope={envelope} onRetried={refresh} />
+            <DocumentPanel
+              envelope={envelope}
+              onRetried={refresh}
+              mayOperate={mayOperate}
+              mayConfigure={mayConfigure}
+            />
           </SectionCard>
           <SectionCard id="recipients-heading" title="Recipients">
             <RecipientList recipients={envelope.recipients} />

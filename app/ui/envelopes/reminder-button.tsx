@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { z } from 'zod';
 import { describeFailure, requestJson } from '@/app/ui/api/request-json';
+import { BlockedControl } from '@/app/ui/auth/blocked-control';
 import { describeReminder } from './envelope-header-facts';
 import { envelopeUrl } from './use-envelope';
 
@@ -15,8 +16,11 @@ const reminderAnswerSchema = z.object({
 
 type ReminderState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done'; message: string; failed: boolean };
 
-/** "Send reminder": the signing service reminds the recipients the envelope waits on; the page then shows the step. */
-export function ReminderButton({ envelopeId }: { envelopeId: string }) {
+/**
+ * "Send reminder": the signing service reminds the recipients the envelope waits on; the page then shows the step.
+ * Disabled, with `blockedReason` beside it, for a visitor whose role may not send reminders.
+ */
+export function ReminderButton({ envelopeId, blockedReason }: { envelopeId: string; blockedReason: string | null }) {
   const [state, setState] = useState<ReminderState>({ kind: 'idle' });
   const { mutate } = useSWRConfig();
 
@@ -37,14 +41,17 @@ export function ReminderButton({ envelopeId }: { envelopeId: string }) {
 
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-      <button
-        type="button"
-        onClick={send}
-        disabled={state.kind === 'sending'}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:cursor-wait disabled:opacity-60"
-      >
-        {state.kind === 'sending' ? 'Sending reminder…' : 'Send reminder'}
-      </button>
+      <BlockedControl reason={blockedReason}>
+        <button
+          type="button"
+          onClick={send}
+          disabled={state.kind === 'sending' || blockedReason !== null}
+          title={blockedReason ?? undefined}
+          className={`rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60 ${blockedReason ? 'disabled:cursor-not-allowed' : 'disabled:cursor-wait'}`}
+        >
+          {state.kind === 'sending' ? 'Sending reminder…' : 'Send reminder'}
+        </button>
+      </BlockedControl>
       <p
         role="status"
         data-testid="reminder-status"
@@ -52,6 +59,8 @@ export function ReminderButton({ envelopeId }: { envelopeId: string }) {
       >
         {state.kind === 'done' ? state.message : null}
       </p>
+      {/* Visible, not only on hover: a phone has no hover. */}
+      {blockedReason ? <p className="text-xs text-slate-600">{blockedReason}</p> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { useState } from 'react';
 import { describeFailure, requestJson } from '@/app/ui/api/request-json';
+import { BlockedControl } from '@/app/ui/auth/blocked-control';
 import { shortId } from '@/app/ui/format/short-id';
 import { describeSelectionReminders } from './selection-reminder-summary';
 
@@ -36,6 +37,8 @@ export function SelectionReminders(props: {
   nameOf: (envelopeId: string) => string;
   onSelectAll: () => void;
   onClear: () => void;
+  /** Why the visitor may not send reminders (their role), or null. */
+  blockedReason: string | null;
 }) {
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -73,14 +76,17 @@ export function SelectionReminders(props: {
           <p className="font-medium text-slate-800" data-testid="selection-count">
             {selected} {selected === 1 ? 'envelope' : 'envelopes'} selected
           </p>
-          <button
-            type="button"
-            onClick={send}
-            disabled={sending}
-            className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-brand-700 disabled:cursor-wait disabled:opacity-60"
-          >
-            {sending ? 'Sending reminders…' : 'Send reminders'}
-          </button>
+          <BlockedControl reason={props.blockedReason}>
+            <button
+              type="button"
+              onClick={send}
+              disabled={sending || props.blockedReason !== null}
+              title={props.blockedReason ?? undefined}
+              className={`rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white shadow-sm hover:bg-brand-700 disabled:opacity-60 ${props.blockedReason ? 'disabled:cursor-not-allowed disabled:hover:bg-brand-600' : 'disabled:cursor-wait'}`}
+            >
+              {sending ? 'Sending reminders…' : 'Send reminders'}
+            </button>
+          </BlockedControl>
           {selected < props.openIds.length ? (
             <button
               type="button"
@@ -99,6 +105,8 @@ export function SelectionReminders(props: {
           </button>
         </div>
       ) : null}
+      {/* Visible, not only on hover: a phone has no hover. */}
+      {selected > 0 && props.blockedReason ? <p className="text-xs text-slate-700">{props.blockedReason}</p> : null}
       <div role="status" data-testid="selection-reminder-status" className="min-w-0">
         {outcome ? (
           <>

@@ -5,9 +5,12 @@ import { EMPTY_STATE_LINK, EmptyState } from '@/app/ui/empty-state';
 export function InsightsEmptyState({
   periodLabel,
   longerPeriodHref,
+  mayConfigure,
 }: {
   periodLabel: string;
   longerPeriodHref: string | null;
+  /** Whether the visitor may open Setup (admin); others are told who can. */
+  mayConfigure: boolean;
 }) {
   return (
     <EmptyState title={`Nothing to chart for ${periodLabel} yet`}>
@@ -22,11 +25,18 @@ export function InsightsEmptyState({
       ) : (
         'If'
       )}{' '}
-      no envelope has reached this app yet, paste a hook&apos;s WebhookUrl and WebhookStatusUrl from the{' '}
-      <Link href="/setup" className={EMPTY_STATE_LINK}>
-        Setup page
-      </Link>{' '}
-      into your sign request and use &ldquo;Send a test notification&rdquo; there to check the connection.
+      no envelope has reached this app yet,{' '}
+      {mayConfigure ? (
+        <>
+          paste a hook&apos;s WebhookUrl and WebhookStatusUrl from the{' '}
+          <Link href="/setup" className={EMPTY_STATE_LINK}>
+            Setup page
+          </Link>{' '}
+          into your sign request and use &ldquo;Send a test notification&rdquo; there to check the connection.
+        </>
+      ) : (
+        'an administrator connects the signing service to it on the Setup page.'
+      )}
     </EmptyState>
   );
 }

@@ -19,6 +19,8 @@ export function InsightsView(props: {
   timeZone: string;
   now: Date;
   result: { ok: true; insights: Insights } | { ok: false; message: string };
+  /** Whether the visitor may open Setup (admin), which the empty state points to. */
+  mayConfigure: boolean;
 }) {
   return (
     <TimeZoneContextProvider timeZone={props.timeZone}>
@@ -30,7 +32,7 @@ export function InsightsView(props: {
         className="space-y-5"
       >
         {props.result.ok ? (
-          <InsightsBody insights={props.result.insights} now={props.now} />
+          <InsightsBody insights={props.result.insights} now={props.now} mayConfigure={props.mayConfigure} />
         ) : (
           <InvalidQueryNotice message={props.result.message} resetHref="/insights" resetLabel="Show the last 30 days" />
         )}
@@ -39,7 +41,7 @@ export function InsightsView(props: {
   );
 }
 
-function InsightsBody({ insights, now }: { insights: Insights; now: Date }) {
+function InsightsBody({ insights, now, mayConfigure }: { insights: Insights; now: Date; mayConfigure: boolean }) {
   const { funnel, slowestRecipients, completedPerDay, stuck, stuckDays } = insights;
   const days = insights.period.days;
   const nothingAtAll =
@@ -63,6 +65,7 @@ function InsightsBody({ insights, now }: { insights: Insights; now: Date }) {
         <InsightsEmptyState
           periodLabel={periodLabel(days)}
           longerPeriodHref={longerPeriod ? insightsHref({ period: longerPeriod, stuck: stuckDays }) : null}
+          mayConfigure={mayConfigure}
         />
       ) : (
         <InsightCharts insights={insights} />

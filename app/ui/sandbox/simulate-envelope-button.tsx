@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { z } from 'zod';
 import { describeFailure, requestJson } from '@/app/ui/api/request-json';
+import { BlockedControl } from '@/app/ui/auth/blocked-control';
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from '@/app/ui/setup/styles';
 
 type SimulationState =
@@ -19,9 +20,12 @@ type SimulationState =
 export function SimulateEnvelopeButton({
   variant = 'primary',
   align = 'start',
+  blockedReason = null,
 }: {
   variant?: 'primary' | 'secondary';
   align?: 'start' | 'center';
+  /** Why the visitor may not simulate (their role): the button is disabled and says so. */
+  blockedReason?: string | null;
 }) {
   const router = useRouter();
   const [state, setState] = useState<SimulationState>({ kind: 'idle' });
@@ -39,15 +43,18 @@ export function SimulateEnvelopeButton({
 
   return (
     <div className={`flex flex-col gap-2 ${align === 'center' ? 'items-center text-center' : 'items-start'}`}>
-      <button
-        type="button"
-        onClick={simulate}
-        disabled={pending}
-        aria-describedby="simulation-status"
-        className={variant === 'primary' ? PRIMARY_BUTTON : SECONDARY_BUTTON}
-      >
-        {pending ? 'Simulating…' : 'Simulate an envelope'}
-      </button>
+      <BlockedControl reason={blockedReason}>
+        <button
+          type="button"
+          onClick={simulate}
+          disabled={pending || blockedReason !== null}
+          title={blockedReason ?? undefined}
+          aria-describedby="simulation-status"
+          className={variant === 'primary' ? PRIMARY_BUTTON : SECONDARY_BUTTON}
+        >
+          {pending ? 'Simulating…' : 'Simulate an envelope'}
+        </button>
+      </BlockedControl>
       <p id="simulation-status" role="status" className="text-sm text-slate-700">
         {state.kind === 'started' ? (
           <>
@@ -62,6 +69,9 @@ export function SimulateEnvelopeButton({
           </>
         ) : state.kind === 'failed' ? (
           <span className="text-red-700">{state.message}</span>
+        ) : blockedReason ? (
+          // Visible, not only on hover: a phone has no hover.
+          <span className="text-xs text-slate-600">{blockedReason}</span>
         ) : null}
       </p>
     </div>

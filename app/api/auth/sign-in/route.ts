@@ -2,12 +2,10 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { errorResponse } from '@/app/lib/api/error-response';
 import { parseJsonBody, type BodyParseResult } from '@/app/lib/api/parse-json-body';
-import { DEVICE_COOKIE_NAME, deviceCookie } from '@/app/lib/auth/device-token';
-import { readCookie } from '@/app/lib/auth/read-cookie';
 import { getAuthConfig } from '@/app/lib/auth/resolve-auth-config';
 import { sanitizeNextPath } from '@/app/lib/auth/sanitize-next-path';
 import { isHttpsRequest, sessionCookie } from '@/app/lib/auth/session-cookie';
-import { signIn } from '@/app/lib/auth/sign-in';
+import { signInWithPassword } from '@/app/lib/auth/sign-in';
 import { SIGN_IN_ERROR_MESSAGES, signInInputSchema, type SignInErrorCode } from '@/app/lib/auth/sign-in-schema';
 import { getEnvironment } from '@/app/lib/env';
 import { warnIfProxyHopsMissing } from '@/app/lib/server/warn-missing-proxy-hops';
@@ -17,7 +15,7 @@ import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 export const dynamic = 'force-dynamic';
 
 /**
- * Signs in with the dashboard password: JSON `{ "password", "next" }` from the sign-in page, or a
+ * Signs in with an e-mail and password: JSON `{ "email", "password", "next" }` from the sign-in page, or a
  * plain form post (no JavaScript), which is answered with redirects instead of JSON.
  */
 export async function POST(request: Request) {
@@ -27,7 +25,7 @@ export async function POST(request: Request) {
     return errorResponse(
       409,
       'sign_in_not_required',
-      'Sign-in is not turned on: the dashboard is open. Set DASHBOARD_PASSWORD and SESSION_SECRET to require it.',
+      'Sign-in is not turned on: the dashboard is open. Set ADMIN_EMAIL and ADMIN_PASSWORD (or OIDC_ISSUER) to require it.',
     );
 
   const isForm = /application\/x-www-form-urlencoded|multipart\/form-data/i.test(
@@ -44,46 +42,67 @@ export async function POST(request: Request) {
     const query = new URLSearchParams({ error: code, ...(next !== '/' ? { next } : {}) });
     return seeOther(`/sign-in?${query}`);
   };
+  if (!config.passwordSignIn) return fail(403, 'password_sign_in_off', SIGN_IN_ERROR_MESSAGES.password_sign_in_off);
+  const email = input.value.email ?? null;
+  if (!email && !config.legacyPassword) return fail(400, 'invalid_input', SIGN_IN_ERROR_MESSAGES.invalid_input);
 
   const { TRUSTED_PROXY_HOPS: trustedProxyHops } = getEnvironment();
   // The throttle keys on the source address: say so when it is surely the proxy's.
   warnIfProxyHopsMissing({ headers: request.headers, trustedProxyHops });
-  const result = signIn({
-    config,
+  const result = await signInWithPassword({
+    email,
     password: input.value.password,
     sourceAddress: getSourceAddress(request.headers, trustedProxyHops),
-    deviceToken: readCookie(request.headers, DEVICE_COOKIE_NAME),
+    userAgent: request.headers.get('user-agent'),
   });
   if (!result.ok) {
+    if (result.reason === 'account_disabled') {
+      await recordAuditEntry({
+        request,
+        action: 'auth.sign_in_failed',
+        outcome: 'refused',
+        actor: { kind: 'anonymous', name: result.email },
+        detail: { reason: result.reason },
+      });
+      return fail(403, 'account_disabled', SIGN_IN_ERROR_MESSAGES.account_disabled);
+    }
     const wait = result.retryAfterSeconds;
     const message =
       result.reason === 'too_many_attempts'
-        ? `Too many failed attempts from ${result.throttledBy === 'device' ? 'this browser' : 'your address'}. Try again in ${describeWait(wait)}.`
+        ? `Too many failed attempts from your address or for this account. Try again in ${describeWait(wait)}.`
         : wait > 0
-          ? `Wrong password. After several failed attempts, the next one is possible in ${describeWait(wait)}.`
+          ? `Wrong e-mail address or password. After several failed attempts, the next one is possible in ${describeWait(wait)}.`
           : SIGN_IN_ERROR_MESSAGES.wrong_password;
-    // A wrong password is recorded; attempts the throttle refuses are not (they cannot succeed, and a flood of them
-    // must not fill the log).
-    if (result.reason !== 'too_many_attempts') {
+    // A wrong password is recorded, under the account it tried; attempts the throttle refuses are not (they cannot
+    // succeed, and a flood of them must not fill the log).
+    if (result.reason === 'wrong_password') {
       await recordAuditEntry({
         request,
         action: 'auth.sign_in_failed',
         outcome: 'failure',
-        actor: { kind: 'anonymous', name: 'anonymous' },
+        actor: { kind: 'anonymous', name: result.email ?? 'anonymous' },
         detail: { reason: result.reason },
       });
     }
     return fail(result.reason === 'too_many_attempts' ? 429 : 401, result.reason, message, wait);
   }
-  await recordAuditEntry({ request, action: 'auth.sign_in', actor: { kind: 'session', name: 'dashboard password' } });
+  await recordAuditEntry({
+    request,
+    action: 'auth.sign_in',
+    actor: { kind: 'session', name: result.user.email },
+    detail: { method: 'password' },
+  });
 
+  // A password someone else chose (a one-time one) is changed first.
+  const destination = result.user.mustChangePassword ? '/account?change-password=1' : next;
   const response = isForm
-    ? seeOther(next)
-    : NextResponse.json({ ok: true, next }, { headers: { 'Cache-Control': 'no-store' } });
+    ? seeOther(destination)
+    : NextResponse.json(
+        { ok: true, next: destination, mustChangePassword: result.user.mustChangePassword },
+        { headers: { 'Cache-Control': 'no-store' } },
+      );
   const secure = isHttpsRequest({ url: request.url, headers: request.headers, publicUrl: config.publicUrl });
-  response.cookies.set(sessionCookie({ token: result.token, session: result.session, secure }));
-  // Lets this browser sign in again while others fail from its address (see device-token.ts).
-  response.cookies.set(deviceCookie({ token: result.deviceToken, secure }));
+  response.cookies.set(sessionCookie({ token: result.session.token, expiresAt: result.session.expiresAt, secure }));
   return response;
 }
 

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { prisma } from '@/app/lib/db/prisma';
+import { seedUser } from '@/app/testing/seed-user';
+
+const PASSWORD = 'the right password 123';
+
+async function load() {
+  return import('../sign-in');
+}
+
+/** An address of its own per test, so the tests do not share buckets. */
+function uniqueAddress() {
+  const bytes = randomUUID().replace(/-/g, '');
+  return `10.${parseInt(bytes.slice(0, 2), 16)}.${parseInt(bytes.slice(2, 4), 16)}.${parseInt(bytes.slice(4, 6), 16)}`;
+}
+
+describe('the sign-in throttle, shared through the database', () => {
+  it('lets a few typos from one address pass, then makes it wait, even with the right password', async () => {
+    const { signInWithPassword } = await load();
+    const { email } = await seedUser({ role: 'viewer', password: PASSWORD });
+    const sourceAddress = uniqueAddress();
+    const attempt = (password: string) => signInWithPassword({ email, password, sourceAddress, userAgent: null });
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const result = await attempt('wrong password');
+      waits.push(result.ok ? -1 : 'retryAfterSeconds' in result ? result.retryAfterSeconds : -2);
+    }
+    expect(waits).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(await attempt(PASSWORD)).toMatchObject({ ok: false, reason: 'too_many_attempts' });
+    // Another address, another person: not slowed down by this one.
+    const other = await seedUser({ role: 'viewer', password: PASSWORD });
+    expect(
+      await signInWithPassword({
+        email: other.email,
+        password: PASSWORD,
+        sourceAddress: uniqueAddress(),
+        userAgent: null,
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('slows many addresses guessing one account, and clears both buckets on the right password', async () => {
+    const { signInWithPassword } = await load();
+    const { email } = await seedUser({ role: 'admin', password: PASSWORD });
+    for (let i = 0; i < 11; i++) {
+      await signInWithPassword({ email, password: `guess ${i}`, sourceAddress: uniqueAddress(), userAgent: null });
+    }
+    const fresh = await signInWithPassword({
+      email,
+      password: PASSWORD,
+      sourceAddress: uniqueAddress(),
+      userAgent: null,
+    });
+    expect(fresh).toMatchObject({ ok: false, reason: 'too_many_attempts' });
+    // The account's bucket waits 1 s after its 11th failure; then the owner gets in and the record is gone.
+    await prisma.signInThrottle.update({
+      where: { key: `account:${email}` },
+      data: { blockedUntil: new Date(Date.now() - 1) },
+    });
+    expect(
+      await signInWithPassword({ email, password: PASSWORD, sourceAddress: uniqueAddress(), userAgent: null }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await prisma.signInThrottle.findUnique({ where: { key: `account:${email}` } })).toBeNull();
+  });
+
+  it('counts an unknown e-mail like a known one, so guessing which exist gains nothing', async () => {
+    const { signInWithPassword } = await load();
+    const email = `nobody-${randomUUID()}@example.com`;
+    for (let i = 0; i < 11; i++)
+      await signInWithPassword({ email, password: 'x', sourceAddress: uniqueAddress(), userAgent: null });
+    expect(
+      await signInWithPassword({ email, password: 'x', sourceAddress: uniqueAddress(), userAgent: null }),
+    ).toMatchObject({
+      reason: 'too_many_attempts',
+    });
+  });
+
+  it('holds its state in the database: a fresh instance (nothing in memory) still makes the address wait', async () => {
+    const { signInWithPassword } = await load();
+    const { email } = await seedUser({ role: 'viewer', password: PASSWORD });
+    const sourceAddress = uniqueAddress();
+    for (let i = 0; i < 6; i++) await signInWithPassword({ email, password: 'wrong', sourceAddress, userAgent: null });
+    vi.resetModules();
+    const another = await load();
+    expect(
+      await another.signInWithPassword({ email, password: PASSWORD, sourceAddress, userAgent: null }),
+    ).toMatchObject({
+      ok: false,
+      reason: 'too_many_attempts',
+    });
+  });
+});
