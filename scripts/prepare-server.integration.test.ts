@@ -89,6 +89,13 @@ describe('prepare-server sign-in checks', () => {
     expect(result.stderr).toMatch(/DASHBOARD_PASSWORD became the password of the first admin, admin@localhost/);
     expect(result.stderr).toMatch(/choose a new password on the Account page/);
     expect(result.stderr).toMatch(/SESSION_SECRET is no longer needed/);
+    // Changed afterwards, the variable signs nobody in any more: said at start-up.
+    const changed = await runScript('scripts/prepare-server.ts', ['--production'], {
+      DATABASE_URL: url,
+      DASHBOARD_PASSWORD: 'another horse battery',
+    });
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toMatch(/DASHBOARD_PASSWORD is not the password of the admin it once became/);
   });
 
   it('refuses inconsistent settings in development too', async () => {

@@ -4,6 +4,7 @@ import { describeAuthConfig, resolveAuthConfig } from '@/app/lib/auth/resolve-au
 import { describeDatabase, getDatabaseConfig } from '@/app/lib/db/database-config';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
 import { prisma } from '@/app/lib/db/prisma';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 import { ensureFirstAdmin } from '@/app/lib/auth/users/ensure-first-admin';
 import { getEnvironment } from '@/app/lib/env';
 import { ensureEnvironmentHooks } from '@/app/lib/hooks/ensure-environment-hooks';
@@ -39,6 +40,16 @@ async function prepareAccounts(environment: ReturnType<typeof getEnvironment>, s
     adminPassword: environment.ADMIN_PASSWORD,
     dashboardPassword: environment.DASHBOARD_PASSWORD,
   });
+  if (outcome.created !== null)
+    await recordAuditEntry({
+      action: 'user.create',
+      actor: { kind: 'system', name: 'start-up' },
+      target: { type: 'user', id: outcome.email },
+      detail: {
+        role: 'admin',
+        from: outcome.created === 'admin-from-environment' ? 'ADMIN_EMAIL' : 'DASHBOARD_PASSWORD',
+      },
+    });
   if (outcome.created === 'admin-from-environment')
     console.log(`Created the first admin, ${outcome.email}, from ADMIN_EMAIL and ADMIN_PASSWORD.`);
   if (outcome.created === 'admin-from-dashboard-password')
@@ -49,6 +60,10 @@ async function prepareAccounts(environment: ReturnType<typeof getEnvironment>, s
         '  choose a new password on the Account page, add your colleagues on the Users page,',
         '  then remove DASHBOARD_PASSWORD (and SESSION_SECRET) from the configuration.',
       ].join('\n'),
+    );
+  if (outcome.created === null && outcome.legacyPasswordDiffers)
+    console.warn(
+      'Warning: DASHBOARD_PASSWORD is not the password of the admin it once became (one of them was changed). It no longer signs anyone in: sign in with your e-mail and your own password, and remove DASHBOARD_PASSWORD.',
     );
   if (outcome.created === null && outcome.users === 0 && !sso)
     throw new Error(

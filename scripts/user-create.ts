@@ -2,6 +2,7 @@
 // who may sign in. Without --password-stdin a one-time password is printed, to be changed at the first sign-in.
 import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 import { newPasswordSchema } from '@/app/lib/auth/passwords/password-rules';
 import { createUser } from '@/app/lib/auth/users/create-user';
 import { createUserInputSchema } from '@/app/lib/auth/users/user-schemas';
@@ -36,6 +37,12 @@ runCommand(async () => {
   await applyMigrations({ config });
   const result = await createUser({ ...input.data, password });
   if (!result.ok) throw new Error(result.message);
+  await recordAuditEntry({
+    action: 'user.create',
+    actor: { kind: 'system', name: 'npm run user:create' },
+    target: { type: 'user', id: result.user.email },
+    detail: { role: result.user.role },
+  });
   console.log(`Created ${result.user.role} ${result.user.email} in ${describeDatabase(config)}.`);
   if (result.oneTimePassword)
     console.log(

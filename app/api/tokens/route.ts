@@ -24,7 +24,7 @@ export async function GET(request: Request) {
  * their role, shown once. Use it as `Authorization: Bearer <token>`.
  */
 export async function POST(request: Request) {
-  const caller = readSignedInUser(request);
+  const caller = readSignedInUser(request, { sessionOnly: true });
   if (!caller.ok) return caller.response;
   const input = await parseJsonBody(request, createTokenInputSchema, {
     code: 'invalid_token',
@@ -36,8 +36,8 @@ export async function POST(request: Request) {
   await recordAuditEntry({
     request,
     action: 'token.create',
-    target: { type: 'token', id: result.name },
-    detail: { role: result.role, expiresAt: result.expiresAt },
+    target: { type: 'token', id: result.id },
+    detail: { name: result.name, role: result.role, expiresAt: result.expiresAt },
   });
   const { id, token, name, role, expiresAt } = result;
   return NextResponse.json(

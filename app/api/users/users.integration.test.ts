@@ -123,6 +123,7 @@ describe('managing users', () => {
   it("resets a password: a one-time one, the user's sessions end", async () => {
     const person = await seedUser({ role: 'viewer', password: 'an old password 123' });
     const session = await person.signIn();
+    const token = await person.token();
     const reset = await call(
       (await routes.password()).POST,
       'POST',
@@ -133,6 +134,8 @@ describe('managing users', () => {
     expect(reset).toMatchObject({ status: 200, body: { ok: true, oneTimePassword: expect.any(String) } });
     expect(await prisma.userSession.count({ where: { id: session.id } })).toBe(0);
     expect(await prisma.user.findUnique({ where: { id: person.user.id } })).toMatchObject({ mustChangePassword: true });
+    // An account reset as maybe in the wrong hands keeps no working token either.
+    expect(await prisma.apiToken.count({ where: { id: token.id, revokedAt: null } })).toBe(0);
   });
 
   it('answers 404 with what to do for an unknown user', async () => {

@@ -329,10 +329,10 @@ const PERFORMED: Partial<Record<AuditAction, () => Promise<Expected>>> = {
     return {};
   },
   'token.create': async () => {
-    await call((await routes.tokens()).POST, 'POST', '/api/tokens', {
+    const created = await call((await routes.tokens()).POST, 'POST', '/api/tokens', {
       body: { name: 'audit nightly', role: 'viewer' },
     });
-    return { target: { type: 'token', id: 'audit nightly' }, detail: { role: 'viewer' } };
+    return { target: { type: 'token', id: created!.id as string }, detail: { name: 'audit nightly', role: 'viewer' } };
   },
   'token.revoke': async () => {
     const created = await call((await routes.tokens()).POST, 'POST', '/api/tokens', {
@@ -340,7 +340,7 @@ const PERFORMED: Partial<Record<AuditAction, () => Promise<Expected>>> = {
     });
     const id = created!.id as string;
     await call((await routes.token()).DELETE, 'DELETE', `/api/tokens/${id}`, { params: { id } });
-    return { target: { type: 'token', id: 'audit revoked' } };
+    return { target: { type: 'token', id }, detail: { name: 'audit revoked' } };
   },
 };
 

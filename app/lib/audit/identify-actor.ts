@@ -2,7 +2,7 @@ import { readPrincipal } from '@/app/lib/auth/principal';
 
 /** Who made a request, as proxy.ts established it. */
 export type AuditActor = {
-  kind: 'session' | 'token' | 'proxy' | 'anonymous';
+  kind: 'session' | 'token' | 'proxy' | 'anonymous' | 'system';
   /** An e-mail, "API_TOKEN", the name an SSO proxy gave, or "anonymous". */
   name: string;
   /** The personal token used, by its name. */

@@ -1,8 +1,7 @@
 import 'server-only';
-import ipaddr from 'ipaddr.js';
 import { prisma } from '@/app/lib/db/prisma';
 import { getEnvironment } from '@/app/lib/env';
-import { getSourceAddress } from '@/app/lib/webhooks/source-address';
+import { getSourceAddress, readableAddress } from '@/app/lib/webhooks/source-address';
 import type { AuditAction, AuditOutcome } from './audit-actions';
 import { identifyActor, type AuditActor } from './identify-actor';
 
@@ -14,7 +13,8 @@ const MAX_TARGET_ID_CHARS = 200;
  * went. Awaited by the route before it answers, so an action the log cannot record does not happen unrecorded.
  */
 export async function recordAuditEntry(options: {
-  request: Request;
+  /** Absent for what the server does on its own (a command-line tool, start-up): then `actor` says who. */
+  request?: Request;
   action: AuditAction;
   target?: { type: string; id: string | null };
   outcome?: AuditOutcome;
@@ -25,7 +25,8 @@ export async function recordAuditEntry(options: {
   now?: Date;
 }): Promise<void> {
   const { request } = options;
-  const actor = options.actor ?? identifyActor(request.headers);
+  const actor =
+    options.actor ?? (request ? identifyActor(request.headers) : { kind: 'system' as const, name: 'server' });
   await prisma.auditEntry.create({
     data: {
       at: options.now ?? new Date(),
@@ -38,14 +39,10 @@ export async function recordAuditEntry(options: {
       ...(options.detail || actor.tokenName
         ? { detail: { ...options.detail, ...(actor.tokenName ? { token: actor.tokenName } : {}) } as object }
         : {}),
-      sourceAddress: readableAddress(getSourceAddress(request.headers, getEnvironment().TRUSTED_PROXY_HOPS)),
-      userAgent: request.headers.get('user-agent')?.slice(0, MAX_USER_AGENT_CHARS) ?? null,
+      sourceAddress: request
+        ? readableAddress(getSourceAddress(request.headers, getEnvironment().TRUSTED_PROXY_HOPS))
+        : null,
+      userAgent: request?.headers.get('user-agent')?.slice(0, MAX_USER_AGENT_CHARS) ?? null,
     },
   });
-}
-
-/** "127.0.0.1" rather than "::ffff:127.0.0.1" (an IPv4 client on a dual-stack socket); anything else as it came. */
-function readableAddress(address: string | null): string | null {
-  if (address === null || !ipaddr.isValid(address)) return address;
-  return ipaddr.process(address).toString();
 }

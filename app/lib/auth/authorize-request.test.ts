@@ -110,6 +110,22 @@ describe('authorizeRequest with accounts', () => {
     );
   });
 
+  it('keeps a person whose password must be changed on the Account page until it is', () => {
+    const pending = session({ ...person('viewer'), mustChangePassword: true });
+    expect(decide('/deliveries', { credentials: pending })).toEqual({
+      action: 'redirect',
+      location: '/account?change-password=1',
+    });
+    expect(decide('/api/envelopes', { credentials: pending })).toMatchObject({
+      status: 403,
+      code: 'password_change_required',
+    });
+    expect(decide('/account', { credentials: pending }).action).toBe('allow');
+    expect(
+      decide('/api/account/password', { method: 'POST', credentials: pending, headers: { origin: ORIGIN } }).action,
+    ).toBe('allow');
+  });
+
   it('accepts a bearer token (personal or the deprecated API_TOKEN), without an Origin check', () => {
     const legacy = bearer({ ...person('admin', 'legacy-token'), userId: null, name: 'API_TOKEN' });
     expect(decide('/api/envelopes', { credentials: legacy })).toMatchObject({ action: 'allow', deprecatedToken: true });

@@ -80,4 +80,11 @@ describe("proxy.ts's matcher", () => {
     ])
       expect(matches(url), url).toBe(false);
   });
+
+  it('is public only if the decoded path is public too', () => {
+    expect(isPublicPath('/api/webhooks%2F..%2F..%2Fapi%2Fusers')).toBe(false);
+    expect(isPublicPath('/api/health%2F..%2Faudit')).toBe(false);
+    expect(isPublicPath('/api/webhooks/hook%20id')).toBe(true);
+    expect(isPublicPath('/api/webhooks/%E0%A4%A')).toBe(false);
+  });
 });

@@ -32,6 +32,17 @@ const METADATA_ICON = /^\/(?:apple-)?icon\d*(?:\.[a-z]+)?$/;
  * Everything else needs a session. Compared exactly (a trailing slash aside) or by whole-segment prefix.
  */
 export function isPublicPath(pathname: string, publicFiles: ReadonlySet<string> = new Set()): boolean {
+  // Public only if the decoded path is public too: Next.js may serve a route by its decoded path.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return false;
+  }
+  return isPublicAsWritten(pathname, publicFiles) && (decoded === pathname || isPublicAsWritten(decoded, publicFiles));
+}
+
+function isPublicAsWritten(pathname: string, publicFiles: ReadonlySet<string>): boolean {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (PUBLIC_EXACT.has(path) || publicFiles.has(path) || METADATA_ICON.test(path)) return true;
   return PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix) || path === prefix.slice(0, -1));

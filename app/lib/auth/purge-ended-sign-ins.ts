@@ -1,9 +1,9 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
+import { purgeOldDevices } from './devices/sign-in-device';
+import { OIDC_CHALLENGE_MAX_AGE_MS } from './oidc/begin-oidc-sign-in';
 import { SESSION_IDLE_SECONDS } from './sessions/session-settings';
 import { purgeSignInThrottle } from './throttle/sign-in-throttle';
-
-const CHALLENGE_MAX_AGE_MS = 10 * 60 * 1000;
 
 /**
  * Removes what can never open anything again: sessions past their end or idle too long, company sign-ins never
@@ -16,8 +16,9 @@ export async function purgeEndedSignIns({ now = new Date() }: { now?: Date } = {
     },
   });
   await prisma.signInChallenge.deleteMany({
-    where: { createdAt: { lt: new Date(now.getTime() - CHALLENGE_MAX_AGE_MS) } },
+    where: { createdAt: { lt: new Date(now.getTime() - OIDC_CHALLENGE_MAX_AGE_MS) } },
   });
   await purgeSignInThrottle({ now });
+  await purgeOldDevices({ now });
   return count;
 }

@@ -6,12 +6,25 @@ export type SignedInUser = Principal & { userId: string };
 
 /**
  * For routes about the caller's own account (tokens, password, sessions): the person proxy.ts let through, or the
- * answer to give when the request acts for nobody in particular (the deprecated API_TOKEN, or sign-in turned off).
+ * answer to give when the request acts for nobody in particular (the deprecated API_TOKEN, or sign-in turned off), or,
+ * with `sessionOnly`, through a token.
  */
 export function readSignedInUser(
   request: Request,
+  { sessionOnly = false }: { sessionOnly?: boolean } = {},
 ): { ok: true; user: SignedInUser } | { ok: false; response: NextResponse } {
   const principal = readPrincipal(request.headers);
+  // A token may act within its role, never make itself more: no new tokens, no password (which would sign in with
+  // the owner's whole role, and outlive the token).
+  if (principal?.userId && sessionOnly && principal.kind !== 'session')
+    return {
+      ok: false,
+      response: errorResponse(
+        403,
+        'session_required',
+        'Sign in to the dashboard to do this: an API token cannot make tokens or change the password.',
+      ),
+    };
   if (principal?.userId) return { ok: true, user: principal as SignedInUser };
   return {
     ok: false,

@@ -67,7 +67,6 @@ export function resolveAuthConfig({
     const oidc = resolveOidcSettings({ environment });
     if (oidc && 'problem' in oidc) return { mode: 'misconfigured', problem: oidc.problem };
   }
-  const passwordSignIn = environment.PASSWORD_SIGN_IN === 'on' || !sso;
   if (environment.PASSWORD_SIGN_IN === 'off' && !sso)
     return {
       mode: 'misconfigured',
@@ -75,6 +74,7 @@ export function resolveAuthConfig({
         'PASSWORD_SIGN_IN=off leaves no way to sign in: set OIDC_ISSUER (company SSO) too, or remove PASSWORD_SIGN_IN.',
     };
 
+  const passwordSignIn = environment.PASSWORD_SIGN_IN === 'on';
   const configured = Boolean(password || environment.ADMIN_PASSWORD || sso);
   if (production || configured) {
     const warnings = [

@@ -114,6 +114,25 @@ describe('every route with every role', () => {
     },
   );
 
+  it('reads a percent-encoded path as Next.js serves it: /api/%75sers is /api/users', async () => {
+    const viewer = { cookie: cookies.get('viewer')! };
+    for (const path of ['/api/%75sers', '/api%2Fusers', '/%61udit', '/api/hooks%2F', '/api/%61udit/export']) {
+      const response = await throughProxy({
+        request: new NextRequest(`http://localhost${path}`, { headers: { origin: 'http://localhost', ...viewer } }),
+      });
+      expect(response.status, path).toBe(403);
+    }
+    // A public prefix written encoded around a private path is not public.
+    const sneaky = await throughProxy({
+      request: new NextRequest('http://localhost/api/webhooks%2F..%2F..%2Fapi%2Fusers'),
+    });
+    expect(sneaky.status).toBe(401);
+    const undecodable = await throughProxy({
+      request: new NextRequest('http://localhost/api/%E0%A4%A', { headers: viewer }),
+    });
+    expect(undecodable.status).toBe(403);
+  });
+
   it('ignores a principal header a client made up', async () => {
     const forged = encodePrincipal({
       kind: 'session',

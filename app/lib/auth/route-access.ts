@@ -93,10 +93,26 @@ export const ROUTE_ACCESS: Readonly<Record<string, Partial<Record<Method, Access
   '/api/users/[id]/sessions/revoke': { POST: 'admin' },
 };
 
-/** The access a request needs. HEAD and OPTIONS are answered like GET. Unknown paths need a session. */
+const ACCESS_ORDER: Access[] = ['public', 'viewer', 'operator', 'admin'];
+
+/**
+ * The access a request needs. HEAD and OPTIONS are answered like GET; unknown paths need a session. The path is read
+ * as sent and percent-decoded, and the stricter of the two counts: in production Next.js also finds a route by its
+ * decoded path (`/api/%75sers` is `/api/users`), so a check of the raw path alone could be walked around. A path
+ * that cannot be decoded needs an admin (Next.js would not serve it anyway).
+ */
 export function requiredAccess({ method, pathname }: { method: string; pathname: string }): Access {
-  const template = routeTemplate(pathname);
   const upper = method.toUpperCase();
   const asked = (upper === 'HEAD' || upper === 'OPTIONS' ? 'GET' : upper) as Method;
-  return ROUTE_ACCESS[template]?.[asked] ?? 'viewer';
+  const accessOf = (path: string) => ROUTE_ACCESS[routeTemplate(path)]?.[asked] ?? 'viewer';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return 'admin';
+  }
+  const raw = accessOf(pathname);
+  if (decoded === pathname) return raw;
+  const fromDecoded = accessOf(decoded);
+  return ACCESS_ORDER.indexOf(fromDecoded) > ACCESS_ORDER.indexOf(raw) ? fromDecoded : raw;
 }

@@ -28,6 +28,8 @@ export const SIGN_IN_ERROR_MESSAGES = {
     'The sign-in with your company account did not complete. Try again; if it keeps failing, tell your administrator.',
   oidc_email_missing: 'Your company account did not share a verified e-mail address. Ask your administrator.',
   oidc_domain_not_allowed: 'Your company account is not from a domain allowed here. Ask your administrator.',
+  oidc_account_conflict:
+    'An account with your e-mail address exists here already and belongs to another company sign-in. Ask an administrator.',
   oidc_role_not_granted: 'Your company account has no role in this app yet. Ask your administrator for access.',
 } as const;
 

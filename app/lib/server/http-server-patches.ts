@@ -44,6 +44,7 @@
  * build, http-server-patches.test.ts on a bare node:http server.
  */
 import http from 'node:http';
+import { PRINCIPAL_HEADER } from '@/app/lib/auth/principal';
 import { recordRequest } from '@/app/lib/observability/record-request';
 import { trackedServers } from './tracked-servers';
 
@@ -87,6 +88,8 @@ function stampPeerAddressOnEveryRequest(): void {
         trackedServers().add(this);
         const request = args[0] as http.IncomingMessage;
         delete request.headers[PEER_ADDRESS_HEADER];
+        // Only proxy.ts names whom a request acts for; a client's copy is gone before anything reads it.
+        delete request.headers[PRINCIPAL_HEADER];
         const address = request.socket?.remoteAddress;
         if (address) request.headers[PEER_ADDRESS_HEADER] = address;
         recordRequest(request, args[1] as http.ServerResponse);

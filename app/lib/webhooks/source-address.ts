@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { readPeerAddress } from '@/app/lib/server/http-server-patches';
 
 /**
@@ -14,4 +15,10 @@ export function getSourceAddress(headers: Headers, trustedProxyHops: number): st
     return chain[chain.length - trustedProxyHops] ?? chain[0] ?? null;
   }
   return readPeerAddress(headers);
+}
+
+/** An address as people read it: "127.0.0.1" rather than "::ffff:127.0.0.1" (an IPv4 client on a dual-stack socket). */
+export function readableAddress(address: string | null): string | null {
+  if (address === null) return null;
+  return ipaddr.isValid(address) ? ipaddr.process(address).toString() : address.slice(0, 100);
 }

@@ -24,6 +24,10 @@ const ACTOR_KINDS: Record<string, { label: string; title: string }> = {
   token: { label: 'API token', title: "Called the API with a person's API token, or the deprecated API_TOKEN" },
   proxy: { label: 'SSO', title: 'Named by the sign-in proxy in front of the app (TRUSTED_USER_HEADER)' },
   anonymous: { label: 'Not signed in', title: 'No one known: sign-in is off, or it was a failed sign-in' },
+  system: {
+    label: 'Command line',
+    title: 'Done on the server: npm run user:create, or the first admin made at start-up',
+  },
 };
 
 /** How the actor was known, for its badge. */

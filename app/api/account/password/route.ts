@@ -5,12 +5,14 @@ import { readSignedInUser } from '@/app/lib/auth/read-signed-in-user';
 import { changeOwnPassword } from '@/app/lib/auth/users/set-user-password';
 import { changePasswordInputSchema } from '@/app/lib/auth/users/user-schemas';
 import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
+import { getEnvironment } from '@/app/lib/env';
+import { getSourceAddress } from '@/app/lib/webhooks/source-address';
 
 export const dynamic = 'force-dynamic';
 
 /** `POST /api/account/password {"currentPassword", "newPassword"}`: the caller's other sessions end. */
 export async function POST(request: Request) {
-  const caller = readSignedInUser(request);
+  const caller = readSignedInUser(request, { sessionOnly: true });
   if (!caller.ok) return caller.response;
   const input = await parseJsonBody(request, changePasswordInputSchema, {
     code: 'invalid_password',
@@ -22,6 +24,7 @@ export async function POST(request: Request) {
     currentPassword: input.value.currentPassword,
     newPassword: input.value.newPassword,
     currentSessionId: caller.user.sessionId,
+    sourceAddress: getSourceAddress(request.headers, getEnvironment().TRUSTED_PROXY_HOPS),
   });
   if (!result.ok) {
     await recordAuditEntry({
@@ -30,7 +33,9 @@ export async function POST(request: Request) {
       outcome: 'failure',
       detail: { reason: result.code },
     });
-    return errorResponse(403, result.code, result.message);
+    const headers =
+      result.code === 'too_many_attempts' ? { 'Retry-After': String(result.retryAfterSeconds) } : undefined;
+    return errorResponse(result.code === 'too_many_attempts' ? 429 : 403, result.code, result.message, headers);
   }
   await recordAuditEntry({
     request,

@@ -14,6 +14,8 @@ const ACCOUNTS = {
   eve: { email: 'eve@elsewhere.example', email_verified: true, name: 'Eve', groups: ['tracker-admins'] },
   una: { email: `una@${DOMAIN}`, email_verified: false, name: 'Una', groups: ['staff'] },
   lin: { email: `lin@${DOMAIN}`, email_verified: true, name: 'Lin', groups: ['tracker-ops'] },
+  // A new hire given the address of someone who left, who signed in here through SSO before (another subject).
+  newhire: { email: `left@${DOMAIN}`, email_verified: true, name: 'New Hire', groups: ['tracker-admins'] },
 };
 
 let provider: TestOidcProvider;
@@ -150,5 +152,21 @@ describe('signing in through company SSO', () => {
       role: 'operator',
     });
     expect(await prisma.user.count({ where: { email: ACCOUNTS.lin.email } })).toBe(1);
+  });
+
+  it("never hands a former colleague's account to a new company identity with the same e-mail", async () => {
+    const { createUser } = await import('@/app/lib/auth/users/create-user');
+    const made = await createUser({ email: ACCOUNTS.newhire.email, role: 'admin', password: null });
+    if (!made.ok) throw new Error(made.message);
+    await prisma.user.update({
+      where: { id: made.user.id },
+      data: { oidcIssuer: provider.issuer, oidcSubject: 'someone-who-left' },
+    });
+    const newhire = await throughProvider('newhire');
+    expect((await callback(newhire.callbackUrl, newhire.cookie)).headers.get('location')).toBe(
+      '/sign-in?error=oidc_account_conflict',
+    );
+    expect(await prisma.userSession.count({ where: { userId: made.user.id } })).toBe(0);
+    expect((await prisma.user.findUnique({ where: { id: made.user.id } }))?.oidcSubject).toBe('someone-who-left');
   });
 });

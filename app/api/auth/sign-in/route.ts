@@ -3,8 +3,10 @@ import type { z } from 'zod';
 import { errorResponse } from '@/app/lib/api/error-response';
 import { parseJsonBody, type BodyParseResult } from '@/app/lib/api/parse-json-body';
 import { getAuthConfig } from '@/app/lib/auth/resolve-auth-config';
+import { DEVICE_COOKIE_NAME, deviceCookie } from '@/app/lib/auth/devices/sign-in-device';
+import { readCookie } from '@/app/lib/auth/read-cookie';
 import { sanitizeNextPath } from '@/app/lib/auth/sanitize-next-path';
-import { isHttpsRequest, sessionCookie } from '@/app/lib/auth/session-cookie';
+import { isHttpsRequest, SESSION_COOKIE_NAME, sessionCookie } from '@/app/lib/auth/session-cookie';
 import { signInWithPassword } from '@/app/lib/auth/sign-in';
 import { SIGN_IN_ERROR_MESSAGES, signInInputSchema, type SignInErrorCode } from '@/app/lib/auth/sign-in-schema';
 import { getEnvironment } from '@/app/lib/env';
@@ -54,6 +56,8 @@ export async function POST(request: Request) {
     password: input.value.password,
     sourceAddress: getSourceAddress(request.headers, trustedProxyHops),
     userAgent: request.headers.get('user-agent'),
+    deviceToken: readCookie(request.headers, DEVICE_COOKIE_NAME),
+    previousSessionToken: readCookie(request.headers, SESSION_COOKIE_NAME),
   });
   if (!result.ok) {
     if (result.reason === 'account_disabled') {
@@ -103,6 +107,8 @@ export async function POST(request: Request) {
       );
   const secure = isHttpsRequest({ url: request.url, headers: request.headers, publicUrl: config.publicUrl });
   response.cookies.set(sessionCookie({ token: result.session.token, expiresAt: result.session.expiresAt, secure }));
+  // Lets this browser sign in again while others fail from its address or at its account (devices/sign-in-device.ts).
+  response.cookies.set(deviceCookie({ token: result.deviceToken, secure }));
   return response;
 }
 

@@ -16,8 +16,8 @@ export async function DELETE(request: Request, context: { params: Promise<{ id: 
   await recordAuditEntry({
     request,
     action: 'token.revoke',
-    target: { type: 'token', id: revoked.name },
-    ...(revoked.ownerId !== caller.user.userId ? { detail: { ofAnotherUser: revoked.ownerId } } : {}),
+    target: { type: 'token', id },
+    detail: { name: revoked.name, ...(revoked.ownerId !== caller.user.userId ? { owner: revoked.ownerEmail } : {}) },
   });
   return NextResponse.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } });
 }

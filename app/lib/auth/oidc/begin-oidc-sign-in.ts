@@ -17,6 +17,9 @@ export type OidcChallenge = {
   createdAt: number;
 };
 
+/** Longer than any provider's sign-in page needs, short enough that a stolen challenge soon stops working. */
+export const OIDC_CHALLENGE_MAX_AGE_MS = 10 * 60 * 1000;
+
 /** Starts a sign-in with the company provider: where to send the browser, and what to keep for the callback. */
 export async function beginOidcSignIn({
   settings,

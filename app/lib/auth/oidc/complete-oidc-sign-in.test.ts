@@ -78,7 +78,14 @@ describe('completeOidcSignIn against a real OpenID provider', () => {
     const result = await completeOidcSignIn({ settings, callbackUrl, challenge });
     expect(result).toEqual({
       ok: true,
-      identity: { subject: 'ana', issuer: provider.issuer, email: 'ana@example.com', name: 'Ana Pop', role: 'admin' },
+      identity: {
+        subject: 'ana',
+        issuer: provider.issuer,
+        email: 'ana@example.com',
+        name: 'Ana Pop',
+        role: 'admin',
+        emailVerified: true,
+      },
     });
   });
 
@@ -87,7 +94,12 @@ describe('completeOidcSignIn against a real OpenID provider', () => {
     // No email_verified claim at all (as with Microsoft Entra) is not "unverified".
     expect(await completeOidcSignIn({ settings, callbackUrl, challenge })).toEqual({
       ok: true,
-      identity: expect.objectContaining({ email: 'olga@example.com', name: 'olga@example.com', role: 'operator' }),
+      identity: expect.objectContaining({
+        email: 'olga@example.com',
+        name: 'olga@example.com',
+        role: 'operator',
+        emailVerified: null,
+      }),
     });
   });
 

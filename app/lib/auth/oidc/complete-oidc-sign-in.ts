@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { Role } from '../roles';
-import type { OidcChallenge } from './begin-oidc-sign-in';
+import { OIDC_CHALLENGE_MAX_AGE_MS, type OidcChallenge } from './begin-oidc-sign-in';
 import { discoverOidcProvider } from './discover-oidc-provider';
 import { mapOidcRole } from './map-oidc-role';
 import type { OidcSettings } from './oidc-settings';
@@ -16,6 +16,8 @@ export type OidcIdentity = {
   /** The name to show; the e-mail address when the provider gives none. */
   name: string;
   role: Role;
+  /** The provider said the e-mail is verified (`email_verified: true`); null: it did not say (Entra ID never does). */
+  emailVerified: boolean | null;
 };
 
 export type OidcFailureCode =
@@ -31,9 +33,6 @@ export type OidcSignInResult =
       /** For logs and the audit trail: why, without tokens. */
       detail?: string;
     };
-
-/** Longer than any provider's login page needs, short enough that a stolen challenge soon stops working. */
-const CHALLENGE_MAX_AGE_MS = 10 * 60 * 1000;
 
 // The challenge comes back from wherever the caller kept it: checked, so that a damaged one fails the sign-in.
 const challengeSchema = z.object({
@@ -79,7 +78,7 @@ export async function completeOidcSignIn({
   if (!checked.success)
     return { ok: false, code: 'oidc_failed', message: tryAgain, detail: 'the stored sign-in challenge is malformed' };
   const age = now.getTime() - checked.data.createdAt;
-  if (age > CHALLENGE_MAX_AGE_MS || age < -60_000)
+  if (age > OIDC_CHALLENGE_MAX_AGE_MS || age < -60_000)
     return {
       ok: false,
       code: 'oidc_expired',
@@ -153,7 +152,8 @@ export async function completeOidcSignIn({
     };
 
   const name = parsed.data.name?.trim().slice(0, MAX_NAME_CHARS) || email;
-  return { ok: true, identity: { subject: sub, issuer: iss, email, name, role } };
+  const emailVerified = email_verified === true || email_verified === 'true' ? true : null;
+  return { ok: true, identity: { subject: sub, issuer: iss, email, name, role, emailVerified } };
 }
 
 function failure(error: unknown, provider: string, tryAgain: string): Extract<OidcSignInResult, { ok: false }> {

@@ -1,15 +1,20 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
 import { hashSecret } from '../hash-secret';
-import type { OidcChallenge } from './begin-oidc-sign-in';
+import { OIDC_CHALLENGE_MAX_AGE_MS, type OidcChallenge } from './begin-oidc-sign-in';
 
-const CHALLENGE_MAX_AGE_MS = 10 * 60 * 1000;
+/** Sign-ins under way at once, across all instances: anonymous starts cannot grow the table without bound. */
+const MAX_OPEN_CHALLENGES = 5000;
 
-/** Keeps a challenge until its callback comes, on whichever instance that lands; drops the ones never answered. */
-export async function saveOidcChallenge({ challenge }: { challenge: OidcChallenge }): Promise<void> {
+/**
+ * Keeps a challenge until its callback comes, on whichever instance that lands; drops the ones never answered. False
+ * when too many sign-ins are under way (someone is starting them by the thousand).
+ */
+export async function saveOidcChallenge({ challenge }: { challenge: OidcChallenge }): Promise<boolean> {
   await prisma.signInChallenge.deleteMany({
-    where: { createdAt: { lt: new Date(challenge.createdAt - CHALLENGE_MAX_AGE_MS) } },
+    where: { createdAt: { lt: new Date(challenge.createdAt - OIDC_CHALLENGE_MAX_AGE_MS) } },
   });
+  if ((await prisma.signInChallenge.count()) >= MAX_OPEN_CHALLENGES) return false;
   await prisma.signInChallenge.create({
     data: {
       id: hashSecret(challenge.state),
@@ -19,6 +24,7 @@ export async function saveOidcChallenge({ challenge }: { challenge: OidcChalleng
       createdAt: new Date(challenge.createdAt),
     },
   });
+  return true;
 }
 
 /**

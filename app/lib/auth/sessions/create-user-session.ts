@@ -1,6 +1,6 @@
 import 'server-only';
-import ipaddr from 'ipaddr.js';
 import { prisma } from '@/app/lib/db/prisma';
+import { readableAddress } from '@/app/lib/webhooks/source-address';
 import type { Database } from '@/app/lib/db/create-prisma-client';
 import { hashSecret, randomSecret } from '../hash-secret';
 import { SESSION_MAX_SECONDS } from './session-settings';
@@ -42,10 +42,4 @@ export async function createUserSession({
     db.user.update({ where: { id: userId }, data: { lastSignInAt: now } }),
   ]);
   return { token, id, expiresAt };
-}
-
-/** "127.0.0.1" rather than "::ffff:127.0.0.1" (an IPv4 client on a dual-stack socket). */
-function readableAddress(address: string | null): string | null {
-  if (address === null) return null;
-  return ipaddr.isValid(address) ? ipaddr.process(address).toString() : address.slice(0, 100);
 }

@@ -92,4 +92,68 @@ describe('the sign-in throttle, shared through the database', () => {
       reason: 'too_many_attempts',
     });
   });
+
+  it('lets no burst through: of many guesses sent at once, only the free ones and one more are checked', async () => {
+    const { signInWithPassword } = await load();
+    const { email } = await seedUser({ role: 'viewer', password: PASSWORD });
+    const sourceAddress = uniqueAddress();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signInWithPassword({ email, password: `guess ${i}`, sourceAddress, userAgent: null }),
+      ),
+    );
+    const checked = results.filter((result) => !result.ok && result.reason === 'wrong_password');
+    expect(checked.length).toBeLessThanOrEqual(6);
+    expect(
+      results.filter((result) => !result.ok && result.reason === 'too_many_attempts').length,
+    ).toBeGreaterThanOrEqual(14);
+  });
+
+  it('keeps a browser that signed in before out of the lock others cause at its address and its account', async () => {
+    const { signInWithPassword } = await load();
+    const { email } = await seedUser({ role: 'admin', password: PASSWORD });
+    const office = uniqueAddress();
+    const first = await signInWithPassword({ email, password: PASSWORD, sourceAddress: office, userAgent: null });
+    if (!first.ok) throw new Error('the first sign-in should work');
+    // Someone guesses at the account from many addresses, and from the office's address too.
+    for (let i = 0; i < 12; i++)
+      await signInWithPassword({
+        email,
+        password: `guess ${i}`,
+        sourceAddress: i % 2 ? office : uniqueAddress(),
+        userAgent: null,
+      });
+    expect(
+      await signInWithPassword({ email, password: PASSWORD, sourceAddress: office, userAgent: null }),
+    ).toMatchObject({
+      reason: 'too_many_attempts',
+    });
+    // The browser with its device cookie still gets in; a made-up cookie does not help.
+    expect(
+      await signInWithPassword({
+        email,
+        password: PASSWORD,
+        sourceAddress: office,
+        userAgent: null,
+        deviceToken: first.deviceToken,
+      }),
+    ).toMatchObject({ ok: true, deviceToken: first.deviceToken });
+    expect(
+      await signInWithPassword({
+        email,
+        password: PASSWORD,
+        sourceAddress: office,
+        userAgent: null,
+        deviceToken: 'x'.repeat(43),
+      }),
+    ).toMatchObject({ reason: 'too_many_attempts' });
+  });
+
+  it('counts an address written with a port as the address itself', async () => {
+    const { signInThrottleKeys } = await import('./sign-in-throttle');
+    const keyOf = (sourceAddress: string) => signInThrottleKeys({ sourceAddress, email: null }).address;
+    expect(keyOf('192.0.2.7:51234')).toBe(keyOf('192.0.2.7'));
+    expect(keyOf('[2001:db8::1]:443')).toBe(keyOf('2001:db8::1'));
+    expect(keyOf('2001:db8::1')).toBe(keyOf('2001:db8:0:0:ffff::2'));
+  });
 });

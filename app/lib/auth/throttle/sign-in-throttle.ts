@@ -30,48 +30,79 @@ export const ACCOUNT_THROTTLE: ThrottleOptions = { ...ADDRESS_THROTTLE, freeFail
 
 export type ThrottleKeys = { address: string; account: string | null };
 
-/** The buckets an attempt counts toward. */
+/**
+ * The buckets an attempt counts toward. A browser that signed in to this account before (`knownDeviceId`, from a
+ * device cookie checked against the database, never straight from the request) has a bucket of its own instead of
+ * both: failures from its shared address, or guesses at its account from elsewhere, never lock it out; its own
+ * failures still slow it down.
+ */
 export function signInThrottleKeys({
   sourceAddress,
   email,
+  knownDeviceId = null,
 }: {
   sourceAddress: string | null;
   email: string | null;
+  knownDeviceId?: string | null;
 }): ThrottleKeys {
+  if (knownDeviceId) return { address: `device:${knownDeviceId}`, account: null };
   return {
     address: `address:${addressBucket(sourceAddress)}`,
     account: email ? `account:${email.toLowerCase()}` : null,
   };
 }
 
-/** Seconds before the attempt may be made (the longer of the two buckets' waits); 0 = now. */
+function keysOf(keys: ThrottleKeys): string[] {
+  return [keys.address, ...(keys.account ? [keys.account] : [])];
+}
+
+/** Seconds before the attempt may be made (the longer of the buckets' waits); 0 = now. */
 export async function readSignInWait({ keys, now = new Date() }: { keys: ThrottleKeys; now?: Date }): Promise<number> {
-  const rows = await prisma.signInThrottle.findMany({
-    where: { key: { in: [keys.address, ...(keys.account ? [keys.account] : [])] } },
-  });
+  const rows = await prisma.signInThrottle.findMany({ where: { key: { in: keysOf(keys) } } });
   const until = Math.max(0, ...rows.map((row) => row.blockedUntil.getTime()));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
-/** Counts a wrong password toward both buckets; answers the seconds to wait before the next attempt. */
+export type AttemptClaim = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Counts an attempt before its password is checked, so that attempts sent at once cannot all slip through between
+ * a check and a count: each takes the next number of its buckets (an increment in the database), and one beyond the
+ * free failures must also take the bucket's waiting window (a conditional update only one attempt wins). A correct
+ * password then clears the buckets (clearSignInFailures); a wrong one stays counted.
+ */
+export async function claimSignInAttempt({
+  keys,
+  now = new Date(),
+}: {
+  keys: ThrottleKeys;
+  now?: Date;
+}): Promise<AttemptClaim> {
+  const waiting = await readSignInWait({ keys, now });
+  if (waiting > 0) return { ok: false, retryAfterSeconds: waiting };
+  for (const [key, options] of [
+    [keys.address, ADDRESS_THROTTLE],
+    ...(keys.account ? [[keys.account, ACCOUNT_THROTTLE] as const] : []),
+  ] as const) {
+    const claimed = await claimBucket(key, options, now);
+    if (!claimed.ok) return claimed;
+  }
+  return { ok: true };
+}
+
+/** Counts a wrong password (e.g. the current one when changing it) toward the buckets, like a failed sign-in. */
 export async function recordSignInFailure({
   keys,
   now = new Date(),
 }: {
   keys: ThrottleKeys;
   now?: Date;
-}): Promise<number> {
-  const waits = await Promise.all([
-    countFailure(keys.address, ADDRESS_THROTTLE, now),
-    ...(keys.account ? [countFailure(keys.account, ACCOUNT_THROTTLE, now)] : []),
-  ]);
-  return Math.max(...waits);
+}): Promise<void> {
+  await claimSignInAttempt({ keys, now });
 }
 
 export async function clearSignInFailures({ keys }: { keys: ThrottleKeys }): Promise<void> {
-  await prisma.signInThrottle.deleteMany({
-    where: { key: { in: [keys.address, ...(keys.account ? [keys.account] : [])] } },
-  });
+  await prisma.signInThrottle.deleteMany({ where: { key: { in: keysOf(keys) } } });
 }
 
 /** Forgets buckets quiet for a day (run with the other purges). */
@@ -82,8 +113,7 @@ export async function purgeSignInThrottle({ now = new Date() }: { now?: Date } =
   return count;
 }
 
-async function countFailure(key: string, options: ThrottleOptions, now: Date): Promise<number> {
-  // An increment in the database, so that failures from several instances at once all count.
+async function claimBucket(key: string, options: ThrottleOptions, now: Date): Promise<AttemptClaim> {
   const forgotten = new Date(now.getTime() - options.forgetAfterMs);
   await prisma.signInThrottle.deleteMany({ where: { key, lastFailureAt: { lt: forgotten } } });
   const row = await prisma.signInThrottle.upsert({
@@ -92,10 +122,15 @@ async function countFailure(key: string, options: ThrottleOptions, now: Date): P
     update: { failures: { increment: 1 }, lastFailureAt: now },
   });
   const delay = throttleDelayMs(row.failures, options);
-  if (delay === 0) return 0;
-  const blockedUntil = new Date(now.getTime() + delay);
-  await prisma.signInThrottle.update({ where: { key }, data: { blockedUntil } });
-  return Math.ceil(delay / 1000);
+  if (delay === 0) return { ok: true };
+  const { count } = await prisma.signInThrottle.updateMany({
+    where: { key, blockedUntil: { lte: now } },
+    data: { blockedUntil: new Date(now.getTime() + delay) },
+  });
+  if (count === 1) return { ok: true };
+  const current = await prisma.signInThrottle.findUnique({ where: { key } });
+  const wait = current ? current.blockedUntil.getTime() - now.getTime() : delay;
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
 }
 
 export function throttleDelayMs(failures: number, options: ThrottleOptions): number {
@@ -109,8 +144,12 @@ export function throttleDelayMs(failures: number, options: ThrottleOptions): num
  */
 export function addressBucket(source: string | null): string {
   if (!source) return 'unknown';
+  // A proxy may write the client's port too ("192.0.2.1:51234", "[2001:db8::1]:51234"): one bucket per address.
+  const trimmed = source.trim();
+  const withoutPort =
+    /^\[([^\]]+)\](?::\d+)?$/.exec(trimmed)?.[1] ?? /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(trimmed)?.[1] ?? trimmed;
   try {
-    const address = ipaddr.process(source.trim());
+    const address = ipaddr.process(withoutPort);
     if (address.kind() === 'ipv4') return address.toString();
     const parts = (address as ipaddr.IPv6).parts.slice(0, 4);
     return `${parts.map((part) => part.toString(16)).join(':')}::/64`;

@@ -84,4 +84,28 @@ describe('personal API tokens', () => {
     expect(response.status).toBe(401);
     expect((await response.json()).error.message).toMatch(/Make a new one on your Account page/);
   });
+
+  it('cannot make tokens or set a password: only a signed-in person can', async () => {
+    const owner = await seedUser({ role: 'admin' });
+    const { token } = await owner.token({ role: 'viewer' });
+    for (const [path, route, body] of [
+      ['/api/tokens', () => import('@/app/api/tokens/route'), { name: 'made by a token' }],
+      [
+        '/api/account/password',
+        () => import('@/app/api/account/password/route'),
+        { newPassword: 'chosen by a token holder' },
+      ],
+    ] as const) {
+      const response = await throughProxy({
+        request: new NextRequest(`http://localhost${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        }),
+        handler: (await route()).POST as never,
+      });
+      expect(response.status, path).toBe(403);
+      expect((await response.json()).error.code).toBe('session_required');
+    }
+  });
 });

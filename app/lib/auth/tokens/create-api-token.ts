@@ -36,7 +36,9 @@ export async function createApiToken({
       code: 'role_above_own',
       message: `A token can have at most your own role (${ownerRole}). Choose ${ownerRole} or lower.`,
     };
-  const live = await prisma.apiToken.count({ where: { userId, revokedAt: null } });
+  const live = await prisma.apiToken.count({
+    where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+  });
   if (live >= MAX_TOKENS_PER_USER)
     return {
       ok: false,

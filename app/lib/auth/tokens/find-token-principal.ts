@@ -3,7 +3,6 @@ import { prisma } from '@/app/lib/db/prisma';
 import { hashSecret } from '../hash-secret';
 import type { Principal } from '../principal';
 import { isRole, ROLES, type Role } from '../roles';
-import { API_TOKEN_PREFIX } from './create-api-token';
 
 const TOKEN_FORMAT = /^etk_[A-Za-z0-9_-]{43}$/;
 const TOUCH_AFTER_MS = 60_000;
@@ -19,7 +18,7 @@ export async function findTokenPrincipal({
   token: string;
   now?: Date;
 }): Promise<Principal | null> {
-  if (!token.startsWith(API_TOKEN_PREFIX) || !TOKEN_FORMAT.test(token)) return null;
+  if (!TOKEN_FORMAT.test(token)) return null;
   const found = await prisma.apiToken.findUnique({
     where: { hash: hashSecret(token) },
     include: { user: { select: { email: true, role: true, disabled: true } } },

@@ -15,12 +15,12 @@ export async function revokeApiToken({
   userId: string;
   asAdmin: boolean;
   now?: Date;
-}): Promise<{ name: string; ownerId: string } | null> {
+}): Promise<{ name: string; ownerId: string; ownerEmail: string } | null> {
   const token = await prisma.apiToken.findUnique({
     where: { id },
-    select: { name: true, userId: true, revokedAt: true },
+    select: { name: true, userId: true, revokedAt: true, user: { select: { email: true } } },
   });
   if (!token || (token.userId !== userId && !asAdmin)) return null;
   if (!token.revokedAt) await prisma.apiToken.update({ where: { id }, data: { revokedAt: now } });
-  return { name: token.name, ownerId: token.userId };
+  return { name: token.name, ownerId: token.userId, ownerEmail: token.user.email };
 }

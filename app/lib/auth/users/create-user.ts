@@ -30,25 +30,36 @@ export async function createUser({
 }): Promise<CreateUserResult> {
   const normalized = email.trim().toLowerCase();
   const existing = await prisma.user.findUnique({ where: { email: normalized }, select: { id: true } });
-  if (existing)
-    return {
-      ok: false,
-      code: 'email_taken',
-      message: `There is a user with the e-mail ${normalized} already: change that one instead.`,
-    };
+  if (existing) return taken(normalized);
   const oneTimePassword = password === 'generate' ? generatePassword() : null;
   const chosen = oneTimePassword ?? password ?? null;
-  const user = await prisma.user.create({
-    data: {
-      id: randomUUID(),
-      email: normalized,
-      name: name?.trim() || normalized.split('@')[0]!,
-      role,
-      passwordHash: chosen ? await hashPassword(chosen) : null,
-      mustChangePassword: oneTimePassword !== null,
-      legacyAdmin,
-      createdAt: now,
-    },
-  });
+  const passwordHash = chosen ? await hashPassword(chosen) : null;
+  let user;
+  try {
+    user = await prisma.user.create({
+      data: {
+        id: randomUUID(),
+        email: normalized,
+        name: name?.trim() || normalized.split('@')[0]!,
+        role,
+        passwordHash,
+        mustChangePassword: oneTimePassword !== null,
+        legacyAdmin,
+        createdAt: now,
+      },
+    });
+  } catch (error) {
+    // Made at the same moment by someone else (another admin, another instance's start-up).
+    if (await prisma.user.findUnique({ where: { email: normalized }, select: { id: true } })) return taken(normalized);
+    throw error;
+  }
   return { ok: true, user: toUserSummary(user), oneTimePassword };
+}
+
+function taken(email: string): CreateUserResult {
+  return {
+    ok: false,
+    code: 'email_taken',
+    message: `There is a user with the e-mail ${email} already: change that one instead.`,
+  };
 }

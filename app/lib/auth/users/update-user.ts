@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Database } from '@/app/lib/db/create-prisma-client';
-import { prisma } from '@/app/lib/db/prisma';
+import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import type { Role } from '../roles';
 import { toUserSummary, type UserSummary } from './user-summary';
 
@@ -30,6 +30,10 @@ export async function updateUser({
     if (!user) return { ok: false, code: 'not_found', message: 'No user has this id: reload the list of users.' };
     const losesAdmin = user.role === 'admin' && !user.disabled && ((role && role !== 'admin') || disabled === true);
     if (losesAdmin) {
+      // Two admins moving each other down at once must not both see the other still there: on PostgreSQL the active
+      // admins' rows are locked first, so the second waits and counts after the first (SQLite has one writer anyway).
+      if (getDatabaseProvider() === 'postgresql')
+        await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'admin' AND disabled = false FOR UPDATE`;
       const admins = await tx.user.count({ where: { role: 'admin', disabled: false } });
       if (admins <= 1)
         return {

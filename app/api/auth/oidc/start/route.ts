@@ -18,7 +18,7 @@ export async function GET(request: NextRequest) {
       settings,
       next: request.nextUrl.searchParams.get('next'),
     });
-    await saveOidcChallenge({ challenge });
+    if (!(await saveOidcChallenge({ challenge }))) return backToSignIn('oidc_failed');
     const response = NextResponse.redirect(authorizationUrl, 303);
     response.headers.set('Cache-Control', 'no-store');
     const secure = isHttpsRequest({
