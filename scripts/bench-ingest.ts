@@ -16,7 +16,8 @@ import { cleanUpOnExit, runCleanups } from './bench/cleanup';
 import { measureClosedLoopThroughput } from './bench/closed-loop-throughput';
 import { BENCH_ENVELOPE_COUNT, createNotificationStream } from './bench/notification-stream';
 import { measureOpenLoopLatency } from './bench/open-loop-latency';
-import { measureDeliveries, startWebhookSink, waitUntilQuiet } from './bench/webhook-sink';
+import { countFeedEvents } from './bench/count-feed-events';
+import { measureDeliveries, startWebhookSink, waitForCount } from './bench/webhook-sink';
 import {
   ingestToDoNothingPercent,
   printDatabaseTable,
@@ -34,8 +35,8 @@ const BENCH_HOOK_ID = 'bench_ingest_hook_0123456789abcd';
 const DO_NOTHING_PATH = '/api/health/live';
 // Everything for one database (start, warm-up, three measurements, stop) normally takes about 80 s.
 const TIME_LIMIT_PER_DATABASE_MS = 8 * 60_000;
-/** The subscription's backlog counts as sent after this long without a request. */
-const DRAIN = { quietMs: 2_000, limitMs: 180_000 };
+/** The subscription's backlog counts as sent once every feed event reached the sink, or nothing came for this long. */
+const DRAIN_LIMIT_MS = 60_000;
 
 const SETTINGS: BenchSettings = {
   connections: 50,
@@ -114,7 +115,9 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
         durationSeconds: SETTINGS.warmUpSecondsPerRoute,
         nextRequest: notifications.next,
       });
-      await waitUntilQuiet(sink, DRAIN);
+      const subscribed = process.env.BENCH_SUBSCRIPTION !== 'off';
+      const expectedTotal = async () => (subscribed ? countFeedEvents(database) : 0);
+      await waitForCount(sink, await expectedTotal(), DRAIN_LIMIT_MS);
       await measureClosedLoopThroughput({
         ...closedLoop,
         path: DO_NOTHING_PATH,
@@ -132,7 +135,7 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
       load.loadEndedAt = performance.now();
       // The backlog goes out before the next measurement, which it would otherwise slow down.
       console.log('  webhooks out: waiting for the backlog to be delivered…');
-      const webhooksOut = await measureDeliveries(sink, load, DRAIN);
+      const webhooksOut = await measureDeliveries(sink, load, { expectedTotal, limitMs: DRAIN_LIMIT_MS });
       console.log(`  do-nothing throughput (${SETTINGS.throughputSeconds} s)…`);
       const doNothing = await measureClosedLoopThroughput({
         ...closedLoop,

@@ -36,34 +36,17 @@ export async function startWebhookSink(): Promise<WebhookSink> {
   };
 }
 
-/** Waits until the sink has received nothing new for `quietMs` (the server's backlog is sent), at most `limitMs`. */
-export async function waitUntilQuiet(sink: WebhookSink, options: { quietMs: number; limitMs: number }) {
-  const started = performance.now();
-  let seen = sink.received().count;
-  let quietSince = performance.now();
-  while (performance.now() - started < options.limitMs) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const now = sink.received().count;
-    if (now !== seen) {
-      seen = now;
-      quietSince = performance.now();
-    } else if (performance.now() - quietSince >= options.quietMs) {
-      return;
-    }
-  }
-}
-
 /**
  * What the sink received for a load that ran from `loadStartedAt` to `loadEndedAt` (performance.now() times), once the
- * backlog is sent: how many events, at what rate from the start of the load to the last one, and how long after the
- * load the last one came.
+ * backlog is sent (the sink has had `expectedTotal()` requests in all, or nothing came for `limitMs`): how many events,
+ * at what rate from the start of the load to the last one, and how long after the load the last one came.
  */
 export async function measureDeliveries(
   sink: WebhookSink,
   load: { countBefore: number; loadStartedAt: number; loadEndedAt: number },
-  options: { quietMs: number; limitMs: number },
+  options: { expectedTotal: () => Promise<number>; limitMs: number },
 ) {
-  await waitUntilQuiet(sink, options);
+  await waitForCount(sink, await options.expectedTotal(), options.limitMs);
   const { count, lastAt } = sink.received();
   const delivered = count - load.countBefore;
   const seconds = lastAt === null ? 0 : (lastAt - load.loadStartedAt) / 1000;
@@ -72,4 +55,18 @@ export async function measureDeliveries(
     perSecond: seconds > 0 ? delivered / seconds : 0,
     drainSeconds: lastAt === null ? 0 : Math.max(0, (lastAt - load.loadEndedAt) / 1000),
   };
+}
+
+/** Waits until the sink has received `total` requests in all; gives up when nothing new came for `limitMs`. */
+export async function waitForCount(sink: WebhookSink, total: number, limitMs: number) {
+  let seen = sink.received().count;
+  let quietSince = performance.now();
+  while (sink.received().count < total && performance.now() - quietSince < limitMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = sink.received().count;
+    if (now !== seen) {
+      seen = now;
+      quietSince = performance.now();
+    }
+  }
 }
