@@ -65,11 +65,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         {mustChange ? null : passwordForm}
       </div>
       <SessionsSection initialSessions={sessions} />
-      <TokensSection
-        initialTokens={z.array(apiTokenSchema).parse(tokens)}
-        ownRole={principal.role}
-        renderedAt={new Date().toISOString()}
-      />
+      {/* Until the password is changed the API refuses new tokens (the proxy keeps only this page open). */}
+      {user.mustChangePassword ? null : (
+        <TokensSection
+          initialTokens={z.array(apiTokenSchema).parse(tokens)}
+          ownRole={principal.role}
+          renderedAt={new Date().toISOString()}
+        />
+      )}
     </PageShell>
   );
 }

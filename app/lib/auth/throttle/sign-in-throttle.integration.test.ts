@@ -155,5 +155,30 @@ describe('the sign-in throttle, shared through the database', () => {
     expect(keyOf('192.0.2.7:51234')).toBe(keyOf('192.0.2.7'));
     expect(keyOf('[2001:db8::1]:443')).toBe(keyOf('2001:db8::1'));
     expect(keyOf('2001:db8::1')).toBe(keyOf('2001:db8:0:0:ffff::2'));
+    // An IPv6 source also counts toward its /48; an IPv4 one has no such bucket.
+    const networkOf = (sourceAddress: string) => signInThrottleKeys({ sourceAddress, email: null }).network;
+    expect(networkOf('2001:db8:aa:1::1')).toBe('network:2001:db8:aa::/48');
+    expect(networkOf('2001:db8:aa:ffff::9')).toBe(networkOf('2001:db8:aa:1::1'));
+    expect(networkOf('192.0.2.7')).toBeNull();
+  });
+
+  it('slows a /48 that guesses from many /64s of its own', async () => {
+    const { signInWithPassword } = await load();
+    const block = `2001:db8:${(Date.now() % 65_000).toString(16)}`;
+    // 52 guesses at 52 unknown accounts, each from a /64 of its own: no address or account bucket ever waits.
+    for (let i = 0; i < 52; i++)
+      await signInWithPassword({
+        email: `nobody-${i}-${randomUUID()}@example.com`,
+        password: 'x',
+        sourceAddress: `${block}:${i.toString(16)}::1`,
+        userAgent: null,
+      });
+    const next = await signInWithPassword({
+      email: `nobody-${randomUUID()}@example.com`,
+      password: 'x',
+      sourceAddress: `${block}:ff::1`,
+      userAgent: null,
+    });
+    expect(next).toMatchObject({ ok: false, reason: 'too_many_attempts' });
   });
 });

@@ -27,8 +27,14 @@ export const ADDRESS_THROTTLE: ThrottleOptions = {
   forgetAfterMs: 24 * 60 * 60 * 1000,
 };
 export const ACCOUNT_THROTTLE: ThrottleOptions = { ...ADDRESS_THROTTLE, freeFailures: 10 };
+/**
+ * An IPv6 source also counts toward its /48, the block a site is usually given: whoever holds one can pick any of
+ * its 65,536 /64 address buckets, so together they allow a few dozen failures before waiting. A correct password
+ * does not clear it (one good account must not reset the block's count); it forgets after a quiet day.
+ */
+export const NETWORK_THROTTLE: ThrottleOptions = { ...ADDRESS_THROTTLE, freeFailures: 50 };
 
-export type ThrottleKeys = { address: string; account: string | null };
+export type ThrottleKeys = { address: string; account: string | null; network?: string | null };
 
 /**
  * The buckets an attempt counts toward. A browser that signed in to this account before (`knownDeviceId`, from a
@@ -46,14 +52,16 @@ export function signInThrottleKeys({
   knownDeviceId?: string | null;
 }): ThrottleKeys {
   if (knownDeviceId) return { address: `device:${knownDeviceId}`, account: null };
+  const network = networkBucket(sourceAddress);
   return {
     address: `address:${addressBucket(sourceAddress)}`,
     account: email ? `account:${email.toLowerCase()}` : null,
+    network: network ? `network:${network}` : null,
   };
 }
 
 function keysOf(keys: ThrottleKeys): string[] {
-  return [keys.address, ...(keys.account ? [keys.account] : [])];
+  return [keys.address, ...(keys.account ? [keys.account] : []), ...(keys.network ? [keys.network] : [])];
 }
 
 /** Seconds before the attempt may be made (the longer of the buckets' waits); 0 = now. */
@@ -83,6 +91,7 @@ export async function claimSignInAttempt({
   for (const [key, options] of [
     [keys.address, ADDRESS_THROTTLE],
     ...(keys.account ? [[keys.account, ACCOUNT_THROTTLE] as const] : []),
+    ...(keys.network ? [[keys.network, NETWORK_THROTTLE] as const] : []),
   ] as const) {
     const claimed = await claimBucket(key, options, now);
     if (!claimed.ok) return claimed;
@@ -102,7 +111,9 @@ export async function recordSignInFailure({
 }
 
 export async function clearSignInFailures({ keys }: { keys: ThrottleKeys }): Promise<void> {
-  await prisma.signInThrottle.deleteMany({ where: { key: { in: keysOf(keys) } } });
+  await prisma.signInThrottle.deleteMany({
+    where: { key: { in: [keys.address, ...(keys.account ? [keys.account] : [])] } },
+  });
 }
 
 /** Forgets buckets quiet for a day (run with the other purges). */
@@ -136,6 +147,13 @@ async function claimBucket(key: string, options: ThrottleOptions, now: Date): Pr
 export function throttleDelayMs(failures: number, options: ThrottleOptions): number {
   const over = failures - options.freeFailures;
   return over > 0 ? Math.min(options.baseDelayMs * 2 ** Math.min(over - 1, 30), options.maxDelayMs) : 0;
+}
+
+/** The /48 of an IPv6 source, or null (IPv4, unknown, unreadable). */
+function networkBucket(source: string | null): string | null {
+  const bucket = addressBucket(source);
+  if (!bucket.endsWith('::/64')) return null;
+  return `${bucket.slice(0, -'::/64'.length).split(':').slice(0, 3).join(':')}::/48`;
 }
 
 /**
