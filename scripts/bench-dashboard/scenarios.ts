@@ -72,6 +72,11 @@ export async function buildScenarios(options: {
       expect: envelopeAt(waitingIndex).id,
     },
     { name: 'Envelope detail, 200 events', path: `/envelopes/${encodeURIComponent(detailId)}`, expect: detailId },
+    // Insights reads the period's envelopes on every visit (aggregates are issue 16's work): these show how it grows.
+    { name: 'Insights, 7 days', path: '/insights?period=7', expect: 'Time from first open to completion' },
+    { name: 'Insights, 30 days', path: '/insights', expect: 'Time from first open to completion' },
+    { name: 'Insights, 90 days', path: '/insights?period=90', expect: 'Time from first open to completion' },
+    { name: 'Setup', path: '/setup', expect: 'Bench hook 1' },
   ];
 }
 
