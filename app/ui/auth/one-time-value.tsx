@@ -5,7 +5,7 @@ import { CopyButton } from '@/app/ui/setup/copy-button';
 import { SECONDARY_BUTTON } from '@/app/ui/setup/styles';
 
 /**
- * A secret the API gives out once (an API token, a one-time password): shown with a copy button until the reader
+ * A secret the API gives out once (an API token, a one-time password, a subscription's signing key): shown with a copy button until the reader
  * says it is saved. The server keeps only its hash, so closing this loses it for good.
  */
 export function OneTimeValue({
@@ -15,6 +15,8 @@ export function OneTimeValue({
   note,
   dismissLabel,
   onDismiss,
+  hint = 'Copy it now: you will not see it again.',
+  testId = 'one-time-value',
 }: {
   title: React.ReactNode;
   /** What the value is, for its field and copy button ("API token"). */
@@ -24,13 +26,12 @@ export function OneTimeValue({
   note?: React.ReactNode;
   dismissLabel: string;
   onDismiss: () => void;
+  hint?: string;
+  testId?: string;
 }) {
   const id = useId();
   return (
-    <div
-      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800"
-      data-testid="one-time-value"
-    >
+    <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-slate-800" data-testid={testId}>
       <p className="font-semibold text-slate-900">{title}</p>
       <div className="mt-2 flex items-end justify-between gap-2">
         <div className="min-w-0">
@@ -38,7 +39,7 @@ export function OneTimeValue({
             {label}
           </label>
           <p id={`${id}-hint`} className="text-xs text-amber-900">
-            Copy it now: you will not see it again.
+            {hint}
           </p>
         </div>
         <CopyButton value={value} label={label} />
