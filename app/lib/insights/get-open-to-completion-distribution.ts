@@ -1,7 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
+import type { Database } from '@/app/lib/db/create-prisma-client';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
-import { medianOfMiddle, OPEN_TO_COMPLETION_BUCKETS } from './duration-buckets';
+import { medianOfMiddle, OPEN_TO_COMPLETION_BUCKETS } from '@/app/lib/envelopes/rollups/duration-buckets';
 import { sqlEpochSeconds, sqlNotTestEnvelope } from './insight-sql';
 import type { InsightsPeriod } from './resolve-insights-period';
 
@@ -16,7 +17,9 @@ export type OpenToCompletionDistribution = {
 /** How long envelopes completed in the period took from their first open to completion, in ranges, and the median. */
 export async function getOpenToCompletionDistribution(options: {
   period: InsightsPeriod;
+  db?: Database;
 }): Promise<OpenToCompletionDistribution> {
+  const db = options.db ?? prisma;
   const { from, to } = options.period;
   const provider = getDatabaseProvider();
   const seconds = sql`(${sqlEpochSeconds(provider, 'e."finishedAt"')} - ${sqlEpochSeconds(provider, 'e."firstOpenedAt"')})`;
@@ -33,7 +36,7 @@ export async function getOpenToCompletionDistribution(options: {
       ? []
       : [sql`WHEN d."seconds" < ${raw(String(bucket.upToSeconds))} THEN ${raw(String(index))}`],
   );
-  const rows = await prisma.$queryRaw<{ bucket: number | bigint; count: number | bigint }[]>`
+  const rows = await db.$queryRaw<{ bucket: number | bigint; count: number | bigint }[]>`
     SELECT CAST(CASE ${join(cases, ' ')} ELSE ${raw(String(OPEN_TO_COMPLETION_BUCKETS.length - 1))} END AS INTEGER)
       AS "bucket", CAST(COUNT(*) AS INTEGER) AS "count"
     FROM (${durations}) AS d
@@ -44,7 +47,7 @@ export async function getOpenToCompletionDistribution(options: {
   let medianSeconds: number | null = null;
   if (total > 0) {
     // The middle one or two durations; only the rows of one period are sorted.
-    const middle = await prisma.$queryRaw<{ seconds: number | bigint }[]>`
+    const middle = await db.$queryRaw<{ seconds: number | bigint }[]>`
       SELECT d."seconds" AS "seconds" FROM (${durations}) AS d ORDER BY d."seconds"
       LIMIT ${raw(String(total % 2 === 0 ? 2 : 1))} OFFSET ${raw(String(Math.floor((total - 1) / 2)))}`;
     medianSeconds = medianOfMiddle(middle.map((row) => Number(row.seconds)));

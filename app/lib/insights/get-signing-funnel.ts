@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Database } from '@/app/lib/db/create-prisma-client';
 import { prisma } from '@/app/lib/db/prisma';
 import { statusesWithOutcome } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
@@ -19,13 +20,14 @@ export type SigningFunnel = {
  * The envelopes first seen in the period and how far each got. A stage counts every envelope that reached it or a
  * later one, so a missed "opened" notification does not make a signed envelope drop out of the funnel.
  */
-export async function getSigningFunnel(options: { period: InsightsPeriod }): Promise<SigningFunnel> {
+export async function getSigningFunnel(options: { period: InsightsPeriod; db?: Database }): Promise<SigningFunnel> {
+  const db = options.db ?? prisma;
   const { from, to } = options.period;
   const [signed, declined, lapsed] = (['signed', 'declined', 'lapsed'] as const).map((outcome) =>
     statusListSql(statusesWithOutcome(outcome)),
   );
   // firstSeenAt <= lastEventAt always, so the lastEventAt condition only lets the index narrow the scan.
-  const [row] = await prisma.$queryRaw<Record<keyof SigningFunnel, number | bigint>[]>`
+  const [row] = await db.$queryRaw<Record<keyof SigningFunnel, number | bigint>[]>`
     SELECT
       CAST(COUNT(*) AS INTEGER) AS "invited",
       CAST(COALESCE(SUM(CASE WHEN e."firstOpenedAt" IS NOT NULL OR e."signedCount" > 0 OR e."status" IN (${signed})

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
+import type { Database } from '@/app/lib/db/create-prisma-client';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { sqlEpochSeconds, sqlNotTestEnvelope } from './insight-sql';
 import type { InsightsPeriod } from './resolve-insights-period';
@@ -21,14 +22,16 @@ export type SlowRecipient = {
  */
 export async function getSlowestRecipients(options: {
   period: InsightsPeriod;
+  db?: Database;
   limit?: number;
 }): Promise<SlowRecipient[]> {
+  const db = options.db ?? prisma;
   const { from, to } = options.period;
   const provider = getDatabaseProvider();
   const wait = sql`(${sqlEpochSeconds(provider, 'r."finishedAt"')} - ${sqlEpochSeconds(provider, 'COALESCE(r."invitedAt", r."firstOpenedAt")')})`;
   // A signature is an event of its envelope, so lastEventAt >= from holds for every row wanted and uses its index.
   // The wait is worked out once per signature in the inner query; the outer one only adds up.
-  const rows = await prisma.$queryRaw<Record<keyof SlowRecipient, string | number | bigint | null>[]>`
+  const rows = await db.$queryRaw<Record<keyof SlowRecipient, string | number | bigint | null>[]>`
     SELECT w."email" AS "email", MAX(w."name") AS "name", CAST(COUNT(*) AS INTEGER) AS "signatures",
       CAST(ROUND(AVG(w."seconds")) AS INTEGER) AS "averageSeconds", CAST(MAX(w."seconds") AS INTEGER) AS "longestSeconds"
     FROM (

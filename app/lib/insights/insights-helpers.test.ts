@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { countByLocalDay } from './count-by-local-day';
-import { durationBucketIndex, medianOfMiddle, OPEN_TO_COMPLETION_BUCKETS } from './duration-buckets';
+import {
+  durationBucketIndex,
+  medianOfMiddle,
+  OPEN_TO_COMPLETION_BUCKETS,
+} from '@/app/lib/envelopes/rollups/duration-buckets';
 import { insightsQuerySchema } from './insights-schemas';
 import { resolveInsightsPeriod } from './resolve-insights-period';
 import { isTestEnvelopeId } from '@/app/lib/envelopes/test-envelopes';

@@ -1,11 +1,15 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
+import type { Database } from '@/app/lib/db/create-prisma-client';
 import { prisma } from '@/app/lib/db/prisma';
 import { OPEN_STATUSES, type EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
+import { readStatusCounts } from '@/app/lib/envelopes/rollups/read-status-counts';
 import { sqlNotTestEnvelope } from './insight-sql';
 
 const DAY_MS = 86_400_000;
+/** Up to this many days, counting the envelopes active since the cutoff reads fewer rows than counting the rest. */
+const COUNT_ACTIVE_UP_TO_DAYS = 30;
 
 export type StuckEnvelope = {
   id: string;
@@ -20,13 +24,21 @@ export type StuckEnvelope = {
 
 /**
  * Open envelopes with no notification for more than `stuckDays` days, the quietest first, and how many there are in
- * all. The (status, lastEventAt) index answers both: three open statuses, each a range of lastEventAt.
+ * all. The (status, lastEventAt) index answers both: three open statuses, each a range of lastEventAt. With the status
+ * rollup up to date (`useRollups`) and a short cutoff, the total is the open envelopes less those active since.
  */
-export async function listStuckEnvelopes(options: { stuckDays: number; now: Date; limit?: number }) {
+export async function listStuckEnvelopes(options: {
+  stuckDays: number;
+  now: Date;
+  limit?: number;
+  useRollups?: boolean;
+  db?: Database;
+}) {
+  const db = options.db ?? prisma;
   const cutoff = new Date(options.now.getTime() - options.stuckDays * DAY_MS);
   const limit = options.limit ?? 20;
   const where = sqlWhere(cutoff);
-  const rows = await prisma.$queryRaw<
+  const rows = await db.$queryRaw<
     {
       id: string;
       status: EnvelopeStatus;
@@ -44,11 +56,9 @@ export async function listStuckEnvelopes(options: { stuckDays: number; now: Date
     WHERE ${where}
     ORDER BY e."lastEventAt" ASC, e."id" ASC
     LIMIT ${limit}`;
-  const [counted] = await prisma.$queryRaw<{ total: number | bigint }[]>`
-    SELECT CAST(COUNT(*) AS INTEGER) AS "total" FROM "Envelope" AS e WHERE ${where}`;
   return {
     cutoff: cutoff.toISOString(),
-    total: Number(counted?.total ?? 0),
+    total: await countStuck(db, cutoff, options.useRollups === true && options.stuckDays <= COUNT_ACTIVE_UP_TO_DAYS),
     items: rows.map((row): StuckEnvelope => ({
       id: row.id,
       status: row.status,
@@ -60,6 +70,20 @@ export async function listStuckEnvelopes(options: { stuckDays: number; now: Date
       firstSeenAt: new Date(row.firstSeenAt).toISOString(),
     })),
   };
+}
+
+async function countStuck(db: Database, cutoff: Date, fromRollups: boolean): Promise<number> {
+  if (!fromRollups) {
+    const [counted] = await db.$queryRaw<{ total: number | bigint }[]>`
+      SELECT CAST(COUNT(*) AS INTEGER) AS "total" FROM "Envelope" AS e WHERE ${sqlWhere(cutoff)}`;
+    return Number(counted?.total ?? 0);
+  }
+  const counts = await readStatusCounts({ includeTests: false, db });
+  const open = OPEN_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  const [active] = await db.$queryRaw<{ total: number | bigint }[]>`
+    SELECT CAST(COUNT(*) AS INTEGER) AS "total" FROM "Envelope" AS e
+    WHERE e."status" IN (${statusListSql(OPEN_STATUSES)}) AND e."lastEventAt" >= ${cutoff} AND ${sqlNotTestEnvelope('e')}`;
+  return open - Number(active?.total ?? 0);
 }
 
 function sqlWhere(cutoff: Date) {
