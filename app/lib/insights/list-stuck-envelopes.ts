@@ -27,6 +27,17 @@ export type StuckEnvelope = {
  * all. The (status, lastEventAt) index answers both: three open statuses, each a range of lastEventAt. With the status
  * rollup up to date (`useRollups`) and a short cutoff, the total is the open envelopes less those active since.
  */
+type StuckRow = {
+  id: string;
+  status: EnvelopeStatus;
+  actionRequired: boolean | number;
+  recipientCount: number | bigint;
+  signedCount: number | bigint;
+  lastAction: string;
+  lastEventAt: Date | string;
+  firstSeenAt: Date | string;
+};
+
 export async function listStuckEnvelopes(options: {
   stuckDays: number;
   now: Date;
@@ -37,25 +48,24 @@ export async function listStuckEnvelopes(options: {
   const db = options.db ?? prisma;
   const cutoff = new Date(options.now.getTime() - options.stuckDays * DAY_MS);
   const limit = options.limit ?? 20;
-  const where = sqlWhere(cutoff);
-  const rows = await db.$queryRaw<
-    {
-      id: string;
-      status: EnvelopeStatus;
-      actionRequired: boolean | number;
-      recipientCount: number | bigint;
-      signedCount: number | bigint;
-      lastAction: string;
-      lastEventAt: Date | string;
-      firstSeenAt: Date | string;
-    }[]
-  >`
-    SELECT e."id", e."status", e."actionRequired", e."recipientCount", e."signedCount", e."lastAction",
-      e."lastEventAt", e."firstSeenAt"
-    FROM "Envelope" AS e
-    WHERE ${where}
-    ORDER BY e."lastEventAt" ASC, e."id" ASC
-    LIMIT ${limit}`;
+  // One status at a time: each walks its own part of the (status, lastEventAt, id) index from the quietest and stops
+  // at `limit`; a single query over the three would sort every stuck envelope first.
+  const perStatus = await Promise.all(
+    OPEN_STATUSES.map(
+      (status) => db.$queryRaw<StuckRow[]>`
+        SELECT e."id", e."status", e."actionRequired", e."recipientCount", e."signedCount", e."lastAction",
+          e."lastEventAt", e."firstSeenAt"
+        FROM "Envelope" AS e
+        WHERE e."status" IN (${statusListSql([status])}) AND e."lastEventAt" < ${cutoff} AND ${sqlNotTestEnvelope('e')}
+        ORDER BY e."lastEventAt" ASC, e."id" ASC
+        LIMIT ${limit}`,
+    ),
+  );
+  const rows = perStatus
+    .flat()
+    .map((row) => ({ ...row, lastEventAt: new Date(row.lastEventAt) }))
+    .sort((a, b) => a.lastEventAt.getTime() - b.lastEventAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, limit);
   return {
     cutoff: cutoff.toISOString(),
     total: await countStuck(db, cutoff, options.useRollups === true && options.stuckDays <= COUNT_ACTIVE_UP_TO_DAYS),
@@ -66,7 +76,7 @@ export async function listStuckEnvelopes(options: {
       recipientCount: Number(row.recipientCount),
       signedCount: Number(row.signedCount),
       lastAction: row.lastAction,
-      lastEventAt: new Date(row.lastEventAt).toISOString(),
+      lastEventAt: row.lastEventAt.toISOString(),
       firstSeenAt: new Date(row.firstSeenAt).toISOString(),
     })),
   };
