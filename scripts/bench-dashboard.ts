@@ -1,22 +1,29 @@
 // `npm run bench:dashboard`: how fast the production server answers the pages a reader opens (the envelope list,
-// its filters and searches, an envelope with a long timeline) on a database of 250,000 envelopes and about 1.5 million
-// events, next to the same on 2,500 envelopes. SQLite, and PostgreSQL with TEST_DATABASE_URL. A benchmark: it
-// reports, it never fails a run.
+// its filters and searches, an envelope with a long timeline, the delivery log) on a database of 250,000 envelopes,
+// about 1.5 million events and the last 90 days' deliveries, next to the same on 2,500 envelopes; then how fast the
+// CSV and documents ZIP exports stream the whole list, and in how much memory. SQLite, and PostgreSQL with
+// TEST_DATABASE_URL. A benchmark: it reports, it never fails a run.
 import { mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createPrismaClient } from '@/app/lib/db/create-prisma-client';
 import { parseDatabaseUrl } from '@/app/lib/db/database-config';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
+import { foldRollupChanges } from '@/app/lib/envelopes/rollups/fold-rollup-changes';
 import { assertLocalPostgresqlUrl } from '@/app/testing/test-database-guard';
 import { preparePostgresqlDatabase, type BenchDatabase, type DatabaseKind } from './bench/bench-databases';
 import { startBenchServer, type BenchServer } from './bench/bench-server';
 import { buildProductionServer } from './bench/build-server';
 import { cleanUpOnExit, registerCleanup, runCleanups } from './bench/cleanup';
 import { fillDatabase, type FillResult } from './bench-dashboard/fill-database';
+import { DELIVERY_RETENTION_DAYS } from './bench-dashboard/generate-deliveries';
+import { documentFileCount } from './bench-dashboard/generate-documents';
 import { BENCH_HOOK_IDS } from './bench-dashboard/generate-envelopes';
+import { EXPORTS, measureExport } from './bench-dashboard/measure-export';
 import { measureInTurns } from './bench-dashboard/measure-requests';
 import {
+  describeExport,
   formatMarkdown,
   printSummary,
   writeResultsFile,
@@ -35,6 +42,7 @@ const REQUESTS = 30;
 const WARM_UP_REQUESTS = 5;
 // Filling and measuring one database at both sizes normally takes a few minutes; a loaded machine takes longer.
 const TIME_LIMIT_PER_DATABASE_MS = 40 * 60_000;
+/** Under the 999 values Prisma binds per SQLite statement, with room for the fold's other values. */
 
 cleanUpOnExit();
 // The SQLite path, the build folder and `npm start` are all relative to the project root.
@@ -83,6 +91,13 @@ async function benchDatabase(
           databaseUrl: size.database.databaseUrl,
           distDir: DIST_DIR,
           hookId: BENCH_HOOK_IDS[0]!,
+          env: {
+            DOCUMENT_STORAGE: 'filesystem',
+            DOCUMENT_STORAGE_DIR: size.documents.dir,
+            // A day past the fill's window: the server's purge (30 s after start, then hourly) finds nothing to delete
+            // while pages are measured. Each deleted delivery costs a scan of Event (no index on Event.deliveryId).
+            DELIVERY_RETENTION_DAYS: String(DELIVERY_RETENTION_DAYS + 1),
+          },
         }),
       );
     }
@@ -92,6 +107,7 @@ async function benchDatabase(
       fill: size.fill,
       loadAverageBefore,
       scenarios: [] as SizeResult['scenarios'],
+      exports: [] as SizeResult['exports'],
     }));
     for (const [index, scenario] of prepared[0]!.scenarios.entries()) {
       const smallScenario = prepared[1]!.scenarios[index]!;
@@ -110,6 +126,19 @@ async function benchDatabase(
       full!.scenarios.push({ name: scenario.name, path: scenario.path, times: fullTimes! });
       small!.scenarios.push({ name: smallScenario.name, path: smallScenario.path, times: smallTimes! });
     }
+    // One download at a time, after the pages: each server's memory is its own export's alone.
+    for (const definition of EXPORTS) {
+      for (const [index, size] of [full!, small!].entries()) {
+        const exported = await measureExport({
+          baseUrl: servers[index]!.baseUrl,
+          processGroupId: servers[index]!.processGroupId,
+          definition,
+          expectedCount: definition.unit === 'rows' ? size.envelopes : size.fill.documents,
+        });
+        console.log(`  ${describeExport(exported, size.envelopes)}`);
+        size.exports.push(exported);
+      }
+    }
     for (const server of servers) {
       if (server.stderrLineCount() > 0) console.log(`  last server output:\n${server.recentOutput()}`);
     }
@@ -120,13 +149,23 @@ async function benchDatabase(
     for (const server of servers) {
       await server.stop().catch((error: unknown) => console.error('Stopping the server failed:', error));
     }
-    for (const size of prepared) await size.database.dispose();
+    for (const size of prepared) {
+      await size.database.dispose();
+      size.documents.dispose();
+    }
   }
 }
 
-type PreparedSize = { total: number; database: BenchDatabase; fill: FillResult; scenarios: Scenario[] };
+type PreparedSize = {
+  total: number;
+  database: BenchDatabase;
+  documents: DocumentStore;
+  fill: FillResult & { rollupSeconds: number };
+  scenarios: Scenario[];
+};
 
 async function prepareSize(kind: DatabaseKind, total: number, database: BenchDatabase): Promise<PreparedSize> {
+  const documents = prepareDocumentStore(kind, total);
   try {
     console.log(`\n▶ ${kind}, ${total.toLocaleString('en')} envelopes: migrating and filling…`);
     await applyMigrations({ config: parseDatabaseUrl(database.databaseUrl) });
@@ -138,6 +177,8 @@ async function prepareSize(kind: DatabaseKind, total: number, database: BenchDat
       total,
       now,
       detailIndex,
+      documentsDir: documents.dir,
+      documentFiles: documentFileCount(total, FULL_SIZE),
       onProgress: (done) => {
         if (done - reported >= 50_000 || done === total) {
           reported = done;
@@ -147,14 +188,52 @@ async function prepareSize(kind: DatabaseKind, total: number, database: BenchDat
     });
     console.log(
       `  filled in ${fill.seconds.toFixed(0)} s: ${fill.recipients.toLocaleString('en')} recipients, ` +
-        `${fill.events.toLocaleString('en')} events.`,
+        `${fill.events.toLocaleString('en')} events, ${fill.deliveries.toLocaleString('en')} deliveries, ` +
+        `${fill.documents.toLocaleString('en')} stored files.`,
     );
+    const rollupSeconds = await foldAllRollupChanges(database.databaseUrl);
+    console.log(`  rollups folded in ${rollupSeconds.toFixed(0)} s (what the migration's backlog costs a server).`);
     const scenarios = await buildScenarios({ databaseUrl: database.databaseUrl, total, now, detailIndex });
-    return { total, database, fill, scenarios };
+    return { total, database, documents, fill: { ...fill, rollupSeconds }, scenarios };
   } catch (error) {
     await database.dispose();
+    documents.dispose();
     throw error;
   }
+}
+
+type DocumentStore = { dir: string; dispose(): void };
+
+/**
+ * A document store folder of its own per database and size (the server is pointed at it), never the app's
+ * data/documents: the bench's files must not mix with real ones, and are removed after the run.
+ */
+function prepareDocumentStore(kind: DatabaseKind, size: number): DocumentStore {
+  const dir = path.resolve(`data/bench/dashboard-documents-${kind.toLowerCase()}-${size}`);
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  remove();
+  mkdirSync(dir, { recursive: true });
+  const forget = registerCleanup({ graceful: async () => remove(), lastResort: remove });
+  return {
+    dir,
+    dispose: () => {
+      forget();
+      if (!process.env.BENCH_KEEP_DATABASES) remove();
+    },
+  };
+}
+
+/** Folds every envelope the fill's inserts queued for the rollups, as a server's background fold would. */
+async function foldAllRollupChanges(databaseUrl: string): Promise<number> {
+  const startedAt = Date.now();
+  const config = parseDatabaseUrl(databaseUrl);
+  const db = createPrismaClient(config);
+  try {
+    while ((await foldRollupChanges({ db, provider: config.provider, limit: 100_000 })).pending);
+  } finally {
+    await db.$disconnect();
+  }
+  return (Date.now() - startedAt) / 1000;
 }
 
 /** A fresh SQLite file per size, removed after its run (the full one is over a gigabyte). */

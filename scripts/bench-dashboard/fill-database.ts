@@ -1,6 +1,11 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { parseDatabaseUrl, type DatabaseConfig } from '@/app/lib/db/database-config';
+import { documentFilePath } from '@/app/lib/documents/document-store';
+import { generateDeliveries, type GeneratedDelivery } from './generate-deliveries';
+import { DocumentPicker, type GeneratedDocument } from './generate-documents';
 import { BENCH_HOOK_IDS, generateBatch, type GeneratedBatch } from './generate-envelopes';
 
 // Rows go in through the drivers directly, many per statement and many statements per transaction: Prisma's
@@ -72,6 +77,26 @@ const EVENT: Table = {
     ['isFinishCallback', 'boolean'],
     ['customValues', 'jsonb'],
     ['dedupeKey', 'text'],
+    ['deliveryId', 'text'],
+  ],
+};
+const DELIVERY: Table = {
+  name: 'Delivery',
+  columns: [
+    ['id', 'text'],
+    ['hookId', 'text'],
+    ['receivedAt', 'timestamp(3)'],
+    ['method', 'text'],
+    ['query', 'text'],
+    ['body', 'text'],
+    ['contentType', 'text'],
+    ['headers', 'jsonb'],
+    ['sourceAddress', 'text'],
+    ['outcome', '"DeliveryOutcome"'],
+    ['reason', 'text'],
+    ['errorCode', 'text'],
+    ['envelopeId', 'text'],
+    ['action', 'text'],
   ],
 };
 const DOCUMENT_FETCH: Table = {
@@ -84,8 +109,31 @@ const DOCUMENT_FETCH: Table = {
     ['updatedAt', 'timestamp(3)'],
   ],
 };
+const DOCUMENT: Table = {
+  name: 'Document',
+  columns: [
+    ['id', 'text'],
+    ['envelopeId', 'text'],
+    ['kind', '"DocumentKind"'],
+    ['providerFileId', 'text'],
+    ['fileName', 'text'],
+    ['byteSize', 'int'],
+    ['sha256', 'text'],
+    ['pageCount', 'int'],
+    ['storage', 'text'],
+    ['fetchedAt', 'timestamp(3)'],
+  ],
+};
 
-function rowsOf(batch: GeneratedBatch): [Table, Value[][]][] {
+type BatchRows = GeneratedBatch & {
+  deliveries: GeneratedDelivery[];
+  /** Per event (same order): the delivery that stored it, null once past the log's retention. */
+  deliveryIdOfEvent: (string | null)[];
+  documents: GeneratedDocument[];
+};
+
+// Deliveries before events (an event names the delivery that stored it), documents after their envelopes.
+function rowsOf(batch: BatchRows): [Table, Value[][]][] {
   return [
     [
       ENVELOPE,
@@ -127,8 +175,27 @@ function rowsOf(batch: GeneratedBatch): [Table, Value[][]][] {
       ]),
     ],
     [
+      DELIVERY,
+      batch.deliveries.map((d) => [
+        d.id,
+        d.hookId,
+        d.receivedAt,
+        d.method,
+        d.query,
+        d.body,
+        d.contentType,
+        d.headers,
+        d.sourceAddress,
+        d.outcome,
+        d.reason,
+        d.errorCode,
+        d.envelopeId,
+        d.action,
+      ]),
+    ],
+    [
       EVENT,
-      batch.events.map((e) => [
+      batch.events.map((e, index) => [
         e.envelopeId,
         e.action,
         e.occurredAt,
@@ -137,31 +204,62 @@ function rowsOf(batch: GeneratedBatch): [Table, Value[][]][] {
         e.isFinishCallback,
         e.customValues,
         e.dedupeKey,
+        batch.deliveryIdOfEvent[index] ?? null,
       ]),
     ],
     [DOCUMENT_FETCH, batch.documentFetches.map((d) => [d.envelopeId, d.status, 1, d.at, d.at])],
+    [
+      DOCUMENT,
+      batch.documents.map((d) => [
+        d.id,
+        d.envelopeId,
+        d.kind,
+        d.providerFileId,
+        d.fileName,
+        d.byteSize,
+        d.sha256,
+        d.pageCount,
+        'filesystem',
+        d.fetchedAt,
+      ]),
+    ],
   ];
 }
 
-const FILLED_TABLES = [ENVELOPE, RECIPIENT, EVENT, DOCUMENT_FETCH].map((table) => table.name);
+const FILLED_TABLES = [ENVELOPE, RECIPIENT, DELIVERY, EVENT, DOCUMENT_FETCH, DOCUMENT].map((table) => table.name);
 
 // allowedNetworks as the app writes it: a list, empty for any network.
 const hookRows = (): Value[][] => BENCH_HOOK_IDS.map((id, index) => [id, `Bench hook ${index + 1}`, [], 'cli']);
 
-export type FillResult = { envelopes: number; recipients: number; events: number; seconds: number };
+export type FillResult = {
+  envelopes: number;
+  recipients: number;
+  events: number;
+  deliveries: number;
+  /** Files in the document store, and their bytes. */
+  documents: number;
+  documentBytes: number;
+  seconds: number;
+};
 
-/** Fills an empty, migrated database with `total` envelopes, their recipients, events and document jobs. */
+/**
+ * Fills an empty, migrated database with `total` envelopes, their recipients, events, document jobs, the delivery log
+ * of their recent events, and about `documentFiles` stored files (written to `documentsDir`, the filesystem store).
+ */
 export async function fillDatabase(options: {
   databaseUrl: string;
   total: number;
   now: Date;
   detailIndex: number;
+  documentsDir: string;
+  documentFiles: number;
   onProgress?: (done: number) => void;
 }): Promise<FillResult> {
   const startedAt = Date.now();
   const config = parseDatabaseUrl(options.databaseUrl);
   const writer = config.provider === 'sqlite' ? openSqliteWriter(config) : await openPostgresqlWriter(config);
-  const counts = { envelopes: 0, recipients: 0, events: 0 };
+  const counts = { envelopes: 0, recipients: 0, events: 0, deliveries: 0, documents: 0, documentBytes: 0 };
+  const documentPicker = new DocumentPicker({ total: options.total, files: options.documentFiles });
   try {
     await writer.dropIndexes();
     await writer.write([[HOOK, hookRows()]]);
@@ -174,10 +272,22 @@ export async function fillDatabase(options: {
         now: options.now,
         detailIndex: options.detailIndex,
       });
-      await writer.write(rowsOf(batch));
+      // A seed per batch (batches always start at the same envelopes), apart from the envelopes' own seeds.
+      const log = generateDeliveries({
+        batch,
+        now: options.now,
+        seed: (from + 1) * 104_729 + 17,
+        everyOutcome: from === 0,
+      });
+      const documents = documentPicker.documentsOf(batch, from, options.now);
+      storeDocumentFiles(options.documentsDir, documents);
+      await writer.write(rowsOf({ ...batch, ...log, documents }));
       counts.envelopes += batch.envelopes.length;
       counts.recipients += batch.recipients.length;
       counts.events += batch.events.length;
+      counts.deliveries += log.deliveries.length;
+      counts.documents += documents.length;
+      counts.documentBytes += documents.reduce((sum, document) => sum + document.byteSize, 0);
       options.onProgress?.(to);
     }
     await writer.finish();
@@ -185,6 +295,15 @@ export async function fillDatabase(options: {
     await writer.close();
   }
   return { ...counts, seconds: (Date.now() - startedAt) / 1000 };
+}
+
+/** Writes the files where the app's filesystem store keeps them (content-addressed), as its document fetch would. */
+function storeDocumentFiles(documentsDir: string, documents: GeneratedDocument[]): void {
+  for (const document of documents) {
+    const file = documentFilePath(documentsDir, document.sha256);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, document.bytes);
+  }
 }
 
 type Writer = {

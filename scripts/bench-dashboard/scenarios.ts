@@ -1,9 +1,8 @@
-import Sqlite from 'better-sqlite3';
-import pg from 'pg';
 import { encodeCursor } from '@/app/lib/api/cursor';
-import { parseDatabaseUrl } from '@/app/lib/db/database-config';
 import { ENVELOPE_STATUSES, OPEN_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
+import { buildDeliveryScenarios } from './delivery-scenarios';
 import { contractNumberOf, emailOf, generateBatch } from './generate-envelopes';
+import { isoTimeOf, readRows } from './read-rows';
 
 export type Scenario = {
   name: string;
@@ -15,7 +14,10 @@ export type Scenario = {
 /** Where in the list the "deep page" starts, as a share of all envelopes. */
 const DEEP_PAGE_SHARE = 0.8;
 
-/** The requests measured, all pages a reader opens: the server renders each with its data (list, counts, hooks). */
+/**
+ * The requests measured, all pages a reader opens: the server renders each with its data (list, counts, hooks, the
+ * delivery log).
+ */
 export async function buildScenarios(options: {
   databaseUrl: string;
   total: number;
@@ -37,10 +39,11 @@ export async function buildScenarios(options: {
   while (!envelopeAt(waitingIndex).waitingOnEmail) waitingIndex++;
   const waitingOn = envelopeAt(waitingIndex).waitingOnEmail!;
   const firstStatus = ENVELOPE_STATUSES[0];
-  const [lastSent, soonestDeadline, firstByStatus] = await Promise.all([
+  const [lastSent, soonestDeadline, firstByStatus, deliveryScenarios] = await Promise.all([
     firstIdOf(options.databaseUrl, `"sentAt" IS NOT NULL`, `"sentAt" DESC, "id" DESC`),
     firstIdOf(options.databaseUrl, `"expiresAt" IS NOT NULL`, `"expiresAt" ASC, "id" ASC`),
     firstIdOf(options.databaseUrl, `"status" = '${firstStatus}'`, `"lastEventAt" DESC, "id" DESC`),
+    buildDeliveryScenarios(options.databaseUrl),
   ]);
   if (!OPEN_STATUSES.includes(firstStatus)) throw new Error('the status sort scenario expects an open status first');
   return [
@@ -72,61 +75,34 @@ export async function buildScenarios(options: {
       expect: envelopeAt(waitingIndex).id,
     },
     { name: 'Envelope detail, 200 events', path: `/envelopes/${encodeURIComponent(detailId)}`, expect: detailId },
-    // Insights reads the period's envelopes on every visit (aggregates are issue 16's work): these show how it grows.
+    // Insights reads aggregates (rollup tables the database's triggers mark and a fold keeps up to date), no longer
+    // the period's envelopes: a longer period reads more days of rollups, not more envelopes.
     { name: 'Insights, 7 days', path: '/insights?period=7', expect: 'Time from first open to completion' },
     { name: 'Insights, 30 days', path: '/insights', expect: 'Time from first open to completion' },
     { name: 'Insights, 90 days', path: '/insights?period=90', expect: 'Time from first open to completion' },
+    ...deliveryScenarios,
     { name: 'Setup', path: '/setup', expect: 'Bench hook 1' },
   ];
 }
 
 /** The id of the first envelope in this order among those matching, read from the database. */
 async function firstIdOf(databaseUrl: string, where: string, orderBy: string): Promise<string> {
-  const sql = `SELECT "id" FROM "Envelope" WHERE ${where} ORDER BY ${orderBy} LIMIT 1`;
-  const config = parseDatabaseUrl(databaseUrl);
-  if (config.provider === 'sqlite') {
-    const database = new Sqlite(config.filePath, { readonly: true });
-    try {
-      return (database.prepare(sql).get() as { id: string }).id;
-    } finally {
-      database.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: config.connectionString });
-  await client.connect();
-  try {
-    return (await client.query<{ id: string }>(sql)).rows[0]!.id;
-  } finally {
-    await client.end();
-  }
+  const [row] = await readRows<{ id: string }>(
+    databaseUrl,
+    () => `SELECT "id" FROM "Envelope" WHERE ${where} ORDER BY ${orderBy} LIMIT 1`,
+  );
+  if (!row) throw new Error(`No envelope matches ${where}.`);
+  return row.id;
 }
 
 /** The cursor that makes envelope `index` (0 is the newest) the first of its page, read from the database. */
 async function cursorBefore(databaseUrl: string, index: number): Promise<string> {
-  const config = parseDatabaseUrl(databaseUrl);
-  if (config.provider === 'sqlite') {
-    const database = new Sqlite(config.filePath, { readonly: true });
-    try {
-      const row = database
-        .prepare(
-          `SELECT "id", "lastEventAt" AS "at" FROM "Envelope" ORDER BY "lastEventAt" DESC, "id" DESC LIMIT 1 OFFSET ?`,
-        )
-        .get(index - 1) as { id: string; at: string };
-      return encodeCursor({ id: row.id, at: new Date(row.at) });
-    } finally {
-      database.close();
-    }
-  }
-  const client = new pg.Client({ connectionString: config.connectionString });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string; at: string }>(
-      `SELECT "id", to_char("lastEventAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "at"
-       FROM "Envelope" ORDER BY "lastEventAt" DESC, "id" DESC LIMIT 1 OFFSET $1`,
-      [index - 1],
-    );
-    return encodeCursor({ id: rows[0]!.id, at: new Date(rows[0]!.at) });
-  } finally {
-    await client.end();
-  }
+  const [row] = await readRows<{ id: string; at: string }>(
+    databaseUrl,
+    (provider) =>
+      `SELECT "id", ${isoTimeOf(provider, 'lastEventAt')} AS "at"
+       FROM "Envelope" ORDER BY "lastEventAt" DESC, "id" DESC LIMIT 1 OFFSET ${index - 1}`,
+  );
+  if (!row) throw new Error(`The fill has no envelope number ${index}.`);
+  return encodeCursor({ id: row.id, at: new Date(row.at) });
 }

@@ -15,6 +15,8 @@ const OUTPUT_LINES_KEPT = 40;
 export type BenchServer = {
   baseUrl: string;
   port: number;
+  /** The group of npm, sh and the Next.js server, for measuring its memory during one task. */
+  processGroupId: number;
   /** Stops the server (whole process group) and returns its peak memory. */
   stop(): Promise<PeakMemory>;
   /** The last lines the server printed, for explaining failures. */
@@ -31,6 +33,8 @@ export async function startBenchServer(options: {
   databaseUrl: string;
   distDir: string;
   hookId: string;
+  /** Settings of the bench's own, e.g. where the document store is. */
+  env?: Record<string, string>;
 }): Promise<BenchServer> {
   const port = await findFreeLoopbackPort();
   const baseUrl = `http://${LOOPBACK_HOST}:${port}`;
@@ -46,6 +50,7 @@ export async function startBenchServer(options: {
       SIGNING_PROVIDER: 'none',
       NEXT_TELEMETRY_DISABLED: '1',
       npm_config_update_notifier: 'false',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,6 +78,7 @@ export async function startBenchServer(options: {
   const server: BenchServer = {
     baseUrl,
     port,
+    processGroupId,
     stop: () => {
       stopped ??= (async () => {
         const peak = sampler.finish();

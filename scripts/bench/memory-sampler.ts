@@ -1,4 +1,4 @@
-import { listProcessGroup, readProcessMemory, readProcessTitle } from './process-group';
+import { listProcessGroup, readProcessMemory, readProcessTitle, resetPeakResident } from './process-group';
 import { roundTo } from './statistics';
 
 export type PeakMemory = {
@@ -25,9 +25,18 @@ export class ProcessGroupMemorySampler {
 
   constructor(private readonly processGroupId: number) {}
 
-  start(): void {
+  /**
+   * `resetPeaks` first lowers each process's high-water mark to its current use, so the peak found is that of the
+   * time sampled, not of the process's life so far. Returns false when some process's mark could not be reset.
+   */
+  start(options: { resetPeaks?: boolean } = {}): boolean {
+    let reset = true;
+    if (options.resetPeaks) {
+      for (const pid of listProcessGroup(this.processGroupId)) reset = resetPeakResident(pid) && reset;
+    }
     this.sample();
     this.timer = setInterval(() => this.sample(), SAMPLE_INTERVAL_MS);
+    return reset;
   }
 
   /** Call before the group is stopped, while VmHWM can still be read. */
@@ -41,6 +50,16 @@ export class ProcessGroupMemorySampler {
     if (!biggest) throw new Error('No server process was ever seen, so its memory could not be measured.');
     const [pid, { title, peakResidentKb }] = biggest;
     return { title, pid, peakResidentMb: roundTo(peakResidentKb / 1024, 1), samples: this.samples };
+  }
+
+  /** The resident memory (MB) of each live process of a group, by pid. */
+  static residentOf(processGroupId: number): Map<number, number> {
+    const resident = new Map<number, number>();
+    for (const pid of listProcessGroup(processGroupId)) {
+      const memory = readProcessMemory(pid);
+      if (memory) resident.set(pid, roundTo(memory.residentKb / 1024, 1));
+    }
+    return resident;
   }
 
   private sample(): void {

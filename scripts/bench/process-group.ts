@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -64,6 +64,20 @@ export function readProcessMemory(pid: number): ProcessMemory | null {
 export function readProcessTitle(pid: number): string {
   const commandLine = readProcFile(pid, 'cmdline')?.replaceAll('\0', ' ').trim();
   return commandLine || readProcFile(pid, 'comm')?.trim() || `pid ${pid}`;
+}
+
+/**
+ * Lowers a process's high-water mark (VmHWM) to its current resident memory, so a later peak is that of what happens
+ * from now on. False when the kernel refuses (another user's process, or no /proc/<pid>/clear_refs).
+ */
+export function resetPeakResident(pid: number): boolean {
+  try {
+    // "5" resets the peak resident set size (proc(5), clear_refs).
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readProcFile(pid: number, name: string): string | null {

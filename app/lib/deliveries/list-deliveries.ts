@@ -13,6 +13,9 @@ export async function listDeliveries(query: ListDeliveriesQuery) {
     envelopeId: query.envelope,
     ...(query.cursor
       ? {
+          // The plain bound lets the (…, receivedAt, id) indexes start at the cursor; the OR alone made PostgreSQL
+          // walk from the newest delivery and filter every row before it.
+          receivedAt: { lte: query.cursor.at },
           OR: [{ receivedAt: { lt: query.cursor.at } }, { receivedAt: query.cursor.at, id: { lt: query.cursor.id } }],
         }
       : {}),

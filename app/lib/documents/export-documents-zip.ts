@@ -76,7 +76,7 @@ async function* zipEntries(options: {
   let reading: ReadableStreamDefaultReader<Uint8Array> | null = null;
   try {
     for await (const batch of readEnvelopeView({
-      filters: options.query,
+      filters: { ...options.query, withDocuments: true },
       batchSize: options.batchSize ?? ZIP_EXPORT_BATCH_SIZE,
       startedAt,
     })) {

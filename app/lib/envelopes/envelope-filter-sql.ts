@@ -43,6 +43,11 @@ export function filterConditions(
   }
   const waitingOn = filters.waitingOn ? normalizeSearchTerm(filters.waitingOn) : '';
   if (waitingOn) conditions.push(waitingOnSql(provider, waitingOn));
+  // Probed through the (envelopeId, providerFileId) index as the list's index is walked: the few envelopes with
+  // files are found without loading every envelope of the view.
+  if (filters.withDocuments) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM "Document" AS d WHERE d."envelopeId" = "Envelope"."id")`);
+  }
   return conditions;
 }
 

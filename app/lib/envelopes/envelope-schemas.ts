@@ -79,6 +79,9 @@ export const listEnvelopesQuerySchema = z
     path: ['cursor'],
   });
 
-export type EnvelopeFilters = z.output<typeof envelopeFiltersSchema>;
+export type EnvelopeFilters = z.output<typeof envelopeFiltersSchema> & {
+  /** Only envelopes with stored files (the documents export; not a URL filter). */
+  withDocuments?: boolean;
+};
 export type ExportEnvelopesQuery = z.output<typeof exportEnvelopesQuerySchema>;
 export type ListEnvelopesQuery = z.output<typeof listEnvelopesQuerySchema>;

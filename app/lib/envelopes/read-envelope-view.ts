@@ -2,6 +2,7 @@ import 'server-only';
 import { decodeListCursor, defaultOrderFor, type EnvelopeListCursor, type EnvelopeOrder } from './envelope-list-order';
 import type { EnvelopeListItem } from './envelope-list-schema';
 import type { EnvelopeFilters } from './envelope-schemas';
+import { IdHashSet } from './id-hash-set';
 import { loadEnvelopePage } from './list-envelopes';
 
 /**
@@ -11,7 +12,8 @@ import { loadEnvelopePage } from './list-envelopes';
  * Pages are read one after another, not in one transaction (that would hold up webhooks on SQLite): an envelope
  * with new activity meanwhile may move behind the reading position (to the top of the newest-first list, or to
  * another status), so the first pass takes the envelopes as they stood at the start (last activity up to then) and a
- * second pass reads those that moved or arrived since and still match. Each envelope comes once, as it was when read.
+ * second pass reads those that moved or arrived since and still match. Each envelope comes once, as it was when read:
+ * the ids written are remembered as hashes, about 16 bytes each (40 MB for 2.5 million envelopes).
  */
 export async function* readEnvelopeView(options: {
   filters: EnvelopeFilters;
@@ -28,7 +30,7 @@ export async function* readEnvelopeView(options: {
     const justAfterStart = new Date(startedAt.getTime() + 1);
     passes.push({ ...filters, from: filters.from && filters.from > justAfterStart ? filters.from : justAfterStart });
   }
-  const seen = new Set<string>();
+  const seen = new IdHashSet();
   for (const pass of passes) {
     let after: EnvelopeListCursor | undefined;
     do {

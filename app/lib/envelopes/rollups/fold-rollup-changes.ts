@@ -16,8 +16,11 @@ import { dayOf, quarterOf } from './time-slots';
 
 const { sql, join } = Prisma;
 
-/** Envelopes folded per transaction: short enough not to hold SQLite's writer for long. */
-export const FOLD_CHUNK = 1_000;
+/**
+ * Envelopes folded per transaction: short enough not to hold SQLite's writer for long, and their ids fit in one
+ * IN (…) list (Prisma binds at most 999 values per SQLite statement).
+ */
+export const FOLD_CHUNK = 500;
 /** "roll" in ASCII: two instances never fold the same changes at once (PostgreSQL). */
 const FOLD_LOCK_SQL = 'SELECT pg_advisory_xact_lock(1717920100, 2) IS NULL AS "locked"';
 

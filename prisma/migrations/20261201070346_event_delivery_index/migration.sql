@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Event_deliveryId_idx" ON "Event"("deliveryId");
