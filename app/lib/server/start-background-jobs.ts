@@ -4,8 +4,8 @@ import { purgeOldAuditEntries } from '@/app/lib/audit/purge-old-audit-entries';
 import { purgeEndedSignIns } from '@/app/lib/auth/purge-ended-sign-ins';
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
 import { getEnvironment } from '@/app/lib/env';
-import { foldRollupChanges } from '@/app/lib/envelopes/rollups/fold-rollup-changes';
 import { purgeOldFeedEvents } from '@/app/lib/feed/purge-old-feed-events';
+import { foldRollupsWhenQuiet, stopRollupFolds } from '@/app/lib/rollup-worker/rollup-fold-worker';
 import { sweepSigningWork } from '@/app/lib/reconciliation/sweep-signing-work';
 import { getSigningProvider } from '@/app/lib/signing/get-signing-provider';
 import { purgeOldSubscriptionRecords } from '@/app/lib/subscriptions/purge-old-subscription-records';
@@ -20,17 +20,15 @@ const SWEEP_INTERVAL_MS = 15_000;
 const FIRST_SWEEP_AFTER_MS = 5_000;
 const SUBSCRIPTION_SWEEP_INTERVAL_MS = 2_000;
 const ROLLUP_FOLD_INTERVAL_MS = 1_000;
-/** Envelopes one round folds: a backlog after the migration goes in rounds that leave the writer free between. */
-const ROLLUP_FOLD_LIMIT = 20_000;
 
-type BackgroundJobs = { timers: NodeJS.Timeout[]; sweep: Promise<unknown> | null; fold: Promise<unknown> | null };
+type BackgroundJobs = { timers: NodeJS.Timeout[]; sweep: Promise<unknown> | null };
 const GLOBAL_KEY = '__envelopeTrackerBackgroundJobs';
 
 /** Periodic upkeep for this server process. Timers are unref'd so they never keep it alive. */
 export function startBackgroundJobs(): void {
   const holder = globalThis as { [GLOBAL_KEY]?: BackgroundJobs };
   if (holder[GLOBAL_KEY]) return;
-  const jobs: BackgroundJobs = (holder[GLOBAL_KEY] = { timers: [], sweep: null, fold: null });
+  const jobs: BackgroundJobs = (holder[GLOBAL_KEY] = { timers: [], sweep: null });
   const every = (ms: number, task: () => void) => jobs.timers.push(setInterval(task, ms).unref());
   const after = (ms: number, task: () => void) => jobs.timers.push(setTimeout(task, ms).unref());
 
@@ -55,12 +53,7 @@ export function startBackgroundJobs(): void {
   every(HOUR_MS, purge);
 
   // Status counts and Insights: changes marked by the database's triggers are folded into the rollups.
-  every(ROLLUP_FOLD_INTERVAL_MS, () => {
-    if (jobs.fold) return;
-    jobs.fold = foldRollupChanges({ limit: ROLLUP_FOLD_LIMIT })
-      .catch((error: unknown) => console.error('Rollup fold failed:', error))
-      .finally(() => (jobs.fold = null));
-  });
+  every(ROLLUP_FOLD_INTERVAL_MS, () => foldRollupsWhenQuiet());
 
   // Webhooks out: right after each stored batch, and every few seconds for retries and other instances' events.
   enableSubscriptionDeliveries();
@@ -86,5 +79,5 @@ export function startBackgroundJobs(): void {
 export async function stopBackgroundJobs(): Promise<void> {
   const jobs = (globalThis as { [GLOBAL_KEY]?: BackgroundJobs })[GLOBAL_KEY];
   for (const timer of jobs?.timers ?? []) clearTimeout(timer);
-  await Promise.allSettled([stopSubscriptionDeliveries(), stopAlertWork(), jobs?.sweep, jobs?.fold]);
+  await Promise.allSettled([stopSubscriptionDeliveries(), stopAlertWork(), jobs?.sweep, stopRollupFolds()]);
 }
