@@ -2,6 +2,7 @@ import { uuidV7 } from '@/app/lib/db/sql-values';
 import { buildNotificationRequest, type SimulationStyle } from '@/app/lib/sandbox/build-notification-request';
 import { createSeededRandom } from '@/app/lib/sandbox/create-seeded-random';
 import { parseNotification } from '@/app/lib/webhooks/parse-notification';
+import type { DeliveryRecord } from '@/app/lib/webhooks/delivery-record';
 import { BENCH_HOOK_IDS, type GeneratedBatch, type GeneratedEvent } from './generate-envelopes';
 
 // The delivery log as the receiver would have written it for the generated events: each event came in as one
@@ -36,15 +37,9 @@ const UNFILLED_TEMPLATE = new URLSearchParams({
 
 export type DeliveryOutcome = 'accepted' | 'duplicate' | 'rejected';
 
-export type GeneratedDelivery = {
+/** A row of the delivery log as the receiver writes it (app/lib/webhooks/delivery-record.ts), with its outcome. */
+export type GeneratedDelivery = Omit<DeliveryRecord, 'sourceAddress' | 'replayOfId'> & {
   id: string;
-  hookId: string;
-  receivedAt: Date;
-  method: string;
-  query: string;
-  body: string | null;
-  contentType: string | null;
-  headers: Record<string, string>;
   sourceAddress: string;
   outcome: DeliveryOutcome;
   reason: string | null;

@@ -2,8 +2,7 @@ import 'server-only';
 import { Gauge } from 'prom-client';
 import { prisma } from '@/app/lib/db/prisma';
 import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
-import { bringRollupsUpToDate } from '@/app/lib/envelopes/rollups/bring-rollups-up-to-date';
-import { readStatusCounts } from '@/app/lib/envelopes/rollups/read-status-counts';
+import { countEnvelopesByStatus } from '@/app/lib/envelopes/count-envelopes-by-status';
 import { getMetrics, METRIC_PREFIX } from './metrics-registry';
 
 /** Counting every envelope takes tens of milliseconds at scale: a scrape reuses a count this fresh. */
@@ -74,15 +73,8 @@ export async function collectStateMetrics(now: Date = new Date()): Promise<void>
 
 async function readState(now: Date): Promise<State> {
   const age = (since: Date | null | undefined) => (since ? Math.max(0, (now.getTime() - since.getTime()) / 1000) : 0);
-  // The status rollup answers at once; only while a backlog is folded are the envelopes counted.
-  const envelopes = (await bringRollupsUpToDate())
-    ? await readStatusCounts({ includeTests: true })
-    : Object.fromEntries(
-        (await prisma.envelope.groupBy({ by: ['status'], _count: { _all: true } })).map((row) => [
-          row.status,
-          row._count._all,
-        ]),
-      );
+  // From the status rollup (counted from the envelopes only while an upgrade's backlog is folded).
+  const envelopes = await countEnvelopesByStatus({ filters: { tests: 'include' } });
   const [rollupBacklog, fetchWaiting, fetchOldest, fetchFailed, reconcileDue, reconcileOldest, reconcileFailed] =
     await Promise.all([
       prisma.rollupChange.count(),

@@ -65,7 +65,7 @@ async function foldChunk(tx: Transaction, provider: DatabaseProvider, chunk: num
   if (taken.length === 0) return 0;
   const ids = [...new Set(taken.map((row) => row.envelopeId))];
 
-  const [envelopes, recipients, before, waitsBefore] = await Promise.all([
+  const [envelopes, recipients, before] = await Promise.all([
     tx.envelope.findMany({
       where: { id: { in: ids } },
       select: {
@@ -92,7 +92,6 @@ async function foldChunk(tx: Transaction, provider: DatabaseProvider, chunk: num
       },
     }),
     tx.envelopeRollup.findMany({ where: { envelopeId: { in: ids } } }),
-    tx.signatureWait.count({ where: { envelopeId: { in: ids } } }),
   ]);
 
   const after = envelopes.map(envelopeFigures);
@@ -108,7 +107,7 @@ async function foldChunk(tx: Transaction, provider: DatabaseProvider, chunk: num
 
   if (before.length > 0) await tx.envelopeRollup.deleteMany({ where: { envelopeId: { in: ids } } });
   if (after.length > 0) await tx.envelopeRollup.createMany({ data: after });
-  if (waitsBefore > 0) await tx.signatureWait.deleteMany({ where: { envelopeId: { in: ids } } });
+  await tx.signatureWait.deleteMany({ where: { envelopeId: { in: ids } } });
   if (waits.length > 0) await tx.signatureWait.createMany({ data: waits });
   await writeDeltas(tx, provider, deltas);
   return taken.length;
