@@ -1,29 +1,14 @@
 import 'server-only';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { newClaimToken } from '@/app/lib/documents/lease-owner';
-import { isIngestBusy } from '@/app/lib/webhooks/ingest-notification';
 import { claimDeliveries, dispatchFeedEvents, findDueDeliveries } from './subscription-delivery-queue';
 import { sendSubscriptionDeliveries, type DeliveryResult } from './send-subscription-delivery';
 
 /** Jobs claimed (and recorded) together: one claim, one read of their events, one transaction for the outcomes. */
 const JOBS_PER_ROUND = 64;
+/** Feed events turned into jobs per round: well ahead of the sends, and a backlog is taken in steps. */
+const DISPATCH_PER_ROUND = 1_000;
 /** Most jobs one run sends; the next run (two seconds later, or the next kick) goes on. */
 const SENDS_PER_RUN = 2_000;
-
-/** While notifications come in faster than they are stored, a round waits this long at most for a pause. */
-const MAX_GIVE_WAY_MS = 1_000;
-const GIVE_WAY_STEP_MS = 10;
-
-/**
- * Answering the signing service comes first: it retries what is slow and marks the envelope in error. While the
- * ingest queue is busy a round waits for a pause, up to MAX_GIVE_WAY_MS, so under sustained load webhooks out still
- * send a round every second and catch up when the load drops.
- */
-async function giveWayToIngest(): Promise<void> {
-  for (let waited = 0; waited < MAX_GIVE_WAY_MS && isIngestBusy(); waited += GIVE_WAY_STEP_MS) {
-    await sleep(GIVE_WAY_STEP_MS);
-  }
-}
 
 export type DeliveryRunCounts = { dispatched: number } & Record<DeliveryResult, number>;
 
@@ -34,18 +19,31 @@ export type DeliveryRunCounts = { dispatched: number } & Record<DeliveryResult, 
  * again (same webhook-id) once its lease ran out.
  */
 export async function runSubscriptionDeliveries(
-  options: { now?: () => Date; subscriptionIds?: string[] } = {},
+  options: {
+    now?: () => Date;
+    subscriptionIds?: string[];
+    /** Awaited before each round: the server's sender gives way to a saturated ingest (see ingest-pressure.ts). */
+    beforeRound?: () => Promise<void>;
+  } = {},
 ): Promise<DeliveryRunCounts> {
   const now = options.now ?? (() => new Date());
   const counts: DeliveryRunCounts = { dispatched: 0, delivered: 0, retry: 0, failed: 0 };
-  counts.dispatched = await dispatchFeedEvents({ now: now(), subscriptionIds: options.subscriptionIds });
   let sent = 0;
   while (sent < SENDS_PER_RUN) {
-    await giveWayToIngest();
+    await options.beforeRound?.();
+    const dispatch = await dispatchFeedEvents({
+      now: now(),
+      subscriptionIds: options.subscriptionIds,
+      limit: DISPATCH_PER_ROUND,
+    });
+    counts.dispatched += dispatch.dispatched;
     const due = await findDueDeliveries(now(), JOBS_PER_ROUND, options.subscriptionIds);
     const claims = await claimDeliveries(due, newClaimToken(), now());
     // Nothing due, or everything due was taken by another instance meanwhile.
-    if (claims.length === 0) break;
+    if (claims.length === 0) {
+      if (dispatch.more) continue;
+      break;
+    }
     for (const result of await sendSubscriptionDeliveries(claims, now)) counts[result] += 1;
     sent += claims.length;
   }

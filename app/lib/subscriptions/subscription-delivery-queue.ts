@@ -30,20 +30,32 @@ export type ClaimedDelivery = {
  * (in commit order, see feed-lock.ts), of the types it asks for. Runs after each stored batch and on every sweep;
  * two instances dispatching at once insert each job once (the unique key) and both move the position forward.
  */
-export async function dispatchFeedEvents(options: { now: Date; subscriptionIds?: string[] }): Promise<number> {
+export async function dispatchFeedEvents(options: {
+  now: Date;
+  subscriptionIds?: string[];
+  /** Most feed events read per subscription in this call; the rest wait for the next (`more` says whether any do). */
+  limit?: number;
+}): Promise<{ dispatched: number; more: boolean }> {
+  const limit = options.limit ?? Infinity;
   const subscriptions = await prisma.subscription.findMany({
     where: { disabledAt: null, ...(options.subscriptionIds ? { id: { in: options.subscriptionIds } } : {}) },
     select: { id: true, types: true, dispatchedPosition: true },
   });
   let dispatched = 0;
+  let more = false;
   for (const subscription of subscriptions) {
     const types = parseStringList(subscription.types);
     let position = subscription.dispatchedPosition;
-    for (;;) {
+    for (let read = 0; ;) {
+      if (read >= limit) {
+        more = true;
+        break;
+      }
+      const take = Math.min(DISPATCH_BATCH, limit - read);
       const events = await prisma.feedEvent.findMany({
         where: { position: { gt: position } },
         orderBy: { position: 'asc' },
-        take: DISPATCH_BATCH,
+        take,
         select: { position: true, id: true, type: true, envelopeId: true },
       });
       if (events.length === 0) break;
@@ -55,10 +67,11 @@ export async function dispatchFeedEvents(options: { now: Date; subscriptionIds?:
         data: { dispatchedPosition: last },
       });
       position = last;
-      if (events.length < DISPATCH_BATCH) break;
+      read += events.length;
+      if (events.length < take) break;
     }
   }
-  return dispatched;
+  return { dispatched, more };
 }
 
 /**

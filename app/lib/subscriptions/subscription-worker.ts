@@ -1,12 +1,18 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
 import { whenChangesStored } from '@/app/lib/webhooks/ingest-notification';
+import { giveWayToIngest } from '@/app/lib/webhooks/ingest-pressure';
 import { runSubscriptionDeliveries } from './run-subscription-deliveries';
 
 // This process's sender of webhooks out: kicked after each stored batch (so the first attempt is made at once) and
 // by the background sweep (retries, other instances' events). Runs never overlap; kicks during a run make one more.
 
 const ACTIVE_CHECK_MS = 5_000;
+/**
+ * Answering the signing service comes first: while a flood keeps this process saturated, each round of sends waits
+ * for it to ease, up to this long, so that webhooks out still make progress and catch up when the flood ends.
+ */
+const MAX_GIVE_WAY_MS = 5_000;
 
 // Off until the server starts its background jobs (start-background-jobs.ts): scripts and tests that store
 // notifications send nothing by themselves. Kept on globalThis: Next.js bundles instrumentation (which enables and
@@ -67,7 +73,7 @@ export function kickSubscriptionDeliveries(): Promise<void> {
       do {
         state.again = false;
         if (!(await hasActiveSubscriptions())) break;
-        await runSubscriptionDeliveries();
+        await runSubscriptionDeliveries({ beforeRound: () => giveWayToIngest({ maxMs: MAX_GIVE_WAY_MS }) });
       } while (state.again);
     } catch (error) {
       console.error('Sending webhooks to subscriptions failed:', error);

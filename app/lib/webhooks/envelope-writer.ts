@@ -22,6 +22,8 @@ export type EnvelopeWriter = {
   storeBatch(jobs: Job[]): Promise<StoredBatch>;
   /** A failure that another attempt may cure: another instance stored the same event first, a write conflict. */
   isRetryable(error: unknown): boolean;
+  /** Batches it stores at once (never two with the same envelope). */
+  concurrentBatches: number;
 };
 
 const writers = new Map<string, EnvelopeWriter>();

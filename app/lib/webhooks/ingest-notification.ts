@@ -5,6 +5,7 @@ import type { Job, JobResult } from './apply-notifications';
 import { getEnvelopeWriter } from './envelope-writer';
 import { getMetrics } from '@/app/lib/observability/metrics-registry';
 import { activeSpanLink, inSpan } from '@/app/lib/observability/in-span';
+import { noteNotificationReceived } from './ingest-pressure';
 
 export type IngestResult = JobResult;
 
@@ -20,8 +21,15 @@ type Waiting = {
 };
 
 // Group commit: notifications that arrive while a transaction is running wait for the next one
-// and are stored together. One alone is stored at once, so a quiet system adds no delay.
-const queue: { ingestWaiting: Waiting[]; ingestRunning: boolean } = { ingestWaiting: [], ingestRunning: false };
+// and are stored together. One alone is stored at once, so a quiet system adds no delay. A writer may take more than
+// one batch at a time (PostgreSQL: while one waits for the database, the next is planned and sent), but an envelope is
+// never in two batches at once: its notifications are stored in the order they arrived.
+const queue: { ingestWaiting: Waiting[]; drains: number; drainScheduled: boolean; envelopesInFlight: Set<string> } = {
+  ingestWaiting: [],
+  drains: 0,
+  drainScheduled: false,
+  envelopesInFlight: new Set(),
+};
 
 /**
  * Records one accepted notification: the delivery, the envelope, its recipient and the event.
@@ -30,24 +38,32 @@ const queue: { ingestWaiting: Waiting[]; ingestRunning: boolean } = { ingestWait
  */
 export function ingestNotification(options: Omit<Job, 'deliveryId'>): Promise<IngestResult> {
   const job: Job = { ...options, deliveryId: uuidV7(options.delivery.receivedAt.getTime()) };
+  noteNotificationReceived();
   return new Promise((resolve, reject) => {
     queue.ingestWaiting.push({ job, resolve, reject, link: activeSpanLink() });
-    if (!queue.ingestRunning) {
-      queue.ingestRunning = true;
-      // Started after the event loop's I/O phase, so every request that arrived with this one
-      // joins its batch (on SQLite a whole transaction runs without yielding to I/O).
-      setImmediate(() => void drain());
-    }
+    scheduleDrain();
+  });
+}
+
+function scheduleDrain(): void {
+  if (queue.drainScheduled || queue.drains >= getEnvelopeWriter().concurrentBatches) return;
+  queue.drainScheduled = true;
+  // Started after the event loop's I/O phase, so every request that arrived with this one
+  // joins its batch (on SQLite a whole transaction runs without yielding to I/O).
+  setImmediate(() => {
+    queue.drainScheduled = false;
+    if (queue.ingestWaiting.length === 0 || queue.drains >= getEnvelopeWriter().concurrentBatches) return;
+    queue.drains += 1;
+    void drain();
   });
 }
 
 // On globalThis: the server's webhooks out listen from instrumentation, which Next.js bundles apart from the route
 // handlers that store notifications (each bundle has its own copy of this module).
-type IngestActivity = { changeListeners: Set<() => void>; batchesInFlight: number };
+type IngestActivity = { changeListeners: Set<() => void> };
 const ACTIVITY_KEY = '__envelopeTrackerIngestActivity';
 const activity = ((globalThis as { [ACTIVITY_KEY]?: IngestActivity })[ACTIVITY_KEY] ??= {
   changeListeners: new Set(),
-  batchesInFlight: 0,
 });
 
 /** Calls `listener` after each stored batch that changed an envelope (the server's webhooks out listen). */
@@ -59,23 +75,39 @@ function notifyChangesStored(): void {
   for (const listener of activity.changeListeners) listener();
 }
 
-/** Whether notifications are being stored or wait to be: work that can wait (webhooks out) gives way meanwhile. */
-export function isIngestBusy(): boolean {
-  return activity.batchesInFlight > 0 || queue.ingestRunning || queue.ingestWaiting.length > 0;
-}
-
 async function drain(): Promise<void> {
-  activity.batchesInFlight += 1;
   try {
-    while (queue.ingestWaiting.length) {
-      const batch = queue.ingestWaiting.splice(0, MAX_BATCH);
-      getMetrics().ingestBatchSize.observe(batch.length);
-      await storeBatch(batch);
+    for (;;) {
+      const batch = takeBatch();
+      if (batch.length === 0) break;
+      const envelopeIds = new Set(batch.map((waiting) => waiting.job.notification.envelopeId));
+      for (const envelopeId of envelopeIds) queue.envelopesInFlight.add(envelopeId);
+      try {
+        getMetrics().ingestBatchSize.observe(batch.length);
+        await storeBatch(batch);
+      } finally {
+        for (const envelopeId of envelopeIds) queue.envelopesInFlight.delete(envelopeId);
+      }
     }
   } finally {
-    queue.ingestRunning = false;
-    activity.batchesInFlight -= 1;
+    queue.drains -= 1;
+    // What waited for an envelope of this batch goes next.
+    if (queue.ingestWaiting.length > 0) scheduleDrain();
   }
+}
+
+/** The next batch, in arrival order: up to MAX_BATCH waiting notifications of envelopes no other batch is storing. */
+function takeBatch(): Waiting[] {
+  const { ingestWaiting, envelopesInFlight } = queue;
+  if (envelopesInFlight.size === 0) return ingestWaiting.splice(0, MAX_BATCH);
+  const batch: Waiting[] = [];
+  const left: Waiting[] = [];
+  for (const waiting of ingestWaiting) {
+    if (batch.length < MAX_BATCH && !envelopesInFlight.has(waiting.job.notification.envelopeId)) batch.push(waiting);
+    else left.push(waiting);
+  }
+  queue.ingestWaiting = left;
+  return batch;
 }
 
 async function storeBatch(batch: Waiting[]): Promise<void> {

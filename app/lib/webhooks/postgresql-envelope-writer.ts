@@ -32,6 +32,12 @@ import { FEED_LOCK_SQL } from '@/app/lib/feed/feed-lock';
 // write), so a statement's text never changes and it is prepared once per connection.
 
 const CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * Batches at a time, each on its own connection: while one waits for the database, the next is read, planned and
+ * written (on the bench, two took PostgreSQL's ratio from about 52 % to 58 %, three to about 63 %). They never share an
+ * envelope (ingest-notification.ts); the feed's lock orders their commits.
+ */
+const CONCURRENT_BATCHES = 3;
 const STATEMENT_TIMEOUT_MS = 15_000;
 // Another instance stored the same event first, a write conflict, a deadlock: what PostgreSQL reports for them.
 const RETRYABLE_SQLSTATES = ['23505', '40001', '40P01'];
@@ -115,6 +121,7 @@ export function createPostgresqlEnvelopeWriter(connectionString: string): Envelo
   return {
     storeBatch: (jobs) => storeBatch((pool ??= openPool(connectionString)), jobs),
     isRetryable: (error) => error instanceof pg.DatabaseError && RETRYABLE_SQLSTATES.includes(error.code ?? ''),
+    concurrentBatches: CONCURRENT_BATCHES,
   };
 }
 
@@ -206,14 +213,14 @@ function withDates<Row>(json: unknown, columns: Columns): Row {
 }
 
 /**
- * The batches' own connection, apart from Prisma's pool: pipelining needs a client in pipeline
- * mode, and webhooks never wait behind dashboard queries for a free connection. One, as the
- * batches run one at a time; replaced by the pool when it breaks.
+ * The batches' own connections, apart from Prisma's pool: pipelining needs a client in pipeline
+ * mode, and webhooks never wait behind dashboard queries for a free connection. One per batch in
+ * flight; replaced by the pool when one breaks.
  */
 function openPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
-    max: 1,
+    max: CONCURRENT_BATCHES,
     pipeline: true,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     // A batch stuck behind a lock or a slow disk ends in an error (503: the sender retries)

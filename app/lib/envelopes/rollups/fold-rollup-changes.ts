@@ -3,12 +3,15 @@ import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Database, Transaction } from '@/app/lib/db/create-prisma-client';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
+import { jsonValueList, selectJsonRows, type JsonRowColumns } from '@/app/lib/db/json-rows';
 import { sqlEnum } from '@/app/lib/db/sql-values';
 import { durationRangeOf } from './duration-ranges';
 import {
   envelopeFigures,
   signatureWaitFigures,
   type EnvelopeFigures,
+  type EnvelopeForRollups,
+  type RecipientForRollups,
   type SignatureWaitFigures,
 } from './envelope-figures';
 import { FUNNEL_STAGE_BITS, FUNNEL_STAGES } from './funnel-stages';
@@ -23,6 +26,26 @@ const { sql, join } = Prisma;
 export const FOLD_CHUNK = 500;
 /** "roll" in ASCII: two instances never fold the same changes at once (PostgreSQL). */
 const FOLD_LOCK_SQL = 'SELECT pg_advisory_xact_lock(1717920100, 2) IS NULL AS "locked"';
+
+const ROLLUP_COLUMNS = {
+  envelopeId: 'text',
+  hookId: 'text',
+  isTest: 'boolean',
+  status: '"EnvelopeStatus"',
+  firstSeenAt: 'timestamp(3)',
+  funnelStages: 'integer',
+  completedAt: 'timestamp(3)',
+  completionSeconds: 'integer',
+} satisfies Record<keyof EnvelopeFigures, JsonRowColumns[string]>;
+
+const SIGNATURE_WAIT_COLUMNS = {
+  recipientId: 'integer',
+  envelopeId: 'text',
+  email: 'text',
+  name: 'text',
+  finishedAt: 'timestamp(3)',
+  seconds: 'integer',
+} satisfies Record<keyof SignatureWaitFigures, JsonRowColumns[string]>;
 
 const QUARTER_COLUMNS = ['completed', ...FUNNEL_STAGES] as const;
 type QuarterColumn = (typeof QUARTER_COLUMNS)[number];
@@ -65,33 +88,18 @@ async function foldChunk(tx: Transaction, provider: DatabaseProvider, chunk: num
   if (taken.length === 0) return 0;
   const ids = [...new Set(taken.map((row) => row.envelopeId))];
 
+  // Raw statements with the ids as one JSON value: the query builder would compile every id as a parameter.
+  const idList = jsonValueList(provider, ids);
   const [envelopes, recipients, before] = await Promise.all([
-    tx.envelope.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        hookId: true,
-        isTest: true,
-        status: true,
-        firstSeenAt: true,
-        firstOpenedAt: true,
-        finishedAt: true,
-        signedCount: true,
-      },
-    }),
-    tx.recipient.findMany({
-      where: { envelopeId: { in: ids }, finishedAt: { not: null } },
-      select: {
-        id: true,
-        envelopeId: true,
-        email: true,
-        name: true,
-        invitedAt: true,
-        firstOpenedAt: true,
-        finishedAt: true,
-      },
-    }),
-    tx.envelopeRollup.findMany({ where: { envelopeId: { in: ids } } }),
+    tx.$queryRaw<EnvelopeForRollups[]>`
+      SELECT "id", "hookId", "isTest", "status", "firstSeenAt", "firstOpenedAt", "finishedAt", "signedCount"
+      FROM "Envelope" WHERE "id" IN ${idList}`,
+    tx.$queryRaw<RecipientForRollups[]>`
+      SELECT "id", "envelopeId", "email", "name", "invitedAt", "firstOpenedAt", "finishedAt"
+      FROM "Recipient" WHERE "envelopeId" IN ${idList} AND "finishedAt" IS NOT NULL`,
+    tx.$queryRaw<EnvelopeFigures[]>`
+      SELECT ${join(Object.keys(ROLLUP_COLUMNS).map((column) => Prisma.raw(`"${column}"`)))}
+      FROM "EnvelopeRollup" WHERE "envelopeId" IN ${idList}`,
   ]);
 
   const after = envelopes.map(envelopeFigures);
@@ -102,15 +110,30 @@ async function foldChunk(tx: Transaction, provider: DatabaseProvider, chunk: num
     .filter((wait): wait is SignatureWaitFigures => wait !== null);
 
   const deltas: Deltas = { statuses: new Map(), quarters: new Map(), durations: new Map() };
-  for (const figures of before) addFigures(deltas, figures as EnvelopeFigures, -1);
+  for (const figures of before) addFigures(deltas, figures, -1);
   for (const figures of after) addFigures(deltas, figures, 1);
 
-  if (before.length > 0) await tx.envelopeRollup.deleteMany({ where: { envelopeId: { in: ids } } });
-  if (after.length > 0) await tx.envelopeRollup.createMany({ data: after });
-  await tx.signatureWait.deleteMany({ where: { envelopeId: { in: ids } } });
-  if (waits.length > 0) await tx.signatureWait.createMany({ data: waits });
+  if (before.length > 0) await tx.$executeRaw`DELETE FROM "EnvelopeRollup" WHERE "envelopeId" IN ${idList}`;
+  if (after.length > 0) await insertRows(tx, provider, 'EnvelopeRollup', after, ROLLUP_COLUMNS);
+  await tx.$executeRaw`DELETE FROM "SignatureWait" WHERE "envelopeId" IN ${idList}`;
+  if (waits.length > 0) await insertRows(tx, provider, 'SignatureWait', waits, SIGNATURE_WAIT_COLUMNS);
   await writeDeltas(tx, provider, deltas);
   return taken.length;
+}
+
+async function insertRows(
+  tx: Transaction,
+  provider: DatabaseProvider,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  columns: JsonRowColumns,
+) {
+  const names = Prisma.raw(
+    Object.keys(columns)
+      .map((column) => `"${column}"`)
+      .join(', '),
+  );
+  await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) ${selectJsonRows(provider, rows, columns)}`;
 }
 
 function addFigures(deltas: Deltas, figures: EnvelopeFigures, sign: 1 | -1) {

@@ -16,6 +16,7 @@ import { sumOpenToCompletionDistribution } from '@/app/lib/insights/sum-open-to-
 import { sumSigningFunnel } from '@/app/lib/insights/sum-signing-funnel';
 import { createEmptyDatabase } from '@/app/testing/empty-database';
 import { noEnvelopesPerStatus } from '@/app/testing/no-envelopes-per-status';
+import { signatureWaitFigures } from './envelope-figures';
 import { foldRollupChanges } from './fold-rollup-changes';
 import { readStatusCounts } from './read-status-counts';
 
@@ -29,7 +30,9 @@ const NOW = new Date('2026-03-29T10:37:12.345Z'); // the day Europe moves its cl
 const ZONES = ['UTC', 'Europe/Bucharest', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Pacific/Chatham'];
 const HOOKS = ['hook-a', 'hook-b'];
 const EMAILS = ['ana@example.com', 'Ana@Example.com', 'bo@example.com', 'cy@example.com', 'dee@example.com'];
-const ENVELOPE_IDS = ['env-1', 'env-2', 'env-3', 'env-4', 'env-5', 'env-6', 'env-7', 'env-8'];
+// Few ids, so that most changes and deletes find an envelope a fold has already counted (with many, a change would
+// mostly miss, and a missing trigger could go unnoticed).
+const ENVELOPE_IDS = ['env-1', 'env-2', 'env-3'];
 
 // Within 40 days before NOW, and a few minutes after it (a sender's clock ahead of ours).
 const time = fc.integer({ min: NOW.getTime() - 40 * DAY, max: NOW.getTime() + 300_000 }).map((ms) => new Date(ms));
@@ -53,7 +56,21 @@ const recipientModel = {
   finishedAt: maybeTime,
 };
 const envelopeFields = fc.record(envelopeModel);
-const recipientFields = fc.record(recipientModel);
+// Half of them signed in order (invited, then finished within 20 days), so that most have a signature wait to count.
+const recipientFields = fc.oneof(
+  fc.record(recipientModel),
+  fc
+    .record({
+      ...recipientModel,
+      email: fc.constantFrom(...EMAILS),
+      invitedAt: time,
+      waitMs: fc.integer({ min: 0, max: 20 * DAY }),
+    })
+    .map(({ waitMs, ...recipient }) => ({
+      ...recipient,
+      finishedAt: new Date(Math.min(recipient.invitedAt.getTime() + waitMs, NOW.getTime())),
+    })),
+);
 type EnvelopeFields = typeof envelopeFields extends fc.Arbitrary<infer T> ? T : never;
 type RecipientFields = typeof recipientFields extends fc.Arbitrary<infer T> ? T : never;
 
@@ -61,8 +78,11 @@ type Step =
   | { kind: 'create'; id: string; envelope: EnvelopeFields; recipients: RecipientFields[] }
   | { kind: 'update'; id: string; changes: Partial<EnvelopeFields> }
   | { kind: 'updateRecipient'; id: string; index: number; changes: Partial<RecipientFields> }
+  | { kind: 'addRecipient'; id: string; index: number; recipient: RecipientFields }
+  | { kind: 'deleteRecipient'; id: string; index: number }
   | { kind: 'delete'; id: string }
-  | { kind: 'fold'; limit: number };
+  | { kind: 'fold'; limit: number }
+  | { kind: 'check' };
 
 const id = fc.constantFrom(...ENVELOPE_IDS);
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -72,7 +92,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('create' as const),
       id,
       envelope: envelopeFields,
-      recipients: fc.array(recipientFields, { maxLength: 3 }),
+      recipients: fc.array(recipientFields, { minLength: 1, maxLength: 3 }),
     }),
   },
   {
@@ -89,16 +109,32 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('updateRecipient' as const),
       id,
       index: fc.nat({ max: 2 }),
-      changes: fc.record(recipientModel, { requiredKeys: [] }),
+      // Some columns at random, or a whole new signature (which a later check must see).
+      changes: fc.oneof(fc.record(recipientModel, { requiredKeys: [] }), recipientFields),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('addRecipient' as const),
+      id,
+      index: fc.nat({ max: 2 }),
+      recipient: recipientFields,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('deleteRecipient' as const), id, index: fc.nat({ max: 2 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), id }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fold' as const), limit: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('fold' as const), limit: fc.integer({ min: 1, max: 3 }) }) },
+  // Halfway checks: a change whose mark is missing shows before a later change of the same envelope hides it.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('check' as const) }) },
 );
 
 async function apply(db: Database, step: Step) {
   await write(db, step);
-  if (step.kind === 'create' || step.kind === 'update' || step.kind === 'updateRecipient') {
+  if (step.kind !== 'delete' && step.kind !== 'fold' && step.kind !== 'check') {
     await keepLastEventLatest(db, step.id);
   }
 }
@@ -138,19 +174,43 @@ async function write(db: Database, step: Step) {
     case 'update':
       await db.envelope.updateMany({ where: { id: step.id }, data: step.changes });
       return;
-    case 'updateRecipient':
-      await db.recipient.updateMany({
-        where: { envelopeId: step.id, key: `order:${step.index + 1}` },
-        data: step.changes,
-      });
+    case 'updateRecipient': {
+      const recipient = await nthRecipient(db, step.id, step.index);
+      if (recipient) await db.recipient.updateMany({ where: { id: recipient.id }, data: step.changes });
       return;
+    }
+    case 'addRecipient': {
+      const key = `order:${step.index + 1}`;
+      const envelope = await db.envelope.findUnique({ where: { id: step.id }, select: { id: true } });
+      if (!envelope || (await db.recipient.findFirst({ where: { envelopeId: step.id, key } }))) return;
+      await db.recipient.create({ data: { envelopeId: step.id, key, ...step.recipient } });
+      return;
+    }
+    case 'deleteRecipient': {
+      const recipient = await nthRecipient(db, step.id, step.index);
+      if (recipient) await db.recipient.deleteMany({ where: { id: recipient.id } });
+      return;
+    }
     case 'delete':
       await db.envelope.deleteMany({ where: { id: step.id } });
       return;
     case 'fold':
       await foldRollupChanges({ db, limit: step.limit });
       return;
+    case 'check':
+      await expectRollupsToMatchRecount(db, []);
+      return;
   }
+}
+
+/** One of the envelope's recipients, whichever it has (most steps then find one). */
+async function nthRecipient(db: Database, envelopeId: string, index: number) {
+  const recipients = await db.recipient.findMany({
+    where: { envelopeId },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
+  return recipients.length > 0 ? recipients[index % recipients.length]! : null;
 }
 
 /** Every figure the rollups give next to the same figure counted from the envelopes. */
@@ -170,6 +230,13 @@ async function expectRollupsToMatchRecount(db: Database, views: { zone: string; 
       );
     }
   }
+  // The signature waits themselves, whatever period a view would pick them by.
+  const recipients = await db.recipient.findMany({ where: { envelope: { isTest: false } } });
+  const expectedWaits = recipients.flatMap((recipient) => signatureWaitFigures(recipient) ?? []);
+  const byRecipient = (a: { recipientId: number }, b: { recipientId: number }) => a.recipientId - b.recipientId;
+  expect((await db.signatureWait.findMany()).sort(byRecipient), 'signature waits').toEqual(
+    expectedWaits.sort(byRecipient),
+  );
   for (const view of views) {
     const period = resolveInsightsPeriod({ days: view.days, now: NOW, timeZone: view.zone });
     const label = `${view.days} days in ${view.zone}`;
@@ -178,8 +245,9 @@ async function expectRollupsToMatchRecount(db: Database, views: { zone: string; 
     expect(await sumOpenToCompletionDistribution({ period, db }), label).toEqual(
       await getOpenToCompletionDistribution({ period, db }),
     );
-    expect(await rankSlowestRecipients({ period, db, limit: 3 }), label).toEqual(
-      await getSlowestRecipients({ period, db, limit: 3 }),
+    // Every recipient, not just the slowest few: a signature wait left out of the rollup must show.
+    expect(await rankSlowestRecipients({ period, db, limit: 100 }), label).toEqual(
+      await getSlowestRecipients({ period, db, limit: 100 }),
     );
     const stuck = { stuckDays: view.stuck, now: NOW, db };
     expect((await listStuckEnvelopes({ ...stuck, useRollups: true })).total, label).toBe(
@@ -234,8 +302,59 @@ describe('rollups', () => {
           expect(await db.completionDurationDay.count({ where: { count: { not: 0 } } })).toBe(0);
         },
       ),
-      { numRuns: getDatabaseConfig().provider === 'sqlite' ? 150 : 60 },
+      { numRuns: 100 },
     );
+  });
+
+  // One write of each kind the database's triggers must see (and two they must not), each after a full fold: the
+  // random histories above rarely isolate a single write, so a missing trigger is caught here for certain.
+  const writes: { name: string; marks: boolean; write: (db: Database) => Promise<unknown> }[] = [
+    { name: 'a new envelope', marks: true, write: (db) => createEnvelope(db, 'env-new') },
+    ...(['hookId', 'isTest', 'status', 'firstSeenAt', 'firstOpenedAt', 'finishedAt', 'signedCount'] as const).map(
+      (column) => ({
+        name: `an envelope's ${column}`,
+        marks: true,
+        write: (db: Database) =>
+          db.envelope.update({ where: { id: 'env-1' }, data: { [column]: CHANGED_ENVELOPE[column] } }),
+      }),
+    ),
+    {
+      name: "only an envelope's last event",
+      marks: false,
+      write: (db) => db.envelope.update({ where: { id: 'env-1' }, data: { lastEventAt: NOW } }),
+    },
+    { name: 'a deleted envelope', marks: true, write: (db) => db.envelope.delete({ where: { id: 'env-1' } }) },
+    {
+      name: 'a new signed recipient',
+      marks: true,
+      write: (db) => db.recipient.create({ data: { envelopeId: 'env-1', key: 'order:9', ...SIGNED } }),
+    },
+    {
+      name: 'a new recipient who has not signed',
+      marks: false,
+      write: (db) => db.recipient.create({ data: { envelopeId: 'env-1', key: 'order:9', email: 'bo@example.com' } }),
+    },
+    ...(['email', 'name', 'invitedAt', 'firstOpenedAt', 'finishedAt'] as const).map((column) => ({
+      name: `a signed recipient's ${column}`,
+      marks: true,
+      write: (db: Database) =>
+        db.recipient.updateMany({ where: { envelopeId: 'env-1' }, data: { [column]: CHANGED_RECIPIENT[column] } }),
+    })),
+    {
+      name: 'a deleted signed recipient',
+      marks: true,
+      write: (db) => db.recipient.deleteMany({ where: { envelopeId: 'env-1' } }),
+    },
+  ];
+
+  it.each(writes)('are marked for the fold by $name', async ({ write, marks }) => {
+    await startOver(db);
+    await createEnvelope(db, 'env-1');
+    await foldRollupChanges({ db, limit: 10 });
+    await write(db);
+    const marked = await db.rollupChange.findMany({ select: { envelopeId: true } });
+    expect(marked.length > 0).toBe(marks);
+    await expectRollupsToMatchRecount(db, [{ zone: 'UTC', days: 30, stuck: 3 }]);
   });
 
   it('keep the figures of envelopes stored before the rollups existed (the migration queues them all)', async () => {
@@ -264,6 +383,49 @@ describe('rollups', () => {
     await foldRollupChanges({ db });
   });
 });
+
+const SIGNED = {
+  email: 'ana@example.com',
+  name: 'Ana',
+  invitedAt: new Date(NOW.getTime() - 3 * DAY),
+  firstOpenedAt: new Date(NOW.getTime() - 2 * DAY),
+  finishedAt: new Date(NOW.getTime() - DAY),
+};
+const CHANGED_RECIPIENT = {
+  email: 'cy@example.com',
+  name: 'Cy',
+  invitedAt: new Date(NOW.getTime() - 5 * DAY),
+  firstOpenedAt: new Date(NOW.getTime() - 4 * DAY),
+  finishedAt: new Date(NOW.getTime() - 2 * 3_600_000),
+};
+const CHANGED_ENVELOPE = {
+  hookId: 'hook-b',
+  isTest: true,
+  status: 'completed' as const,
+  firstSeenAt: new Date(NOW.getTime() - 6 * DAY),
+  firstOpenedAt: new Date(NOW.getTime() - 3 * DAY),
+  finishedAt: new Date(NOW.getTime() - 3_600_000),
+  signedCount: 2,
+};
+
+/** A sent envelope of hook-a, opened, with one signed recipient. */
+async function createEnvelope(db: Database, id: string) {
+  await db.envelope.create({
+    data: {
+      id,
+      hookId: 'hook-a',
+      status: 'partially_signed',
+      firstSeenAt: new Date(NOW.getTime() - 4 * DAY),
+      firstOpenedAt: new Date(NOW.getTime() - 2 * DAY),
+      lastEventAt: NOW,
+      signedCount: 1,
+      customValues: {},
+      searchText: id,
+      lastAction: 'workstepFinished',
+      recipients: { create: [{ key: 'order:1', ...SIGNED }] },
+    },
+  });
+}
 
 /** Each run starts from nothing, whatever a failed run before it left (fast-check shrinks by running again). */
 async function startOver(db: Database) {

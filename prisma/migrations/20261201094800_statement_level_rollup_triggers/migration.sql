@@ -1,0 +1,1 @@
+-- No change for this provider: SQLite has row triggers only (see 20261201061313_rollups).
