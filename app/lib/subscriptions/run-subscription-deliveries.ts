@@ -24,13 +24,16 @@ export async function runSubscriptionDeliveries(
     subscriptionIds?: string[];
     /** Awaited before each round: the server's sender gives way to a saturated ingest (see ingest-pressure.ts). */
     beforeRound?: () => Promise<void>;
+    /** Ends the run after the round in progress (the server is shutting down). */
+    signal?: AbortSignal;
   } = {},
 ): Promise<DeliveryRunCounts> {
   const now = options.now ?? (() => new Date());
   const counts: DeliveryRunCounts = { dispatched: 0, delivered: 0, retry: 0, failed: 0 };
   let sent = 0;
-  while (sent < SENDS_PER_RUN) {
+  while (sent < SENDS_PER_RUN && !options.signal?.aborted) {
     await options.beforeRound?.();
+    if (options.signal?.aborted) break;
     const dispatch = await dispatchFeedEvents({
       now: now(),
       subscriptionIds: options.subscriptionIds,

@@ -21,6 +21,8 @@ const MAX_GIVE_WAY_MS = 5_000;
 type WorkerState = {
   enabled: boolean;
   running: Promise<void> | null;
+  /** Ends the running send after its round (shutting down). */
+  stopRun: AbortController | null;
   again: boolean;
   activeUntil: number;
   active: boolean;
@@ -29,6 +31,7 @@ const GLOBAL_KEY = '__envelopeTrackerSubscriptionWorker';
 const state = ((globalThis as { [GLOBAL_KEY]?: WorkerState })[GLOBAL_KEY] ??= {
   enabled: false,
   running: null,
+  stopRun: null,
   again: false,
   activeUntil: 0,
   active: false,
@@ -58,6 +61,7 @@ export function enableSubscriptionDeliveries(): void {
 export async function stopSubscriptionDeliveries(): Promise<void> {
   state.enabled = false;
   state.again = false;
+  state.stopRun?.abort();
   await state.running;
 }
 
@@ -73,12 +77,17 @@ export function kickSubscriptionDeliveries(): Promise<void> {
       do {
         state.again = false;
         if (!(await hasActiveSubscriptions())) break;
-        await runSubscriptionDeliveries({ beforeRound: () => giveWayToIngest({ maxMs: MAX_GIVE_WAY_MS }) });
-      } while (state.again);
+        const stopRun = (state.stopRun = new AbortController());
+        await runSubscriptionDeliveries({
+          beforeRound: () => giveWayToIngest({ maxMs: MAX_GIVE_WAY_MS }),
+          signal: stopRun.signal,
+        });
+      } while (state.again && state.enabled);
     } catch (error) {
       console.error('Sending webhooks to subscriptions failed:', error);
     } finally {
       state.running = null;
+      state.stopRun = null;
     }
   })();
   state.running = run;
