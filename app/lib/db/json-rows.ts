@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { DatabaseProvider } from './database-config';
+import { sqliteTimestamp } from './sql-values';
 
 // Many values in one raw statement, as a single JSON parameter: Prisma's query compiler spends most of a bulk
 // statement's time on its values when they are separate parameters (a 500-row createMany compiles for longer than the
@@ -37,7 +38,7 @@ export function selectJsonRows(
 
 /** As Prisma stores it in SQLite: timestamps as ISO text with an explicit offset, booleans as 0 or 1. */
 function toSqlite(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  if (value instanceof Date) return sqliteTimestamp(value);
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value ?? null;
 }

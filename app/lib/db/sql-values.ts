@@ -8,6 +8,11 @@ export function sqlJson(provider: DatabaseProvider, value: unknown): Prisma.Sql 
   return provider === 'postgresql' ? Prisma.sql`CAST(${text} AS jsonb)` : Prisma.sql`${text}`;
 }
 
+/** A timestamp as Prisma's SQLite adapter writes it, so that rows written with raw SQL compare and sort alike. */
+export function sqliteTimestamp(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00');
+}
+
 export function sqlEnum(provider: DatabaseProvider, typeName: 'EnvelopeStatus' | 'DeliveryOutcome', value: string) {
   return provider === 'postgresql'
     ? Prisma.sql`CAST(${value} AS ${Prisma.raw(`"${typeName}"`)})`

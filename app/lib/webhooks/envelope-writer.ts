@@ -27,9 +27,12 @@ export type EnvelopeWriter = {
 };
 
 const writers = new Map<string, EnvelopeWriter>();
+/** The last answer, for the DATABASE_URL it was for: asked for every notification, it skips parsing the URL again. */
+let last: { databaseUrl: string | undefined; writer: EnvelopeWriter } | null = null;
 
 /** The writer for the configured database, one per process (each holds its own connection). */
 export function getEnvelopeWriter(): EnvelopeWriter {
+  if (last && last.databaseUrl === process.env.DATABASE_URL) return last.writer;
   const config = getDatabaseConfig();
   const key = config.provider === 'postgresql' ? config.connectionString : config.filePath;
   let writer = writers.get(key);
@@ -40,5 +43,6 @@ export function getEnvelopeWriter(): EnvelopeWriter {
         : createSqliteEnvelopeWriter(config.filePath);
     writers.set(key, writer);
   }
+  last = { databaseUrl: process.env.DATABASE_URL, writer };
   return writer;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Job } from './apply-notifications';
 import type { EnvelopeWriter, StoredBatch } from './envelope-writer';
+import { ingestJob } from '@/app/testing/ingest-job';
 
 // The ingest queue with a writer that stores nothing and answers when told: which notifications share a batch, how
 // many batches are in flight, and in which order one envelope's notifications reach the writer.
@@ -32,19 +33,9 @@ vi.mock('./envelope-writer', () => ({ getEnvelopeWriter: () => writer }));
 const { ingestNotification } = await import('./ingest-notification');
 
 function notify(envelopeId: string, action: string) {
-  return ingestNotification({
-    delivery: {
-      hookId: 'hook',
-      receivedAt: new Date(),
-      method: 'GET',
-      query: '',
-      body: null,
-      contentType: null,
-      headers: {},
-      sourceAddress: null,
-    },
-    notification: { envelopeId, action } as Job['notification'],
-  });
+  // The queue gives each notification its delivery id.
+  const { delivery, notification } = ingestJob('hook', envelopeId, action);
+  return ingestNotification({ delivery, notification });
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));

@@ -11,24 +11,25 @@ function busyFor(ms: number) {
 
 const idleFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Notifications arriving in `rounds`, each keeping the event loop busy for `busyMs` before it idles for `idleMs`. */
+async function notificationsArrive(options: { rounds: number; busyMs: number; idleMs: number }) {
+  for (let round = 0; round < options.rounds; round++) {
+    noteNotificationReceived();
+    busyFor(options.busyMs);
+    await idleFor(options.idleMs);
+  }
+}
+
 describe('ingest pressure', () => {
   it('is not saturated while notifications come in at a pace the process takes easily', async () => {
     isIngestSaturated();
-    for (let round = 0; round < 6; round++) {
-      noteNotificationReceived();
-      busyFor(5);
-      await idleFor(100);
-    }
+    await notificationsArrive({ rounds: 6, busyMs: 5, idleMs: 100 });
     expect(isIngestSaturated()).toBe(false);
   });
 
   it('is saturated while notifications keep the event loop busy, and no longer once they stop', async () => {
     isIngestSaturated();
-    for (let round = 0; round < 12; round++) {
-      noteNotificationReceived();
-      busyFor(100);
-      await idleFor(1);
-    }
+    await notificationsArrive({ rounds: 12, busyMs: 100, idleMs: 1 });
     expect(isIngestSaturated()).toBe(true);
     // A busy loop without notifications (the background work itself) is not the ingest's.
     busyFor(600);
@@ -36,11 +37,7 @@ describe('ingest pressure', () => {
   });
 
   it('gives way for at most the time it is given', async () => {
-    for (let round = 0; round < 12; round++) {
-      noteNotificationReceived();
-      busyFor(100);
-      await idleFor(1);
-    }
+    await notificationsArrive({ rounds: 12, busyMs: 100, idleMs: 1 });
     const started = performance.now();
     // Still saturated: notifications keep "arriving" while it waits.
     const keepArriving = setInterval(() => {

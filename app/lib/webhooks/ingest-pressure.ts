@@ -1,5 +1,6 @@
 import 'server-only';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 // Work that can wait (the rollup fold, webhooks out) gives way while notifications keep this process busy: a signing
 // service retries a slow answer and marks the envelope in error, a subscriber or a dashboard count can wait a little.
@@ -58,6 +59,6 @@ function eventLoopUtilization(now: number): number {
 export async function giveWayToIngest(options: { maxMs: number; stepMs?: number }): Promise<void> {
   const step = options.stepMs ?? 50;
   for (let waited = 0; waited < options.maxMs && isIngestSaturated(); waited += step) {
-    await new Promise((resolve) => setTimeout(resolve, step));
+    await sleep(step);
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Sqlite from 'better-sqlite3';
 import { isSqliteBusy } from '@/app/lib/db/is-sqlite-busy';
+import { sqliteTimestamp } from '@/app/lib/db/sql-values';
 import { SQLITE_WAL_AUTOCHECKPOINT_PAGES } from '@/app/lib/db/sqlite-pragmas';
 import {
   toBatchState,
@@ -212,11 +213,6 @@ function readState(
     webhookIds,
   });
   return { batch, storedEnvelopes: new Map(envelopes.map((row) => [row.id as string, row])) };
-}
-
-/** A timestamp as Prisma's SQLite adapter writes it, so that rows of both compare and sort alike. */
-function sqliteTimestamp(date: Date): string {
-  return date.toISOString().replace('Z', '+00:00');
 }
 
 /** A row's values as SQLite stores them: timestamps as ISO text, booleans as 0/1, JSON as text. */
