@@ -13,6 +13,7 @@ let mostInFlight = 0;
 
 const writer: EnvelopeWriter = {
   concurrentBatches: 2,
+  maxBatchSize: 100,
   isRetryable: () => false,
   storeBatch: (jobs: Job[]) =>
     new Promise<StoredBatch>((resolve) => {

@@ -9,7 +9,6 @@ import { noteNotificationReceived } from './ingest-pressure';
 
 export type IngestResult = JobResult;
 
-const MAX_BATCH = 100;
 const ATTEMPTS = 4;
 
 type Waiting = {
@@ -96,14 +95,15 @@ async function drain(): Promise<void> {
   }
 }
 
-/** The next batch, in arrival order: up to MAX_BATCH waiting notifications of envelopes no other batch is storing. */
+/** The next batch, in arrival order: the writer's batch size of notifications of envelopes no batch is storing. */
 function takeBatch(): Waiting[] {
   const { ingestWaiting, envelopesInFlight } = queue;
-  if (envelopesInFlight.size === 0) return ingestWaiting.splice(0, MAX_BATCH);
+  const maxBatchSize = getEnvelopeWriter().maxBatchSize;
+  if (envelopesInFlight.size === 0) return ingestWaiting.splice(0, maxBatchSize);
   const batch: Waiting[] = [];
   const left: Waiting[] = [];
   for (const waiting of ingestWaiting) {
-    if (batch.length < MAX_BATCH && !envelopesInFlight.has(waiting.job.notification.envelopeId)) batch.push(waiting);
+    if (batch.length < maxBatchSize && !envelopesInFlight.has(waiting.job.notification.envelopeId)) batch.push(waiting);
     else left.push(waiting);
   }
   queue.ingestWaiting = left;

@@ -13,6 +13,9 @@ import type { StoredBatch } from './envelope-writer';
 import type { FeedEventDraft } from '@/app/lib/feed/feed-event-data';
 import { feedEventsFromTransitions } from '@/app/lib/feed/feed-events-from-transitions';
 
+/** Notifications in one transaction at most (a failed batch is stored again one by one to isolate the culprit). */
+export const MAX_BATCH_SIZE = 100;
+
 // What both envelope writers share around their SQL: which rows a batch must read, and which it writes once the
 // notifications are applied.
 

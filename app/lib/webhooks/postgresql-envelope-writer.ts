@@ -22,7 +22,7 @@ import {
   upsertAssignments,
   type Columns,
 } from './ingest-columns';
-import { batchReadKeys, planBatchWrites } from './plan-batch-writes';
+import { batchReadKeys, MAX_BATCH_SIZE, planBatchWrites } from './plan-batch-writes';
 import { FEED_LOCK_SQL } from '@/app/lib/feed/feed-lock';
 
 // The PostgreSQL envelope writer, the twin of sqlite-envelope-writer.ts, on the driver itself rather than Prisma, whose
@@ -122,6 +122,7 @@ export function createPostgresqlEnvelopeWriter(connectionString: string): Envelo
     storeBatch: (jobs) => storeBatch((pool ??= openPool(connectionString)), jobs),
     isRetryable: (error) => error instanceof pg.DatabaseError && RETRYABLE_SQLSTATES.includes(error.code ?? ''),
     concurrentBatches: CONCURRENT_BATCHES,
+    maxBatchSize: MAX_BATCH_SIZE,
   };
 }
 

@@ -30,7 +30,7 @@ import {
   upsertAssignments,
   type Columns,
 } from './ingest-columns';
-import { batchReadKeys, planBatchWrites } from './plan-batch-writes';
+import { batchReadKeys, MAX_BATCH_SIZE, planBatchWrites } from './plan-batch-writes';
 
 // The SQLite envelope writer, the twin of postgresql-envelope-writer.ts, on better-sqlite3 itself rather than through Prisma, whose
 // interactive transaction costs an engine round trip per statement. A batch is one synchronous IMMEDIATE transaction
@@ -53,8 +53,8 @@ export function createSqliteEnvelopeWriter(filePath: string): EnvelopeWriter {
     storeBatch: async (jobs) => storeWaitingOutBusy((connection ??= openConnection(filePath)), jobs),
     // The writer waits out a busy database itself; a unique index conflict is all that is left to retry.
     isRetryable: (error) => error instanceof Sqlite.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT_UNIQUE'),
-    // A batch runs synchronously from start to commit: a second one could only wait.
     concurrentBatches: 1,
+    maxBatchSize: MAX_BATCH_SIZE,
   };
 }
 
