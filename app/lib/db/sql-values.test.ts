@@ -9,6 +9,13 @@ describe('uuidV7', () => {
     expect(earlier < later).toBe(true);
     expect(earlier.replace(/-/g, '').slice(0, 12)).toBe(Date.UTC(2026, 0, 1).toString(16).padStart(12, '0'));
   });
+
+  it('makes a different UUID each time within the same millisecond', () => {
+    const at = Date.UTC(2026, 0, 1);
+    const ids = new Set(Array.from({ length: 1000 }, () => uuidV7(at)));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
 });
 
 describe('provider-specific SQL values', () => {

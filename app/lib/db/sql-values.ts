@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { DatabaseProvider } from './database-config';
 
@@ -19,13 +20,14 @@ export function sqlEnum(provider: DatabaseProvider, typeName: 'EnvelopeStatus' |
     : Prisma.sql`${value}`;
 }
 
-/** A time-ordered UUID (version 7), as Prisma's `uuid(7)` default makes, for rows inserted with raw SQL. */
+/**
+ * A time-ordered UUID (version 7), as Prisma's `uuid(7)` default makes, for rows inserted with raw SQL: a random
+ * (version 4) UUID with its first 48 bits replaced by the time and its version digit by 7. Node.js hands out random
+ * UUIDs from a pooled buffer; asking for 16 fresh random bytes per id cost the ingest about 1.5 % of its CPU time.
+ */
 export function uuidV7(now = Date.now()): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const time = BigInt(now);
-  for (let index = 0; index < 6; index++) bytes[index] = Number((time >> BigInt(8 * (5 - index))) & 0xffn);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const random = randomUUID();
+  const time = now.toString(16).padStart(12, '0');
+  // random: xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx; everything after its version digit stays.
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }

@@ -21,8 +21,9 @@ export type EnvelopeWriterThreadOptions = Pick<EnvelopeWriter, 'concurrentBatche
   execArgv?: string[];
 };
 
-// The writer's own heap, apart from the server's (whose limit `npm start` sets): batches are small and short-lived.
-const THREAD_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+// The writer's own heap, apart from the server's (whose limit `npm start` sets): a batch is at most twelve notifications
+// of at most 64 KiB, and lives for milliseconds.
+const THREAD_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 /**
  * A writer whose batches are stored on a worker thread of its own (envelope-writer-worker.ts), started on first use
