@@ -3,6 +3,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { parseDatabaseUrl, type DatabaseConfig } from '@/app/lib/db/database-config';
+import { sqliteTimestamp } from '@/app/lib/db/sql-values';
 import { documentFilePath } from '@/app/lib/documents/document-store';
 import { generateDeliveries, type GeneratedDelivery } from './generate-deliveries';
 import { DocumentPicker, type GeneratedDocument } from './generate-documents';
@@ -374,7 +375,7 @@ function openSqliteWriter(config: Extract<DatabaseConfig, { provider: 'sqlite' }
 /** The encoding Prisma's SQLite adapter uses, so the app reads these rows like its own. */
 function toSqliteValue(value: Value): string | number | null {
   if (value === null) return null;
-  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  if (value instanceof Date) return sqliteTimestamp(value);
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'object') return JSON.stringify(value);
   return value;

@@ -18,22 +18,32 @@ export function jsonValueList(provider: DatabaseProvider, values: readonly (stri
     : Prisma.sql`(SELECT value FROM json_each(${json}))`;
 }
 
-/** `SELECT <columns> FROM <rows>`, for `INSERT INTO … (<columns>) <this>`. */
-export function selectJsonRows(
+/** The columns' names, quoted, for a statement's column list. */
+export function columnList(columns: JsonRowColumns): Prisma.Sql {
+  return Prisma.raw(
+    Object.keys(columns)
+      .map((name) => `"${name}"`)
+      .join(', '),
+  );
+}
+
+/** `INSERT INTO <table> (<columns>) SELECT … FROM <rows>`, every row in one JSON parameter. */
+export function insertJsonRows(
   provider: DatabaseProvider,
+  table: string,
   rows: readonly Record<string, unknown>[],
   columns: JsonRowColumns,
 ): Prisma.Sql {
   const names = Object.keys(columns);
-  const quoted = names.map((name) => `"${name}"`).join(', ');
+  const into = Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columnList(columns)})`;
   if (provider === 'postgresql') {
     const definitions = names.map((name) => `"${name}" ${columns[name]}`).join(', ');
-    return Prisma.sql`SELECT ${Prisma.raw(quoted)} FROM jsonb_to_recordset(CAST(${JSON.stringify(rows)} AS jsonb))
+    return Prisma.sql`${into} SELECT ${columnList(columns)} FROM jsonb_to_recordset(CAST(${JSON.stringify(rows)} AS jsonb))
       AS t(${Prisma.raw(definitions)})`;
   }
   const sqliteRows = rows.map((row) => Object.fromEntries(names.map((name) => [name, toSqlite(row[name])])));
   const extracts = names.map((name) => `json_extract(value, '$.${name}') AS "${name}"`).join(', ');
-  return Prisma.sql`SELECT ${Prisma.raw(extracts)} FROM json_each(${JSON.stringify(sqliteRows)})`;
+  return Prisma.sql`${into} SELECT ${Prisma.raw(extracts)} FROM json_each(${JSON.stringify(sqliteRows)})`;
 }
 
 /** As Prisma stores it in SQLite: timestamps as ISO text with an explicit offset, booleans as 0 or 1. */

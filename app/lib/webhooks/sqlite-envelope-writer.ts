@@ -53,6 +53,7 @@ export function createSqliteEnvelopeWriter(filePath: string): EnvelopeWriter {
     storeBatch: async (jobs) => storeWaitingOutBusy((connection ??= openConnection(filePath)), jobs),
     // The writer waits out a busy database itself; a unique index conflict is all that is left to retry.
     isRetryable: (error) => error instanceof Sqlite.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT_UNIQUE'),
+    // A batch runs synchronously from start to commit: a second one could only wait.
     concurrentBatches: 1,
     maxBatchSize: MAX_BATCH_SIZE,
   };

@@ -3,7 +3,7 @@ import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Database, Transaction } from '@/app/lib/db/create-prisma-client';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
-import { jsonValueList, selectJsonRows, type JsonRowColumns } from '@/app/lib/db/json-rows';
+import { columnList, insertJsonRows, jsonValueList, type JsonRowColumns } from '@/app/lib/db/json-rows';
 import { sqlEnum } from '@/app/lib/db/sql-values';
 import { durationRangeOf } from './duration-ranges';
 import {
@@ -96,8 +96,7 @@ async function foldChunk(tx: Transaction, provider: DatabaseProvider, chunk: num
       SELECT "id", "envelopeId", "email", "name", "invitedAt", "firstOpenedAt", "finishedAt"
       FROM "Recipient" WHERE "envelopeId" IN ${idList} AND "finishedAt" IS NOT NULL`,
     tx.$queryRaw<EnvelopeFigures[]>`
-      SELECT ${join(Object.keys(ROLLUP_COLUMNS).map((column) => Prisma.raw(`"${column}"`)))}
-      FROM "EnvelopeRollup" WHERE "envelopeId" IN ${idList}`,
+      SELECT ${columnList(ROLLUP_COLUMNS)} FROM "EnvelopeRollup" WHERE "envelopeId" IN ${idList}`,
   ]);
 
   const after = envelopes.map(envelopeFigures);
@@ -112,26 +111,11 @@ async function foldChunk(tx: Transaction, provider: DatabaseProvider, chunk: num
   for (const figures of after) addFigures(deltas, figures, 1);
 
   if (before.length > 0) await tx.$executeRaw`DELETE FROM "EnvelopeRollup" WHERE "envelopeId" IN ${idList}`;
-  if (after.length > 0) await insertRows(tx, provider, 'EnvelopeRollup', after, ROLLUP_COLUMNS);
+  if (after.length > 0) await tx.$executeRaw(insertJsonRows(provider, 'EnvelopeRollup', after, ROLLUP_COLUMNS));
   await tx.$executeRaw`DELETE FROM "SignatureWait" WHERE "envelopeId" IN ${idList}`;
-  if (waits.length > 0) await insertRows(tx, provider, 'SignatureWait', waits, SIGNATURE_WAIT_COLUMNS);
+  if (waits.length > 0) await tx.$executeRaw(insertJsonRows(provider, 'SignatureWait', waits, SIGNATURE_WAIT_COLUMNS));
   await writeDeltas(tx, provider, deltas);
   return taken.length;
-}
-
-async function insertRows(
-  tx: Transaction,
-  provider: DatabaseProvider,
-  table: string,
-  rows: readonly Record<string, unknown>[],
-  columns: JsonRowColumns,
-) {
-  const names = Prisma.raw(
-    Object.keys(columns)
-      .map((column) => `"${column}"`)
-      .join(', '),
-  );
-  await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) ${selectJsonRows(provider, rows, columns)}`;
 }
 
 function addFigures(deltas: Deltas, figures: EnvelopeFigures, sign: 1 | -1) {
