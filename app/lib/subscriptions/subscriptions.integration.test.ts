@@ -164,6 +164,48 @@ describe(`webhooks out on ${provider}`, () => {
     ]);
   });
 
+  it("queues an envelope's later event behind its event waiting for a retry, and no other envelope's", async () => {
+    const hook = await createTestHook('Held back hook');
+    const failing = new Set<string>();
+    const { subscription, receiver } = await subscribe({
+      types: ['envelope.sent', 'recipient.opened'],
+      answer: (id) => (failing.has(id) ? 503 : 200),
+    });
+    const jobsOf = async (envelopeId: string) => {
+      const { items } = await listFeedEvents({
+        envelope: envelopeId,
+        type: ['envelope.sent', 'recipient.opened'],
+        limit: 10,
+      });
+      return Promise.all(
+        items.map((event) =>
+          prisma.subscriptionDelivery.findFirstOrThrow({
+            where: { subscriptionId: subscription.id, eventId: event.id },
+          }),
+        ),
+      );
+    };
+    const recipient = { recipientOrder: '1', recipientEmail: 'ana@example.com' };
+    const notify = async (envelopeId: string, action: string) =>
+      expect((await sendWebhook(hook.id, { query: { envelopeId, action, ...recipient } })).status).toBe(200);
+    const waiting = uniqueEnvelopeId();
+    await notify(waiting, 'sendSignNotification');
+    for (const eventId of await feedIdsOf(waiting)) failing.add(eventId);
+    const at = new Date();
+    await runAt(subscription.id, at);
+    // Only now, after its first event failed, does the envelope's next event arrive; another envelope's too.
+    await notify(waiting, 'workstepOpened');
+    const other = await notifyEnvelope(hook.id);
+    await runAt(subscription.id, at);
+
+    const [sent, opened] = await jobsOf(waiting);
+    expect(sent).toMatchObject({ status: 'pending', nextAttemptAt: new Date(at.getTime() + RETRY_DELAYS_MS[0]!) });
+    expect(opened).toMatchObject({ status: 'pending', nextAttemptAt: sent!.nextAttemptAt });
+    expect(receiver.received.filter((request) => request.id === opened!.eventId)).toHaveLength(0);
+    const otherJobs = await jobsOf(other);
+    expect(otherJobs.map((job) => job.status)).toEqual(['delivered', 'delivered']);
+  });
+
   it('sends again, with the same webhook-id, what an instance that died mid-send had claimed', async () => {
     const hook = await createTestHook('Crashed instance hook');
     const { subscription, receiver } = await subscribe({ types: ['envelope.sent'] });
