@@ -2,6 +2,7 @@ import 'server-only';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { inSpan, spanHost } from '@/app/lib/observability/in-span';
 import { DELIVERY_TIMEOUT_MS } from './delivery-schedule';
+import { postJsonRequest, RefusedAddressError, type ResolveHost } from './post-json-request';
 import { signWebhookRequest } from './sign-webhook-request';
 
 /** What a receiver made of one request. */
@@ -62,12 +63,14 @@ export async function postJson(options: PostJsonOptions): Promise<PostOutcome> {
   );
 }
 
-type PostJsonOptions = {
+export type PostJsonOptions = {
   url: string;
   body: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
   hideRedirectTarget?: boolean;
+  /** How host names are resolved: DNS unless a test gives its own. */
+  resolveHost?: ResolveHost;
 };
 
 async function postJsonUntraced(options: PostJsonOptions): Promise<PostOutcome> {
@@ -76,48 +79,31 @@ async function postJsonUntraced(options: PostJsonOptions): Promise<PostOutcome> 
   const headers = { 'content-type': 'application/json', 'user-agent': USER_AGENT, ...options.headers };
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(options.url, {
-      method: 'POST',
-      headers,
+    const answer = await postJsonRequest({
+      url: options.url,
       body: options.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      headers,
+      timeoutMs,
+      excerptChars: EXCERPT_CHARS,
+      resolveHost: options.resolveHost,
     });
-    const excerpt = await readExcerpt(response);
-    const ok = response.status >= 200 && response.status < 300;
-    const location = options.hideRedirectTarget ? null : response.headers.get('location');
+    const ok = answer.status >= 200 && answer.status < 300;
+    const location = options.hideRedirectTarget ? null : answer.location;
     const error = ok
       ? null
-      : response.status >= 300 && response.status < 400
-        ? `HTTP ${response.status}: redirects are not followed${location ? ` (to ${location.slice(0, 200)})` : ''}; give the final address`
-        : `HTTP ${response.status}`;
-    return { ok, statusCode: response.status, durationMs: elapsed(), error, responseExcerpt: excerpt };
+      : answer.status >= 300 && answer.status < 400
+        ? `HTTP ${answer.status}: redirects are not followed${location ? ` (to ${location.slice(0, 200)})` : ''}; give the final address`
+        : `HTTP ${answer.status}`;
+    return { ok, statusCode: answer.status, durationMs: elapsed(), error, responseExcerpt: answer.excerpt };
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const reason = timedOut
       ? `no answer within ${Math.round(timeoutMs / 1000)} s`
-      : `could not connect: ${describeNetworkError(error)}`;
+      : error instanceof RefusedAddressError
+        ? `not sent: ${error.message}`
+        : `could not connect: ${describeNetworkError(error)}`;
     return { ok: false, statusCode: null, durationMs: elapsed(), error: reason, responseExcerpt: null };
   }
-}
-
-async function readExcerpt(response: Response): Promise<string | null> {
-  if (!response.body) return null;
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    while (text.length < EXCERPT_CHARS) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-  } catch {
-    // A body cut short still has its start.
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return text === '' ? null : text.slice(0, EXCERPT_CHARS);
 }
 
 function describeNetworkError(error: unknown): string {

@@ -11,6 +11,12 @@ const NEVER_RANGES = new Set(['linkLocal', 'unspecified', 'broadcast', 'multicas
 /** The host's address class when it is an address literal (IPv6 without its brackets). */
 const rangeOf = (host: string): string | null => addressRange(host.replace(/^\[|\]$/g, ''));
 
+/** Whether a connection to `address` (what a host name resolved to) is refused whatever the URL said. */
+export function isNeverTargetAddress(address: string): boolean {
+  const range = addressRange(address);
+  return range !== null && NEVER_RANGES.has(range);
+}
+
 const isLocalName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
 
 /** Whether `text` may be a subscription's URL; `requireHttps` in production. */

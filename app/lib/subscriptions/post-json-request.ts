@@ -1,0 +1,107 @@
+import 'server-only';
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { describeAddressRange } from '@/app/lib/signing/address-ranges';
+import { isNeverTargetAddress } from './subscription-target';
+
+// One POST to a subscriber or an alert channel, on Node's own client rather than fetch: the connection's address is
+// checked after the name was resolved, so a host name that resolves to a link-local address (cloud metadata at
+// 169.254.169.254) is refused, not only such an address written in the URL.
+
+/** Resolves a host name to every address it has; dns.lookup unless a test gives its own. */
+export type ResolveHost = (hostname: string) => Promise<dns.LookupAddress[]>;
+
+export type PostAnswer = { status: number; location: string | null; excerpt: string | null };
+
+/** Raised when the host is, or resolves to, an address events are never sent to. */
+export class RefusedAddressError extends Error {
+  readonly code = 'refused_address';
+}
+
+// Kept alive: under a flood a subscriber gets hundreds of events a second.
+const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+
+const resolveWithDns: ResolveHost = (hostname) => dns.promises.lookup(hostname, { all: true });
+
+/**
+ * POSTs `body` to `url` and reads the answer's status, Location and up to `excerptChars` of its body. Redirects are
+ * not followed. Rejects with a RefusedAddressError, a TimeoutError after `timeoutMs`, or the network's error.
+ */
+export function postJsonRequest(options: {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  excerptChars: number;
+  resolveHost?: ResolveHost;
+}): Promise<PostAnswer> {
+  const url = new URL(options.url);
+  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  if (isNeverTargetAddress(literal)) return Promise.reject(refused(url.hostname, literal));
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise<PostAnswer>((resolve, reject) => {
+    const request = client.request(url, {
+      method: 'POST',
+      headers: { ...options.headers, 'content-length': Buffer.byteLength(options.body) },
+      agent: AGENTS[url.protocol === 'https:' ? 'https:' : 'http:'],
+      lookup: guardedLookup(options.resolveHost ?? resolveWithDns),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    request.on('error', (error) => reject(error.name === 'AbortError' && error.cause ? error.cause : error));
+    request.on('response', (response) => {
+      let excerpt = '';
+      const finish = () => {
+        resolve({
+          status: response.statusCode ?? 0,
+          location: response.headers.location ?? null,
+          excerpt: excerpt === '' ? null : excerpt.slice(0, options.excerptChars),
+        });
+      };
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        excerpt += chunk;
+        // The start is all that is kept: the rest is not waited for.
+        if (excerpt.length >= options.excerptChars) {
+          response.destroy();
+          finish();
+        }
+      });
+      response.on('end', finish);
+      // A body cut short still has its start.
+      response.on('error', finish);
+      response.on('aborted', finish);
+    });
+    request.end(options.body);
+  });
+}
+
+function guardedLookup(resolveHost: ResolveHost): LookupFunction {
+  return (hostname, lookupOptions, callback) => {
+    resolveHost(hostname).then(
+      (addresses) => {
+        const never = addresses.find((entry) => isNeverTargetAddress(entry.address));
+        if (never) return callback(refused(hostname, never.address), '', 0);
+        const usable = addresses.filter((entry) => !lookupOptions.family || entry.family === lookupOptions.family);
+        if (lookupOptions.all) {
+          return (callback as unknown as (error: null, addresses: dns.LookupAddress[]) => void)(null, usable);
+        }
+        const first = usable[0];
+        if (!first)
+          return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
+        callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 0),
+    );
+  };
+}
+
+function refused(hostname: string, address: string): RefusedAddressError {
+  const what = `a ${describeAddressRange(address)} address, where events are never sent`;
+  return new RefusedAddressError(
+    hostname.replace(/^\[|\]$/g, '') === address
+      ? `${address} is ${what}`
+      : `${hostname} resolves to ${address}, ${what}`,
+  );
+}
