@@ -12,6 +12,15 @@ const { sql, join } = Prisma;
 
 type Db = Transaction | typeof prisma;
 
+/**
+ * "The job is pending" where one envelope's jobs are looked up: written so that no index on the status can serve it,
+ * and the lookup goes through the (subscription, envelope, position) index. With statistics taken while nothing was
+ * pending (every job delivered, the usual state), PostgreSQL otherwise took the status index for such a lookup and
+ * read every pending job for each one: 0.3 s per call during an outage's backlog, where it is needed most.
+ */
+const isPending = (alias?: string) =>
+  sql`(${Prisma.raw(alias ? `${alias}."status"` : '"status"')} = 'pending') IS TRUE`;
+
 /** Most events one dispatch pass reads per subscription. */
 const DISPATCH_BATCH = 500;
 
@@ -93,7 +102,7 @@ export async function queueJobs(
       COALESCE((
         SELECT MAX(h."nextAttemptAt") FROM "SubscriptionDelivery" h
         WHERE h."subscriptionId" = ${subscriptionId} AND h."envelopeId" = ${event.envelopeId}
-          AND h."status" = 'pending' AND h."eventPosition" < ${event.position} AND h."nextAttemptAt" > ${now}
+          AND ${isPending('h')} AND h."eventPosition" < ${event.position} AND h."nextAttemptAt" > ${now}
       ), ${now}),
       ${now})`,
   );
@@ -118,8 +127,14 @@ const DUE_WINDOW = 1_024;
  * holdBackFollowers and queueJobs).
  */
 export async function findDueDeliveries(now: Date, limit: number, subscriptionIds?: string[]): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ id: number }[]>(dueDeliveriesSql(now, limit, subscriptionIds));
+  return rows.map((row) => Number(row.id));
+}
+
+/** The query of findDueDeliveries, for a test to look at its plan. */
+export function dueDeliveriesSql(now: Date, limit: number, subscriptionIds?: string[]): Prisma.Sql {
   const scope = subscriptionIds ? sql`AND d."subscriptionId" IN (${join(subscriptionIds)})` : sql``;
-  const rows = await prisma.$queryRaw<{ id: number }[]>`
+  return sql`
     SELECT c."id" FROM (
       SELECT d."id", d."subscriptionId", d."envelopeId", d."eventPosition", d."nextAttemptAt"
       FROM "SubscriptionDelivery" d
@@ -133,11 +148,10 @@ export async function findDueDeliveries(now: Date, limit: number, subscriptionId
     ) AS c
     WHERE c."eventPosition" = (
       SELECT e."eventPosition" FROM "SubscriptionDelivery" e
-      WHERE e."subscriptionId" = c."subscriptionId" AND e."envelopeId" = c."envelopeId" AND e."status" = 'pending'
+      WHERE e."subscriptionId" = c."subscriptionId" AND e."envelopeId" = c."envelopeId" AND ${isPending('e')}
       ORDER BY e."eventPosition" LIMIT 1)
     ORDER BY c."nextAttemptAt", c."eventPosition"
     LIMIT ${limit}`;
-  return rows.map((row) => Number(row.id));
 }
 
 /**
@@ -151,7 +165,7 @@ export async function holdBackFollowers(
 ): Promise<void> {
   await db.$executeRaw`
     UPDATE "SubscriptionDelivery" SET "nextAttemptAt" = ${until}
-    WHERE "subscriptionId" = ${job.subscriptionId} AND "envelopeId" = ${job.envelopeId} AND "status" = 'pending'
+    WHERE "subscriptionId" = ${job.subscriptionId} AND "envelopeId" = ${job.envelopeId} AND ${isPending()}
       AND "eventPosition" > ${job.eventPosition} AND "nextAttemptAt" < ${until}`;
 }
 
