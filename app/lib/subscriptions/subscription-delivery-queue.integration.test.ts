@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { prisma } from '@/app/lib/db/prisma';
-import { dueDeliveriesSql, findDueDeliveries } from './subscription-delivery-queue';
+import {
+  claimDeliveries,
+  claimDeliveriesSql,
+  dueDeliveriesSql,
+  findDueDeliveries,
+} from './subscription-delivery-queue';
 
 const provider = inject('databaseProvider');
 
@@ -11,7 +16,7 @@ const subscriptionId = `sub_${randomBytes(12).toString('hex')}`;
 afterAll(() => prisma.subscription.delete({ where: { id: subscriptionId } }));
 
 describe(`the webhooks-out queue on ${provider}`, () => {
-  it("finds each envelope's first pending job by lookup, even with statistics taken while nothing was pending", async () => {
+  it("finds each envelope's first pending job and claims jobs by lookup, even with statistics taken while nothing was pending", async () => {
     const now = new Date();
     await prisma.subscription.create({
       data: {
@@ -45,6 +50,20 @@ describe(`the webhooks-out queue on ${provider}`, () => {
     expect(jobs).toHaveLength(64);
     // Each is its envelope's first: the earlier of its two positions.
     expect(jobs.every((job) => job.eventPosition < ENVELOPES)).toBe(true);
+
+    const claimSql = claimDeliveriesSql(due, 'test-token', now);
+    const claimSteps =
+      provider === 'postgresql'
+        ? JSON.stringify(await prisma.$queryRaw(Prisma.sql`EXPLAIN (FORMAT JSON) ${claimSql}`))
+        : (await prisma.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${claimSql}`))
+            .map((step) => step.detail)
+            .join('\n');
+    // By id, never by walking the due jobs.
+    expect(claimSteps).toMatch(
+      provider === 'postgresql' ? /"Index Name":"SubscriptionDelivery_pkey"/ : /INTEGER PRIMARY KEY/,
+    );
+    expect(claimSteps).not.toMatch(/status_nextAttemptAt/);
+    expect(await claimDeliveries(due, 'test-token', now)).toHaveLength(64);
 
     const query = dueDeliveriesSql(now, 64, [subscriptionId]);
     if (provider === 'postgresql') {
