@@ -22,7 +22,7 @@ export async function POST(request: Request) {
   });
   if (!body.ok) return body.response;
   const created = await createSubscription(body.value);
-  if (!created.ok) return errorResponse(400, 'invalid_subscription', created.message);
+  if (!created.ok) return errorResponse(created.status, created.code, created.message);
   await recordAuditEntry({
     request,
     action: 'subscription.create',

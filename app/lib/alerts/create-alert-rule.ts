@@ -2,6 +2,7 @@ import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
 import { ALERT_EVALUATOR_ROW, readAlertEvaluatorState } from './alert-evaluator-state';
 import { newAlertRuleId } from './alert-ids';
+import { MAX_ALERT_RULES, tooManyAlertRules } from './alert-limits';
 import type { AlertFailure } from './alert-not-found';
 import { toAlertRuleView, type AlertRuleView } from './alert-rule-view';
 import { ALERT_KIND_PARAMETERS, type CreateAlertRuleBody } from './alert-schemas';
@@ -14,8 +15,12 @@ import { checkAlertRuleReferences } from './check-alert-rule-references';
 export async function createAlertRule(options: {
   body: CreateAlertRuleBody;
   now?: Date;
+  /** The most there may be; MAX_ALERT_RULES unless told. */
+  maxRules?: number;
 }): Promise<{ ok: true; rule: AlertRuleView } | AlertFailure> {
   const { body } = options;
+  const limit = options.maxRules ?? MAX_ALERT_RULES;
+  if ((await prisma.alertRule.count()) >= limit) return tooManyAlertRules(limit);
   const references = await checkAlertRuleReferences({ channelIds: body.channelIds, hookId: body.hookId });
   if (!references.ok) return references;
   const now = options.now ?? new Date();

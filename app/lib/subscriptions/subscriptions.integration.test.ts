@@ -4,6 +4,7 @@ import { listFeedEvents } from '@/app/lib/feed/list-feed-events';
 import { startWebhookReceiver } from '@/app/testing/webhook-receiver';
 import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import { DELIVERY_LEASE_MS, MAX_DELIVERY_ATTEMPTS, RETRY_DELAYS_MS } from './delivery-schedule';
+import { createSubscription } from './create-subscription';
 import { runSubscriptionDeliveries } from './run-subscription-deliveries';
 import { claimDeliveries, findDueDeliveries } from './subscription-delivery-queue';
 
@@ -320,6 +321,16 @@ describe(`webhooks out on ${provider}`, () => {
     });
     expect(removed.status).toBe(204);
     expect(await prisma.subscriptionDelivery.count({ where: { subscriptionId: subscription.id } })).toBe(0);
+  });
+
+  it('refuses a subscription beyond the most there may be, saying what to do', async () => {
+    // Other files subscribe at the same time: the limit is what is already there, never fewer.
+    const refused = await createSubscription({ url: 'http://127.0.0.1:9/over' }, new Date(), { maxSubscriptions: 0 });
+    expect(refused).toMatchObject({ ok: false, status: 409, code: 'too_many_subscriptions' });
+    expect(refused.ok === false && refused.message).toMatch(
+      /^There are already 0 subscriptions, the most there can be: delete one you no longer use \(DELETE \/api\/subscriptions\/<id>\) first/,
+    );
+    expect(await prisma.subscription.count({ where: { url: 'http://127.0.0.1:9/over' } })).toBe(0);
   });
 
   it('refuses targets it must not send to, saying what to use', async () => {
