@@ -1,11 +1,17 @@
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
+import { parseDatabaseUrl } from '@/app/lib/db/database-config';
 import { prisma } from '@/app/lib/db/prisma';
+import {
+  createScratchPostgresqlDatabase,
+  dropScratchPostgresqlDatabase,
+} from '@/app/lib/db/scratch-postgresql-database';
 import { createTestHook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import type { Job } from './apply-notifications';
 import { ingestJob as job } from '@/app/testing/ingest-job';
 import type { EnvelopeWriter } from './envelope-writer';
-import { createPostgresqlEnvelopeWriter } from './postgresql-envelope-writer';
+import { createPostgresqlEnvelopeWriter, READ_STATE, WRITER_CONNECTION_OPTIONS } from './postgresql-envelope-writer';
 
 // The route tests cover the rules through HTTP on both databases; these cover what only the
 // PostgreSQL path has: several app instances at once, pipelined statements, its own connection.
@@ -35,6 +41,35 @@ afterEach(() => {
 });
 
 describe.skipIf(!isPostgresql)('storing batches on PostgreSQL', () => {
+  it("reads a batch's state through the keys' indexes with a plan made while the tables were empty", async () => {
+    // A new database, as the writer's prepared statements often first meet one: their cached plan stays.
+    const serverUrl = process.env.TEST_DATABASE_URL!;
+    const url = await createScratchPostgresqlDatabase(serverUrl, 'envtest_writer_plan');
+    try {
+      await applyMigrations({ config: parseDatabaseUrl(url) });
+      const scannedTables = async (options?: string) => {
+        const client = new pg.Client({ connectionString: url, options });
+        await client.connect();
+        try {
+          await client.query('SET plan_cache_mode = force_generic_plan');
+          await client.query(`PREPARE read_state AS ${READ_STATE.text}`);
+          const now = new Date().toISOString();
+          const { rows } = await client.query(
+            `EXPLAIN (FORMAT JSON) EXECUTE read_state('{an-envelope}', '{a-key}', '${now}', '${now}', '{a-hook}', '{an-id}')`,
+          );
+          const plan = JSON.stringify(rows[0]['QUERY PLAN']);
+          return [...plan.matchAll(/"Node Type":"Seq Scan",[^}]*?"Relation Name":"(\w+)"/g)].map((match) => match[1]);
+        } finally {
+          await client.end();
+        }
+      };
+      expect(await scannedTables()).not.toEqual([]);
+      expect(await scannedTables(WRITER_CONNECTION_OPTIONS)).toEqual([]);
+    } finally {
+      await dropScratchPostgresqlDatabase(serverUrl, url, 'envtest_writer_plan');
+    }
+  });
+
   it('stores each milestone once when two app instances receive the same notifications at the same time', async () => {
     const hook = await createTestHook('two instances');
     const envelopeIds = Array.from({ length: 12 }, () => uniqueEnvelopeId());
