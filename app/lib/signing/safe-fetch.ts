@@ -1,9 +1,8 @@
-import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { formatBytes } from '@/app/lib/format/byte-size';
+import { guardedLookup } from './guarded-lookup';
 import { describeAddressRange, isLoopbackAddress, isPublicAddress, isUnspecifiedAddress } from './address-ranges';
 import { SpanKind } from '@opentelemetry/api';
 import { inSpan, spanHost } from '@/app/lib/observability/in-span';
@@ -157,20 +156,6 @@ function blocked(url: URL, target: string): SafeFetchError {
   );
 }
 
-function guardedLookup(url: URL, allowed: (address: string) => boolean): LookupFunction {
-  return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
-      if (error) return callback(error, '', 0);
-      const refused = addresses.find((entry) => !allowed(entry.address));
-      if (refused) return callback(blocked(url, refused.address), '', 0);
-      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, addresses);
-      const first = addresses[0];
-      if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
-      callback(null, first.address, first.family);
-    });
-  };
-}
-
 type Answer = { kind: 'response'; response: SafeFetchResponse } | { kind: 'redirect'; location: string };
 
 function requestOnce(
@@ -189,7 +174,7 @@ function requestOnce(
       method: 'GET',
       headers: { 'user-agent': 'envelope-tracker', ...headers },
       agent: false,
-      lookup: guardedLookup(url, allowed),
+      lookup: guardedLookup((address) => (allowed(address) ? null : blocked(url, address))),
     });
     // Settles once; destroying the request afterwards only releases the socket.
     const fail = (error: unknown) => {

@@ -1,17 +1,13 @@
 import 'server-only';
-import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
 import { describeAddressRange } from '@/app/lib/signing/address-ranges';
+import { guardedLookup, type ResolveHost } from '@/app/lib/signing/guarded-lookup';
 import { isNeverTargetAddress } from './subscription-target';
 
 // One POST to a subscriber or an alert channel, on Node's own client rather than fetch: the connection's address is
 // checked after the name was resolved, so a host name that resolves to a link-local address (cloud metadata at
 // 169.254.169.254) is refused, not only such an address written in the URL.
-
-/** Resolves a host name to every address it has; dns.lookup unless a test gives its own. */
-export type ResolveHost = (hostname: string) => Promise<dns.LookupAddress[]>;
 
 export type PostAnswer = { status: number; location: string | null; excerpt: string | null };
 
@@ -21,9 +17,8 @@ export class RefusedAddressError extends Error {
 }
 
 // Kept alive: under a flood a subscriber gets hundreds of events a second.
-const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
-
-const resolveWithDns: ResolveHost = (hostname) => dns.promises.lookup(hostname, { all: true });
+const HTTP_AGENT = new http.Agent({ keepAlive: true });
+const HTTPS_AGENT = new https.Agent({ keepAlive: true });
 
 /**
  * POSTs `body` to `url` and reads the answer's status, Location and up to `excerptChars` of its body. Redirects are
@@ -40,13 +35,16 @@ export function postJsonRequest(options: {
   const url = new URL(options.url);
   const literal = url.hostname.replace(/^\[|\]$/g, '');
   if (isNeverTargetAddress(literal)) return Promise.reject(refused(url.hostname, literal));
-  const client = url.protocol === 'https:' ? https : http;
+  const secure = url.protocol === 'https:';
   return new Promise<PostAnswer>((resolve, reject) => {
-    const request = client.request(url, {
+    const request = (secure ? https : http).request(url, {
       method: 'POST',
       headers: { ...options.headers, 'content-length': Buffer.byteLength(options.body) },
-      agent: AGENTS[url.protocol === 'https:' ? 'https:' : 'http:'],
-      lookup: guardedLookup(options.resolveHost ?? resolveWithDns),
+      agent: secure ? HTTPS_AGENT : HTTP_AGENT,
+      lookup: guardedLookup(
+        (address) => (isNeverTargetAddress(address) ? refused(url.hostname, address) : null),
+        options.resolveHost,
+      ),
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     request.on('error', (error) => reject(error.name === 'AbortError' && error.cause ? error.cause : error));
@@ -75,26 +73,6 @@ export function postJsonRequest(options: {
     });
     request.end(options.body);
   });
-}
-
-function guardedLookup(resolveHost: ResolveHost): LookupFunction {
-  return (hostname, lookupOptions, callback) => {
-    resolveHost(hostname).then(
-      (addresses) => {
-        const never = addresses.find((entry) => isNeverTargetAddress(entry.address));
-        if (never) return callback(refused(hostname, never.address), '', 0);
-        const usable = addresses.filter((entry) => !lookupOptions.family || entry.family === lookupOptions.family);
-        if (lookupOptions.all) {
-          return (callback as unknown as (error: null, addresses: dns.LookupAddress[]) => void)(null, usable);
-        }
-        const first = usable[0];
-        if (!first)
-          return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
-        callback(null, first.address, first.family);
-      },
-      (error: NodeJS.ErrnoException) => callback(error, '', 0),
-    );
-  };
 }
 
 function refused(hostname: string, address: string): RefusedAddressError {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenOnLoopback, type LoopbackListener } from '@/app/testing/listen-on-loopback';
-import type { ResolveHost } from './post-json-request';
+import type { ResolveHost } from '@/app/lib/signing/guarded-lookup';
 import { postJson } from './post-webhook';
 
 // Host names are resolved by a stand-in for DNS, so a name can point anywhere without touching the machine's resolver.

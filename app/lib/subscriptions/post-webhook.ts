@@ -2,7 +2,8 @@ import 'server-only';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { inSpan, spanHost } from '@/app/lib/observability/in-span';
 import { DELIVERY_TIMEOUT_MS } from './delivery-schedule';
-import { postJsonRequest, RefusedAddressError, type ResolveHost } from './post-json-request';
+import type { ResolveHost } from '@/app/lib/signing/guarded-lookup';
+import { postJsonRequest, RefusedAddressError } from './post-json-request';
 import { signWebhookRequest } from './sign-webhook-request';
 
 /** What a receiver made of one request. */

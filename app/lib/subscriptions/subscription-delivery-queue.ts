@@ -13,10 +13,11 @@ const { sql, join } = Prisma;
 type Db = Transaction | typeof prisma;
 
 /**
- * "The job is pending" where jobs are looked up by envelope or by id: written so that no index on the status can serve
- * it, and the lookup goes through the (subscription, envelope, position) index or the primary key. With statistics taken while nothing was
- * pending (every job delivered, the usual state), PostgreSQL otherwise took the status index for such a lookup and
- * read every pending job for each one: 0.3 s per call during an outage's backlog, where it is needed most.
+ * "The job is pending" where jobs are looked up by envelope or by id: written so that no index on the status can
+ * serve it, and the lookup goes through the (subscription, envelope, position) index or the primary key. With
+ * statistics taken while nothing was pending (every job delivered, the usual state), PostgreSQL otherwise took the
+ * status index for such a lookup and read every pending job for each one: 0.3 s per call during an outage's
+ * backlog, where it is needed most.
  */
 const isPending = (alias?: string) =>
   sql`(${Prisma.raw(alias ? `${alias}."status"` : '"status"')} = 'pending') IS TRUE`;
