@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
+import type { Transaction } from '@/app/lib/db/create-prisma-client';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { sqlEnum } from '@/app/lib/db/sql-values';
@@ -43,7 +44,10 @@ export async function findEnvelopeIds(options: {
   take: number;
   scanWindow?: number;
   now?: Date;
+  /** Where to read: the process's client unless told. */
+  db?: Transaction;
 }): Promise<string[]> {
+  const db = options.db ?? prisma;
   const provider = getDatabaseProvider();
   const order = options.order ?? defaultOrderFor(options.filters);
   const conditions = filterConditions(provider, options.filters, options.now);
@@ -51,21 +55,21 @@ export async function findEnvelopeIds(options: {
 
   if (order.sort === 'activity') {
     if (options.after) conditions.push(afterActivitySql(order, options.after));
-    if (!term) return selectIds(conditions, activityOrderSql(order), options.take);
+    if (!term) return selectIds(db, conditions, activityOrderSql(order), options.take);
     // PostgreSQL's planner weighs the trigram index against the list order's index by itself; SQLite's cannot.
     if (provider === 'sqlite') {
       const window = options.scanWindow ?? SEARCH_SCAN_WINDOW;
-      const found = await searchFirst(provider, conditions, activityOrderSql(order), term, window, options.take);
+      const found = await searchFirst(db, provider, conditions, activityOrderSql(order), term, window, options.take);
       if (found) return found;
     }
-    return selectIds([...conditions, matchesTerm(provider, term)], activityOrderSql(order), options.take);
+    return selectIds(db, [...conditions, matchesTerm(provider, term)], activityOrderSql(order), options.take);
   }
 
   if (term) conditions.push(matchesTerm(provider, term));
   if (order.sort === 'status') {
-    return selectByStatus(provider, options.filters, order, conditions, options.after, options.take);
+    return selectByStatus(db, provider, options.filters, order, conditions, options.after, options.take);
   }
-  return selectByTime(SORT_COLUMNS[order.sort], order, conditions, options.after, options.take);
+  return selectByTime(db, SORT_COLUMNS[order.sort], order, conditions, options.after, options.take);
 }
 
 /**
@@ -73,6 +77,7 @@ export async function findEnvelopeIds(options: {
  * unknown ones by id. Two plain index walks rather than one "NULLS LAST" sort, which no index serves both ways.
  */
 async function selectByTime(
+  db: Transaction,
   column: string,
   order: EnvelopeOrder,
   conditions: Prisma.Sql[],
@@ -85,11 +90,11 @@ async function selectByTime(
   const afterKnown = after && typeof after.key === 'string' ? new Date(after.key) : null;
   if (!after || afterKnown) {
     const own = afterKnown ? [afterTimeSql(column, order, afterKnown, after!.id)] : [];
-    ids.push(...(await selectIds([...conditions, known, ...own], timeOrderSql(column, order), take)));
+    ids.push(...(await selectIds(db, [...conditions, known, ...own], timeOrderSql(column, order), take)));
     if (ids.length >= take) return ids;
   }
   const own = after && after.key === null ? [afterIdSql(order, after.id)] : [];
-  ids.push(...(await selectIds([...conditions, unknown, ...own], nullTimeOrderSql(order), take - ids.length)));
+  ids.push(...(await selectIds(db, [...conditions, unknown, ...own], nullTimeOrderSql(order), take - ids.length)));
   return ids;
 }
 
@@ -99,6 +104,7 @@ async function selectByTime(
  * and sort every envelope of the view, since no index holds that position.
  */
 async function selectByStatus(
+  db: Transaction,
   provider: DatabaseProvider,
   filters: EnvelopeFilters,
   order: EnvelopeOrder,
@@ -121,21 +127,27 @@ async function selectByStatus(
       own.push(afterActivitySql(DEFAULT_ENVELOPE_ORDER, after));
     }
     ids.push(
-      ...(await selectIds([...conditions, ...own], activityOrderSql(DEFAULT_ENVELOPE_ORDER), take - ids.length)),
+      ...(await selectIds(db, [...conditions, ...own], activityOrderSql(DEFAULT_ENVELOPE_ORDER), take - ids.length)),
     );
     if (ids.length >= take) break;
   }
   return ids;
 }
 
-async function selectIds(conditions: Prisma.Sql[], orderBy: Prisma.Sql, take: number): Promise<string[]> {
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+async function selectIds(
+  db: Transaction,
+  conditions: Prisma.Sql[],
+  orderBy: Prisma.Sql,
+  take: number,
+): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Envelope" ${whereClause(conditions)} ${orderBy} LIMIT ${take}`;
   return rows.map((row) => row.id);
 }
 
 /** The page from the first `window` envelopes of the view, or null when they hold too few matches to tell. */
 async function searchFirst(
+  db: Transaction,
   provider: DatabaseProvider,
   conditions: Prisma.Sql[],
   orderBy: Prisma.Sql,
@@ -144,11 +156,11 @@ async function searchFirst(
   take: number,
 ): Promise<string[] | null> {
   const first = sql`SELECT "id", "lastEventAt", "searchText" FROM "Envelope" ${whereClause(conditions)} ${orderBy} LIMIT ${window}`;
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+  const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM (${first}) AS "newest" WHERE ${containsTerm(provider, term)} ${orderBy} LIMIT ${take}`;
   if (rows.length >= take) return rows.map((row) => row.id);
   // Too few matches: they are the page only if the first envelopes are all the view holds.
-  const [scanned] = await prisma.$queryRaw<{ count: number | bigint }[]>`
+  const [scanned] = await db.$queryRaw<{ count: number | bigint }[]>`
     SELECT COUNT(*) AS "count" FROM (SELECT 1 FROM "Envelope" ${whereClause(conditions)} LIMIT ${window}) AS "newest"`;
   return Number(scanned?.count ?? 0) < window ? rows.map((row) => row.id) : null;
 }

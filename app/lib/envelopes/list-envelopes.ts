@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/app/generated/prisma/sqlite/client';
+import type { Transaction } from '@/app/lib/db/create-prisma-client';
 import { parseStringRecord } from '@/app/lib/db/json-columns';
 import { prisma } from '@/app/lib/db/prisma';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
@@ -49,12 +50,15 @@ export async function loadEnvelopePage(options: {
   scanWindow?: number;
   /** When "expiring within N days" counts from; the present unless told. */
   now?: Date;
+  /** Where to read: the process's client unless told (an export reads in a snapshot, see read-snapshot.ts). */
+  db?: Transaction;
 }): Promise<{ items: EnvelopeListItem[]; nextCursor: string | null }> {
+  const db = options.db ?? prisma;
   const order = options.order ?? defaultOrderFor(options.filters);
-  const ids = await findEnvelopeIds({ ...options, order, take: options.limit + 1 });
+  const ids = await findEnvelopeIds({ ...options, db, order, take: options.limit + 1 });
   const pageIds = ids.slice(0, options.limit);
   const rows =
-    pageIds.length > 0 ? await prisma.envelope.findMany({ where: { id: { in: pageIds } }, include: listInclude }) : [];
+    pageIds.length > 0 ? await db.envelope.findMany({ where: { id: { in: pageIds } }, include: listInclude }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   // An envelope deleted between the two queries is simply left out.
   const page = pageIds.flatMap((id) => byId.get(id) ?? []);

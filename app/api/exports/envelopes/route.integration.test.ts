@@ -3,8 +3,11 @@ import { parse } from 'csv-parse/sync';
 import { NextRequest } from 'next/server';
 import { describe, expect, inject, it } from 'vitest';
 import { prisma } from '@/app/lib/db/prisma';
+import { openReadSnapshots } from '@/app/lib/db/read-snapshot';
 import { setWaitingOn } from '@/app/testing/set-waiting-on';
 import { exportEnvelopesCsv } from '@/app/lib/envelopes/export-envelopes-csv';
+import { listEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
+import { listEnvelopes } from '@/app/lib/envelopes/list-envelopes';
 import { seedEnvelopes } from '@/app/testing/seed-envelopes';
 import { sendWebhook } from '@/app/testing/webhook-test-helpers';
 import { GET } from './route';
@@ -237,7 +240,7 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
 });
 
 describe(`exportEnvelopesCsv on ${provider}`, () => {
-  it('reads in batches, puts keys seen only later in one column, and keeps envelopes that moved during the export', async () => {
+  it('reads in batches, puts keys seen only later in one column, and exports the view as it stood when the download began', async () => {
     const { hook, ids } = await seed([
       { late: 'x' },
       {},
@@ -247,18 +250,49 @@ describe(`exportEnvelopesCsv on ${provider}`, () => {
     ]);
     const rows = exportEnvelopesCsv({ filters: { hook: hook.id }, batchSize: 2 });
     const chunks: string[] = [];
+    let arrived = '';
     for await (const chunk of rows) {
       chunks.push(chunk);
-      // After the first batch (header + 2 rows), the oldest envelope gets news and moves to the top.
+      // After the first batch (header + 2 rows): the oldest envelope gets news and moves to the top of the list,
+      // and a new one arrives.
       if (chunks.length === 2) {
         await sendWebhook(hook.id, { query: { envelopeId: ids[0]!, action: 'workstepRejected', recipientOrder: '1' } });
+        arrived = `arrived-${randomUUID()}`;
+        await sendWebhook(hook.id, { query: { envelopeId: arrived, action: 'sendSignNotification' } });
+        // The rest of the app sees the news at once: only the export reads in its snapshot.
+        const live = await listEnvelopes(listEnvelopesQuerySchema.parse({ hook: hook.id }));
+        expect(live.items.map((envelope) => envelope.id).slice(0, 2)).toEqual([arrived, ids[0]]);
+        expect(live.items[1]).toMatchObject({ status: 'rejected' });
       }
     }
     const records = byHeader(parseCsv(chunks.join('').slice(1)));
     expect(Object.keys(records[0]!)).toEqual(expect.arrayContaining(['contract', 'Other custom values']));
     expect(Object.keys(records[0]!)).not.toContain('late');
+    // Each envelope once, where and as it was when the export began; the newcomer waits for the next export.
     expect(records.map((record) => record['Envelope id'])).toEqual([ids[4], ids[3], ids[2], ids[1], ids[0]]);
-    expect(records[4]).toMatchObject({ Status: 'Rejected', 'Other custom values': 'late=x', contract: '' });
+    expect(records[4]).toMatchObject({ Status: 'Partially signed', 'Other custom values': 'late=x', contract: '' });
+    expect(chunks.join('')).not.toContain(arrived);
+  });
+
+  it('lets go of its snapshot when the download stops halfway, so the next export sees what changed', async () => {
+    const { hook, ids } = await seed([{}, {}, {}, {}]);
+    const rows = exportEnvelopesCsv({ filters: { hook: hook.id }, batchSize: 1 });
+    await rows.next(); // the header
+    const first = await rows.next();
+    expect(first.value).toContain(ids[3]);
+    expect(openReadSnapshots()).toBeGreaterThan(0);
+    await rows.return(undefined);
+    expect(openReadSnapshots()).toBe(0);
+    await sendWebhook(hook.id, { query: { envelopeId: ids[0]!, action: 'workstepRejected', recipientOrder: '1' } });
+
+    const { text } = await download(`hook=${hook.id}`);
+    const records = byHeader(parseCsv(text.slice(1)));
+    expect(records.map((record) => [record['Envelope id'], record.Status])).toEqual([
+      [ids[0], 'Rejected'],
+      [ids[3], 'Partially signed'],
+      [ids[2], 'Partially signed'],
+      [ids[1], 'Partially signed'],
+    ]);
   });
 
   it('looks hook names up per batch, so envelopes of several hooks each get their own hook name', async () => {

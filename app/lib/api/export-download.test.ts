@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { exportDownload, runningExports } from './export-download';
+
+/** A source that never ends: the download runs until it is read to the end (never) or cancelled. */
+function endlessSource() {
+  const state = { cancelled: false };
+  const open = async () => ({
+    next: async () => ({ done: false as const, value: new TextEncoder().encode('row\n') }),
+    cancel: async () => {
+      state.cancelled = true;
+    },
+  });
+  return { state, open };
+}
+
+describe('exportDownload', () => {
+  it('answers 429 with Retry-After and what to do while the limit of exports is running, and starts nothing', async () => {
+    const running = endlessSource();
+    const first = await exportDownload({ open: running.open, headers: {}, label: 'Test export', limit: 1 });
+    expect(first.status).toBe(200);
+    expect(runningExports()).toBe(1);
+
+    let opened = false;
+    const refused = await exportDownload({
+      open: async () => {
+        opened = true;
+        return endlessSource().open();
+      },
+      headers: {},
+      label: 'Test export',
+      limit: 1,
+    });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBe('30');
+    expect(await refused.json()).toEqual({
+      error: { code: 'too_many_exports', message: expect.stringContaining('try again once one of them has finished') },
+    });
+    expect(opened).toBe(false);
+
+    // A download stopped halfway gives its room back.
+    const reader = first.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(running.state.cancelled).toBe(true);
+    expect(runningExports()).toBe(0);
+    const next = await exportDownload({ open: endlessSource().open, headers: {}, label: 'Test export', limit: 1 });
+    expect(next.status).toBe(200);
+    await next.body!.cancel();
+  });
+
+  it('gives the room back when the export ends or fails', async () => {
+    const rows = ['a\n', 'b\n'];
+    const finished = await exportDownload({
+      open: async () => ({
+        next: async () => {
+          const row = rows.shift();
+          return row
+            ? { done: false as const, value: new TextEncoder().encode(row) }
+            : { done: true as const, value: undefined };
+        },
+        cancel: async () => undefined,
+      }),
+      headers: { 'Content-Type': 'text/csv' },
+      label: 'Test export',
+    });
+    expect(finished.headers.get('Cache-Control')).toBe('no-store');
+    expect(await finished.text()).toBe('a\nb\n');
+    expect(runningExports()).toBe(0);
+
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const failing = await exportDownload({
+      open: async () => ({
+        next: async () => {
+          throw new Error('database gone');
+        },
+        cancel: async () => undefined,
+      }),
+      headers: {},
+      label: 'Test export',
+    });
+    await expect(failing.text()).rejects.toThrow();
+    expect(runningExports()).toBe(0);
+    expect(logged).toHaveBeenCalledWith('Test export failed:', expect.any(Error));
+    logged.mockRestore();
+  });
+});

@@ -1,0 +1,85 @@
+import 'server-only';
+import { errorResponse } from './error-response';
+
+/**
+ * Exports running at once in this process. Each holds a database snapshot open to its end (on PostgreSQL one of the
+ * pool's connections, see read-snapshot.ts), for minutes at millions of envelopes: a few at a time leave the pool to
+ * the dashboard.
+ */
+export const MAX_RUNNING_EXPORTS = 2;
+const RETRY_AFTER_SECONDS = 30;
+
+// On globalThis: each route is bundled apart by Next.js, and both exports share the one limit.
+const GLOBAL_KEY = '__envelopeTrackerRunningExports';
+const running = ((globalThis as { [GLOBAL_KEY]?: { count: number } })[GLOBAL_KEY] ??= { count: 0 });
+
+type Source = {
+  next(): Promise<IteratorResult<Uint8Array>>;
+  cancel(reason: unknown): Promise<void>;
+};
+
+/**
+ * A download's answer: the chunks of what `open()` starts, pulled as the client reads them (a slow download holds back the reads
+ * instead of piling them up in memory), or 429 while MAX_RUNNING_EXPORTS others are running. `open` runs only when
+ * there is room; the room is given back however the download ends (finished, failed, cancelled).
+ */
+export async function exportDownload(options: {
+  /** Starts the export (and records it in the audit log): only once there is room for it. */
+  open: () => Promise<Source>;
+  headers: Record<string, string>;
+  /** "Envelope export": how a failure is logged. */
+  label: string;
+  /** The limit; MAX_RUNNING_EXPORTS unless told (tests). */
+  limit?: number;
+}): Promise<Response> {
+  if (running.count >= (options.limit ?? MAX_RUNNING_EXPORTS)) {
+    return errorResponse(
+      429,
+      'too_many_exports',
+      `${running.count} exports are running on this server; try again once one of them has finished.`,
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    );
+  }
+  running.count += 1;
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    running.count -= 1;
+  };
+  let source: Source;
+  try {
+    source = await options.open();
+  } catch (error) {
+    end();
+    throw error;
+  }
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await source.next();
+        if (next.done) {
+          end();
+          controller.close();
+        } else controller.enqueue(next.value);
+      } catch (error) {
+        end();
+        console.error(`${options.label} failed:`, error);
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      try {
+        await source.cancel(reason);
+      } finally {
+        end();
+      }
+    },
+  });
+  return new Response(body, { headers: { 'Cache-Control': 'no-store', ...options.headers } });
+}
+
+/** How many exports are running in this process (tests). */
+export function runningExports(): number {
+  return running.count;
+}
