@@ -15,6 +15,7 @@ function endlessSource() {
 
 describe('exportDownload', () => {
   it('answers 429 with Retry-After and what to do while the limit of exports is running, and starts nothing', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const running = endlessSource();
     const first = await exportDownload({ open: running.open, headers: {}, label: 'Test export', limit: 1 });
     expect(first.status).toBe(200);
@@ -46,6 +47,10 @@ describe('exportDownload', () => {
     const next = await exportDownload({ open: endlessSource().open, headers: {}, label: 'Test export', limit: 1 });
     expect(next.status).toBe(200);
     await next.body!.cancel();
+    // A cancelled download is no failure: nothing is logged, also for a chunk that arrived after the cancel.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it('gives the room back when the export ends or fails', async () => {

@@ -54,21 +54,26 @@ export async function exportDownload(options: {
     end();
     throw error;
   }
+  // A pull may still be waiting for its chunk when the download is cancelled: it then has nowhere to put it.
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await source.next();
+        if (cancelled) return;
         if (next.done) {
           end();
           controller.close();
         } else controller.enqueue(next.value);
       } catch (error) {
         end();
+        if (cancelled) return;
         console.error(`${options.label} failed:`, error);
         controller.error(error);
       }
     },
     async cancel(reason) {
+      cancelled = true;
       try {
         await source.cancel(reason);
       } finally {
