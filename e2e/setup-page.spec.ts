@@ -6,6 +6,8 @@ test('an integrator creates a hook, copies its URL, receives a notification, sec
   context,
   request,
 }) => {
+  // The whole of an integrator's first hour on one page: 28-31 s on a slow 2-core machine, over the default 30 s.
+  test.setTimeout(90_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/setup');
   await expect(page.getByRole('heading', { name: 'Setup', level: 1 })).toBeVisible();
