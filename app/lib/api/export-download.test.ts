@@ -1,10 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
+import { NextRequest } from 'next/server';
 import { exportDownload, runningExports } from './export-download';
+
+// The audit log is the database's; here only the download's room is under test.
+vi.mock('@/app/lib/audit/record-audit-entry', () => ({ recordAuditEntry: vi.fn(async () => undefined) }));
+const audit = { request: new NextRequest('http://localhost/api/exports/envelopes'), action: 'export.csv' as const };
 
 /** A source that never ends: the download runs until it is read to the end (never) or cancelled. */
 function endlessSource() {
   const state = { cancelled: false };
-  const open = async () => ({
+  const open = () => ({
     next: async () => ({ done: false as const, value: new TextEncoder().encode('row\n') }),
     cancel: async () => {
       state.cancelled = true;
@@ -17,13 +22,14 @@ describe('exportDownload', () => {
   it('answers 429 with Retry-After and what to do while the limit of exports is running, and starts nothing', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const running = endlessSource();
-    const first = await exportDownload({ open: running.open, headers: {}, label: 'Test export', limit: 1 });
+    const first = await exportDownload({ audit, open: running.open, headers: {}, label: 'Test export', limit: 1 });
     expect(first.status).toBe(200);
     expect(runningExports()).toBe(1);
 
     let opened = false;
     const refused = await exportDownload({
-      open: async () => {
+      audit,
+      open: () => {
         opened = true;
         return endlessSource().open();
       },
@@ -44,7 +50,13 @@ describe('exportDownload', () => {
     await reader.cancel();
     expect(running.state.cancelled).toBe(true);
     expect(runningExports()).toBe(0);
-    const next = await exportDownload({ open: endlessSource().open, headers: {}, label: 'Test export', limit: 1 });
+    const next = await exportDownload({
+      audit,
+      open: endlessSource().open,
+      headers: {},
+      label: 'Test export',
+      limit: 1,
+    });
     expect(next.status).toBe(200);
     await next.body!.cancel();
     // A cancelled download is no failure: nothing is logged, also for a chunk that arrived after the cancel.
@@ -56,7 +68,8 @@ describe('exportDownload', () => {
   it('gives the room back when the export ends or fails', async () => {
     const rows = ['a\n', 'b\n'];
     const finished = await exportDownload({
-      open: async () => ({
+      audit,
+      open: () => ({
         next: async () => {
           const row = rows.shift();
           return row
@@ -74,7 +87,8 @@ describe('exportDownload', () => {
 
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failing = await exportDownload({
-      open: async () => ({
+      audit,
+      open: () => ({
         next: async () => {
           throw new Error('database gone');
         },

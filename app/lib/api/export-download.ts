@@ -1,4 +1,7 @@
 import 'server-only';
+import type { NextRequest } from 'next/server';
+import { describeExportQuery } from '@/app/lib/audit/describe-export-query';
+import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 import { errorResponse } from './error-response';
 
 /**
@@ -24,8 +27,10 @@ type Source = {
  * there is room; the room is given back however the download ends (finished, failed, cancelled).
  */
 export async function exportDownload(options: {
-  /** Starts the export (and records it in the audit log): only once there is room for it. */
-  open: () => Promise<Source>;
+  /** The export's request and audit action, recorded (with its query) once there is room for it. */
+  audit: { request: NextRequest; action: 'export.csv' | 'export.zip' };
+  /** Starts the export: only once there is room for it and it is recorded. */
+  open: () => Source;
   headers: Record<string, string>;
   /** "Envelope export": how a failure is logged. */
   label: string;
@@ -49,7 +54,9 @@ export async function exportDownload(options: {
   };
   let source: Source;
   try {
-    source = await options.open();
+    const { request, action } = options.audit;
+    await recordAuditEntry({ request, action, detail: describeExportQuery(request.nextUrl.search) });
+    source = options.open();
   } catch (error) {
     end();
     throw error;

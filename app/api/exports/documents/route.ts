@@ -7,8 +7,6 @@ import {
   exportDocumentsQuerySchema,
   exportDocumentsZip,
 } from '@/app/lib/documents/export-documents-zip';
-import { describeExportQuery } from '@/app/lib/audit/describe-export-query';
-import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,12 +18,8 @@ export async function GET(request: NextRequest) {
   // No Content-Length: the size is known only at the end.
   return exportDownload({
     label: 'Document export',
-    open: async () => {
-      await recordAuditEntry({
-        request,
-        action: 'export.zip',
-        detail: describeExportQuery(request.nextUrl.search),
-      });
+    audit: { request, action: 'export.zip' },
+    open: () => {
       const zip = exportDocumentsZip({ query: query.value, now }).getReader();
       return { next: () => zip.read(), cancel: (reason) => zip.cancel(reason) };
     },

@@ -4,8 +4,6 @@ import { exportDownload } from '@/app/lib/api/export-download';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
 import { exportEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
 import { exportEnvelopesCsv, exportFileName } from '@/app/lib/envelopes/export-envelopes-csv';
-import { describeExportQuery } from '@/app/lib/audit/describe-export-query';
-import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,12 +16,8 @@ export async function GET(request: NextRequest) {
   const encoder = new TextEncoder();
   return exportDownload({
     label: 'Envelope export',
-    open: async () => {
-      await recordAuditEntry({
-        request,
-        action: 'export.csv',
-        detail: describeExportQuery(request.nextUrl.search),
-      });
+    audit: { request, action: 'export.csv' },
+    open: () => {
       const rows = exportEnvelopesCsv({ filters, order: { sort, dir }, now });
       return {
         next: async () => {
