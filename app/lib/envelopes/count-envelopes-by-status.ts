@@ -1,11 +1,14 @@
 import 'server-only';
+import { Prisma } from '@/app/generated/prisma/sqlite/client';
+import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
-import { filterConditions, matchesTerm, normalizeSearchTerm, whereClause } from './envelope-filter-sql';
+import { filterConditions, matchesTerm, whereClause } from './envelope-filter-sql';
 import type { StatusCounts } from './envelope-list-schema';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
 import { bringRollupsUpToDate } from './rollups/bring-rollups-up-to-date';
 import { readStatusCounts } from './rollups/read-status-counts';
+import { normalizeSearchTerm, planSearchLookups, type SearchLookups } from './search/plan-search-lookups';
 
 /**
  * A view narrowed only by hook (and whether tests show) is read from the status rollup, exact and at once. Counting
@@ -64,16 +67,29 @@ export async function countEnvelopesByStatus(options: { filters: EnvelopeFilters
 
 async function countNow(filters: EnvelopeFilters): Promise<StatusCounts> {
   const provider = getDatabaseProvider();
-  const conditions = filterConditions(provider, filters);
-  const term = filters.q ? normalizeSearchTerm(filters.q) : '';
-  if (term) conditions.push(matchesTerm(provider, term));
-  const rows = await prisma.$queryRaw<{ status: string; count: number | bigint }[]>`
-    SELECT CAST("status" AS TEXT) AS "status", COUNT(*) AS "count" FROM "Envelope" ${whereClause(conditions)} GROUP BY "status"`;
+  const lookups = await planSearchLookups(filters);
+  const rows = await prisma.$queryRaw<{ status: string; count: number | bigint }[]>(
+    countByStatusSql({ provider, filters, lookups }),
+  );
   const counts = Object.fromEntries(ENVELOPE_STATUSES.map((status) => [status, 0])) as StatusCounts;
   for (const row of rows) {
     if (row.status in counts) counts[row.status as keyof StatusCounts] = Number(row.count);
   }
   return counts;
+}
+
+/** The query counting a view per status (exported for the test of its plan). */
+export function countByStatusSql(options: {
+  provider: DatabaseProvider;
+  filters: EnvelopeFilters;
+  lookups: SearchLookups;
+  now?: Date;
+}): Prisma.Sql {
+  const { provider, lookups } = options;
+  const conditions = filterConditions(provider, options.filters, { lookups, now: options.now });
+  if (lookups.q) conditions.push(matchesTerm(provider, lookups.q));
+  return Prisma.sql`
+    SELECT CAST("status" AS TEXT) AS "status", COUNT(*) AS "count" FROM "Envelope" ${whereClause(conditions)} GROUP BY "status"`;
 }
 
 function forgetOldest() {

@@ -5,6 +5,8 @@ import { sqlEnum } from '@/app/lib/db/sql-values';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { OPEN_STATUSES } from './lifecycle/envelope-statuses';
 import { statusListSql } from './lifecycle/status-sql';
+import { MIN_INDEXED_SEARCH_LENGTH } from './search/choose-indexed-part';
+import type { SearchLookup, SearchLookups } from './search/plan-search-lookups';
 
 const { sql, join, empty } = Prisma;
 
@@ -12,23 +14,19 @@ const { sql, join, empty } = Prisma;
 // both databases. Search needs raw SQL: its indexes (SQLite FTS5 trigram, PostgreSQL pg_trgm on lower("searchText"),
 // see the envelope_search migration) are beyond what Prisma's query API can address.
 
-/** Full-text trigram indexes cannot look up fewer characters than this. */
-export const MIN_INDEXED_SEARCH_LENGTH = 3;
-
-/** The search text is stored lower-cased; so is the term. */
-export const normalizeSearchTerm = (q: string): string => q.trim().toLowerCase();
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Status, hook, last-activity range, deadline, who an envelope waits on and whether test envelopes show (the search
- * term is separate: it has more than one form). `now` is when "expiring within N days" counts from.
+ * term is separate: it has more than one form). `now` is when "expiring within N days" counts from; `lookups` says
+ * how the searches are looked up (planSearchLookups).
  */
 export function filterConditions(
   provider: DatabaseProvider,
   filters: EnvelopeFilters,
-  now: Date = new Date(),
+  options: { now?: Date; lookups: SearchLookups },
 ): Prisma.Sql[] {
+  const now = options.now ?? new Date();
   const conditions: Prisma.Sql[] = [];
   if (filters.tests !== 'include') conditions.push(sql`NOT "isTest"`);
   if (filters.status) {
@@ -41,8 +39,7 @@ export function filterConditions(
     const until = new Date(now.getTime() + filters.expiringWithin * DAY_MS);
     conditions.push(sql`${isOpenSql(provider)} AND "expiresAt" >= ${now} AND "expiresAt" <= ${until}`);
   }
-  const waitingOn = filters.waitingOn ? normalizeSearchTerm(filters.waitingOn) : '';
-  if (waitingOn) conditions.push(waitingOnSql(provider, waitingOn));
+  if (options.lookups.waitingOn) conditions.push(waitingOnSql(provider, options.lookups.waitingOn));
   // Probed through the (envelopeId, providerFileId) index as the list's index is walked: the few envelopes with
   // files are found without loading every envelope of the view.
   if (filters.withDocuments) {
@@ -55,13 +52,14 @@ export function filterConditions(
  * Open envelopes whose current recipient's name or e-mail holds the term. The recipient's e-mail and name are in the
  * search text, so the search index narrows the candidates first (as for a search) and the columns decide.
  */
-function waitingOnSql(provider: DatabaseProvider, term: string): Prisma.Sql {
+function waitingOnSql(provider: DatabaseProvider, lookup: SearchLookup): Prisma.Sql {
+  const { term } = lookup;
   // Both sides lower-cased by the database, so the two compare alike whatever it folds (SQLite: ASCII only).
   const found = (column: string) =>
     provider === 'postgresql'
       ? sql`strpos(lower(${Prisma.raw(`"${column}"`)}), lower(${term})) > 0`
       : sql`instr(lower(${Prisma.raw(`"${column}"`)}), lower(${term})) > 0`;
-  return sql`${isOpenSql(provider)} AND ${matchesTerm(provider, term)} AND (${found('waitingOnEmail')} OR ${found('waitingOnName')})`;
+  return sql`${isOpenSql(provider)} AND ${matchesTerm(provider, lookup)} AND (${found('waitingOnEmail')} OR ${found('waitingOnName')})`;
 }
 
 /**
@@ -82,11 +80,11 @@ export function containsTerm(provider: DatabaseProvider, term: string): Prisma.S
 }
 
 /**
- * The term through the database's search index where it can use one. Matches are checked against the text itself
- * as well, so what the index returns is only ever a candidate.
+ * The term through the database's search index where it can use one, by the part of it the lookup chose. Matches
+ * are checked against the text itself as well, so what the index returns is only ever a candidate.
  */
-export function matchesTerm(provider: DatabaseProvider, term: string): Prisma.Sql {
-  const part = indexedPart(term);
+export function matchesTerm(provider: DatabaseProvider, lookup: SearchLookup): Prisma.Sql {
+  const { term, indexedPart: part } = lookup;
   if (provider === 'postgresql') {
     // The planner uses the trigram index for rare terms and the list order's index for common ones.
     const candidates = sql`lower("searchText") LIKE ${`%${escapeLike(part)}%`}`;
@@ -96,17 +94,6 @@ export function matchesTerm(provider: DatabaseProvider, term: string): Prisma.Sq
   // A quoted FTS5 phrase of trigrams matches exactly the texts containing it.
   const phrase = `"${part.replaceAll('"', '""')}"`;
   return sql`rowid IN (SELECT rowid FROM "EnvelopeSearch" WHERE "EnvelopeSearch" MATCH ${phrase}) AND ${containsTerm(provider, term)}`;
-}
-
-/**
- * The part of the term to look up in the index. An e-mail domain is shared by many recipients (every envelope of a
- * company), so its trigrams point at most envelopes and reading their index entries costs more than the rest of the
- * search together; the part before the @ is what tells recipients apart. Measured on 250,000 envelopes with
- * PostgreSQL: 96 ms for a whole address, 6 ms for its local part.
- */
-export function indexedPart(term: string): string {
-  const at = term.indexOf('@');
-  return at >= MIN_INDEXED_SEARCH_LENGTH ? term.slice(0, at + 1) : term;
 }
 
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (character) => `\\${character}`);

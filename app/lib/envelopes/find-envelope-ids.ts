@@ -4,7 +4,7 @@ import type { Transaction } from '@/app/lib/db/create-prisma-client';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { sqlEnum } from '@/app/lib/db/sql-values';
-import { containsTerm, filterConditions, matchesTerm, normalizeSearchTerm, whereClause } from './envelope-filter-sql';
+import { containsTerm, filterConditions, matchesTerm, whereClause } from './envelope-filter-sql';
 import {
   DEFAULT_ENVELOPE_ORDER,
   defaultOrderFor,
@@ -23,6 +23,7 @@ import {
 } from './envelope-order-sql';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
+import { planSearchLookups } from './search/plan-search-lookups';
 
 const { sql } = Prisma;
 
@@ -50,22 +51,24 @@ export async function findEnvelopeIds(options: {
   const db = options.db ?? prisma;
   const provider = getDatabaseProvider();
   const order = options.order ?? defaultOrderFor(options.filters);
-  const conditions = filterConditions(provider, options.filters, options.now);
-  const term = options.filters.q ? normalizeSearchTerm(options.filters.q) : '';
+  const lookups = await planSearchLookups(options.filters);
+  const conditions = filterConditions(provider, options.filters, { now: options.now, lookups });
+  const search = lookups.q;
 
   if (order.sort === 'activity') {
     if (options.after) conditions.push(afterActivitySql(order, options.after));
-    if (!term) return selectIds(db, conditions, activityOrderSql(order), options.take);
+    if (!search) return selectIds(db, conditions, activityOrderSql(order), options.take);
     // PostgreSQL's planner weighs the trigram index against the list order's index by itself; SQLite's cannot.
     if (provider === 'sqlite') {
       const window = options.scanWindow ?? SEARCH_SCAN_WINDOW;
-      const found = await searchFirst(db, provider, conditions, activityOrderSql(order), term, window, options.take);
+      const orderBy = activityOrderSql(order);
+      const found = await searchFirst(db, provider, conditions, orderBy, search.term, window, options.take);
       if (found) return found;
     }
-    return selectIds(db, [...conditions, matchesTerm(provider, term)], activityOrderSql(order), options.take);
+    return selectIds(db, [...conditions, matchesTerm(provider, search)], activityOrderSql(order), options.take);
   }
 
-  if (term) conditions.push(matchesTerm(provider, term));
+  if (search) conditions.push(matchesTerm(provider, search));
   if (order.sort === 'status') {
     return selectByStatus(db, provider, options.filters, order, conditions, options.after, options.take);
   }

@@ -1,8 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
+import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { prisma } from '@/app/lib/db/prisma';
 import { noEnvelopesPerStatus } from '@/app/testing/no-envelopes-per-status';
 import { seedEnvelopes } from '@/app/testing/seed-envelopes';
-import { countEnvelopesByStatus } from './count-envelopes-by-status';
+import { countByStatusSql, countEnvelopesByStatus } from './count-envelopes-by-status';
 import {
   decodeListCursor,
   ENVELOPE_SORTS,
@@ -14,6 +15,7 @@ import { listEnvelopesQuerySchema, type EnvelopeFilters } from './envelope-schem
 import { buildSearchText } from './lifecycle/envelope-derived-fields';
 import { ENVELOPE_STATUSES, type EnvelopeStatus } from './lifecycle/envelope-statuses';
 import { listEnvelopes, loadEnvelopePage } from './list-envelopes';
+import { NO_SEARCH } from './search/plan-search-lookups';
 
 const provider = inject('databaseProvider');
 const DAY = 24 * 60 * 60 * 1000;
@@ -167,6 +169,25 @@ describe(`envelope list orders on ${provider}`, () => {
 });
 
 describe(`envelope list filters on ${provider}`, () => {
+  it('counts the envelopes expiring within N days from the deadline index alone, reading no envelope', async () => {
+    const sqlQuery = countByStatusSql({ provider, filters: { expiringWithin: 7 }, lookups: NO_SEARCH });
+    // Told to take an index where it can, a planner reads only the index when it holds every column asked.
+    const steps = await prisma.$transaction(async (tx) => {
+      if (provider === 'postgresql') {
+        await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+        await tx.$executeRawUnsafe('SET LOCAL enable_bitmapscan = off');
+        return JSON.stringify(await tx.$queryRaw(Prisma.sql`EXPLAIN (FORMAT JSON) ${sqlQuery}`));
+      }
+      const plan = await tx.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${sqlQuery}`);
+      return plan.map((step) => step.detail).join('\n');
+    });
+    expect(steps).toMatch(
+      provider === 'postgresql'
+        ? /"Node Type":"Index Only Scan",[^}]*"Index Name":"Envelope_expiresAt_id_status_isTest_hookId_idx"/
+        : /USING COVERING INDEX Envelope_expiresAt_id_status_isTest_hookId_idx/,
+    );
+  });
+
   it('keeps open envelopes expiring within N days from now', async () => {
     const now = Date.now();
     const { hook, ids } = await seed([

@@ -7,7 +7,10 @@ import { noEnvelopesPerStatus } from '@/app/testing/no-envelopes-per-status';
 import { countEnvelopesByStatus } from './count-envelopes-by-status';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { listEnvelopesQuerySchema } from './envelope-schemas';
+import { buildSearchText } from './lifecycle/envelope-derived-fields';
 import { listEnvelopes, loadEnvelopePage } from './list-envelopes';
+import { forgetTrigramFrequencies } from './search/get-trigram-frequencies';
+import { planSearchLookups } from './search/plan-search-lookups';
 
 const provider = inject('databaseProvider');
 
@@ -119,6 +122,46 @@ describe(`envelope search on ${provider}`, () => {
       expect(await allIds({ hook: hook.id, q: 'old-1' }, { scanWindow })).toEqual([]);
       expect(await allIds({ hook: hook.id, q: 'new-9' }, { scanWindow })).toEqual([ids[0]]);
     }
+  });
+});
+
+describe(`envelope search by the rare part of a term on ${provider}`, () => {
+  it('asks the index for the rare digits of a contract number and still matches only the whole number', async () => {
+    const { hook, ids } = await seed([
+      { values: { contract: 'K-2026-1750011' } },
+      { values: { contract: 'K-2025-1750011' } },
+      { values: { contract: 'K-2026-1750012' } },
+    ]);
+    // Enough envelopes sharing the prefix for the sample to tell it is common (as every contract number of a bank).
+    const now = new Date();
+    await prisma.envelope.createMany({
+      data: Array.from({ length: 250 }, (_, index) => {
+        const id = `${hook.id}-filler-${index}`;
+        const customValues = { contract: `K-2026-${String(index).padStart(7, '0')}` };
+        return {
+          id,
+          hookId: hook.id,
+          customValues,
+          searchText: buildSearchText({ envelopeId: id, emails: [], names: [], customValues }),
+          firstSeenAt: now,
+          lastEventAt: now,
+          lastAction: 'workstepOpened',
+        };
+      }),
+    });
+    forgetTrigramFrequencies();
+
+    const lookups = await planSearchLookups({ q: 'K-2026-1750011' });
+    const part = lookups.q!.indexedPart;
+    // The part left the shared prefix out, so the index hands back the other year's number too.
+    expect(part.length).toBeGreaterThanOrEqual(5);
+    expect('1750011').toContain(part);
+    for (const scanWindow of [undefined, 1]) {
+      expect(await allIds({ hook: hook.id, q: 'K-2026-1750011' }, { scanWindow })).toEqual([ids[0]]);
+      expect(await allIds({ hook: hook.id, q: '1750011' }, { scanWindow })).toEqual(newestFirst(ids, 1, 0));
+    }
+    const counts = await countEnvelopesByStatus({ filters: { hook: hook.id, q: 'K-2026-1750011' } });
+    expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(1);
   });
 });
 
