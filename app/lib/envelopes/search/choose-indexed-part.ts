@@ -1,4 +1,4 @@
-import type { TrigramFrequencies } from './trigram-frequencies';
+import { documentCountOf, type TrigramFrequencies } from './trigram-frequencies';
 
 /** Trigram indexes cannot look up fewer characters than this. */
 export const MIN_INDEXED_SEARCH_LENGTH = 3;
@@ -39,8 +39,7 @@ export function chooseIndexedPart(term: string, frequencies: TrigramFrequencies 
   if (runs.length === 0) return term;
   const longestRun = Math.max(...runs.map((run) => run.length));
   const minLength = Math.min(PREFERRED_MIN_PART_LENGTH, longestRun);
-  const share = (trigram: string) =>
-    ((frequencies.documentCounts.get(trigram) ?? 0) + 0.5) / (frequencies.sampleSize + 1);
+  const share = (trigram: string) => (documentCountOf(frequencies, trigram) + 0.5) / (frequencies.sampleSize + 1);
 
   let best = term;
   let bestCost = Number.POSITIVE_INFINITY;
