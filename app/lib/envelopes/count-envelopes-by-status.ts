@@ -39,7 +39,7 @@ export async function countEnvelopesByStatus(options: { filters: EnvelopeFilters
     filters.from,
     filters.to,
     filters.expiringWithin,
-    filters.waitingOn?.trim().toLowerCase(),
+    filters.waitingOn && normalizeSearchTerm(filters.waitingOn),
     filters.tests,
   ]);
   const now = Date.now();

@@ -57,15 +57,15 @@ export async function findEnvelopeIds(options: {
 
   if (order.sort === 'activity') {
     if (options.after) conditions.push(afterActivitySql(order, options.after));
-    if (!search) return selectIds(db, conditions, activityOrderSql(order), options.take);
+    const orderBy = activityOrderSql(order);
+    if (!search) return selectIds(db, conditions, orderBy, options.take);
     // PostgreSQL's planner weighs the trigram index against the list order's index by itself; SQLite's cannot.
     if (provider === 'sqlite') {
       const window = options.scanWindow ?? SEARCH_SCAN_WINDOW;
-      const orderBy = activityOrderSql(order);
       const found = await searchFirst(db, provider, conditions, orderBy, search.term, window, options.take);
       if (found) return found;
     }
-    return selectIds(db, [...conditions, matchesTerm(provider, search)], activityOrderSql(order), options.take);
+    return selectIds(db, [...conditions, matchesTerm(provider, search)], orderBy, options.take);
   }
 
   if (search) conditions.push(matchesTerm(provider, search));

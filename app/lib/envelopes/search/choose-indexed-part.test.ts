@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseIndexedPart, MIN_SAMPLE_SIZE } from './choose-indexed-part';
-import { countTrigramFrequencies, documentCountOf } from './trigram-frequencies';
+import { documentCountOf, TrigramCounter } from './trigram-frequencies';
 
 /** Search texts as the app builds them: envelope id, recipients' e-mails and names, custom values. */
 function searchTexts(count: number): string[] {
@@ -11,6 +11,12 @@ function searchTexts(count: number): string[] {
     const email = `${names[index % names.length]}.${index}@bank.example.com`;
     return `env-${index.toString(16)}\n${email}\n${names[(index + 2) % names.length]!.replace('.', ' ')}\n${contract}`;
   });
+}
+
+function countTrigramFrequencies(texts: string[]) {
+  const counter = new TrigramCounter();
+  for (const text of texts) counter.add(text);
+  return counter.result();
 }
 
 const frequencies = countTrigramFrequencies(searchTexts(1_000));
@@ -53,7 +59,7 @@ describe('chooseIndexedPart', () => {
   });
 });
 
-describe('countTrigramFrequencies', () => {
+describe('TrigramCounter', () => {
   it('counts each trigram once per text however often the text repeats it', () => {
     const counted = countTrigramFrequencies(['aaaa', 'xaaa', 'bcd']);
     expect(counted.sampleSize).toBe(3);

@@ -43,9 +43,3 @@ export class TrigramCounter {
     return { sampleSize: this.texts, documentCounts: this.documentCounts };
   }
 }
-
-export function countTrigramFrequencies(texts: readonly string[]): TrigramFrequencies {
-  const counter = new TrigramCounter();
-  for (const text of texts) counter.add(text);
-  return counter.result();
-}
