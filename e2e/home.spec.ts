@@ -226,3 +226,35 @@ test('the id copies with one click and the CSV download holds the whole filtered
   expect(rows.find((row) => row[0] === ids.partial)).toContain('Popescu, Maria');
   expect(rows.map((row) => row[0])).toEqual([ids.completed, ids.partial, ids.opened, ids.sent]);
 });
+
+test('with every export slot taken, the CSV button says why and what to do, and downloads once one is free', async ({
+  page,
+  request,
+}) => {
+  const hookId = await createHook(request, 'Home busy export');
+  await seedEnvelopes(request, hookId, 'busy');
+  await page.goto(`/?hook=${hookId}&status=`);
+  await expect(bodyRows(page)).toHaveCount(4);
+
+  // Two downloads about to start elsewhere hold this server's two export slots.
+  const held: string[] = [];
+  for (let slot = 0; slot < 2; slot++) {
+    const reserved = await request.post(`/api/exports/envelopes?hook=${hookId}`);
+    expect(reserved.status()).toBe(201);
+    held.push(((await reserved.json()) as { downloadUrl: string }).downloadUrl);
+  }
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const csvLink = page.getByRole('link', { name: /Download CSV/ });
+  await csvLink.click();
+  const busy = page.getByRole('alert').filter({ hasText: 'exports are running' });
+  await expect(busy).toHaveText('2 exports are running on this server; try again once one of them has finished.');
+  expect(downloads).toBe(0);
+  await screenshot(page, 'home-export-busy');
+
+  // Those downloads run to their end and give their slots back.
+  for (const url of held) expect((await request.get(url)).status()).toBe(200);
+  const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
+  expect(download.suggestedFilename()).toMatch(/^envelopes-\d{4}-\d{2}-\d{2}\.csv$/);
+  await expect(busy).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
-import { exportDownload, runningExports } from './export-download';
+import { exportDownload } from './export-download';
+import { reserveExportSlot, takenExportSlots } from './export-slots';
 
 // The audit log is the database's; here only the download's room is under test.
 vi.mock('@/app/lib/audit/record-audit-entry', () => ({ recordAuditEntry: vi.fn(async () => undefined) }));
@@ -24,7 +25,7 @@ describe('exportDownload', () => {
     const running = endlessSource();
     const first = await exportDownload({ audit, open: running.open, headers: {}, label: 'Test export', limit: 1 });
     expect(first.status).toBe(200);
-    expect(runningExports()).toBe(1);
+    expect(takenExportSlots()).toBe(1);
 
     let opened = false;
     const refused = await exportDownload({
@@ -49,7 +50,7 @@ describe('exportDownload', () => {
     await reader.read();
     await reader.cancel();
     expect(running.state.cancelled).toBe(true);
-    expect(runningExports()).toBe(0);
+    expect(takenExportSlots()).toBe(0);
     const next = await exportDownload({
       audit,
       open: endlessSource().open,
@@ -83,7 +84,7 @@ describe('exportDownload', () => {
     });
     expect(finished.headers.get('Cache-Control')).toBe('no-store');
     expect(await finished.text()).toBe('a\nb\n');
-    expect(runningExports()).toBe(0);
+    expect(takenExportSlots()).toBe(0);
 
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const failing = await exportDownload({
@@ -98,8 +99,47 @@ describe('exportDownload', () => {
       label: 'Test export',
     });
     await expect(failing.text()).rejects.toThrow();
-    expect(runningExports()).toBe(0);
+    expect(takenExportSlots()).toBe(0);
     expect(logged).toHaveBeenCalledWith('Test export failed:', expect.any(Error));
     logged.mockRestore();
+  });
+
+  it('takes the slot the page reserved when it carries that ticket, and only once', async () => {
+    const reservation = reserveExportSlot({ limit: 1 })!;
+    expect(takenExportSlots()).toBe(1);
+    // Without the ticket the one slot is taken: refused.
+    const refused = await exportDownload({
+      audit,
+      open: endlessSource().open,
+      headers: {},
+      label: 'Test export',
+      limit: 1,
+    });
+    expect(refused.status).toBe(429);
+
+    const withTicket = (ticket: string) => ({
+      ...audit,
+      request: new NextRequest(`http://localhost/api/exports/envelopes?status=completed&ticket=${ticket}`),
+    });
+    const reserved = await exportDownload({
+      audit: withTicket(reservation.ticket),
+      open: endlessSource().open,
+      headers: {},
+      label: 'Test export',
+      limit: 1,
+    });
+    expect(reserved.status).toBe(200);
+    // The reservation's slot became the download's: still one taken.
+    expect(takenExportSlots()).toBe(1);
+    const again = await exportDownload({
+      audit: withTicket(reservation.ticket),
+      open: endlessSource().open,
+      headers: {},
+      label: 'Test export',
+      limit: 1,
+    });
+    expect(again.status).toBe(429);
+    await reserved.body!.cancel();
+    expect(takenExportSlots()).toBe(0);
   });
 });

@@ -3,18 +3,19 @@ import type { NextRequest } from 'next/server';
 import { describeExportQuery } from '@/app/lib/audit/describe-export-query';
 import { recordAuditEntry } from '@/app/lib/audit/record-audit-entry';
 import { errorResponse } from './error-response';
+import { redeemExportTicket, releaseExportSlot, takeExportSlot, takenExportSlots } from './export-slots';
 
-/**
- * Exports running at once in this process. Each holds a database snapshot open to its end (on PostgreSQL one of the
- * pool's connections, see read-snapshot.ts), for minutes at millions of envelopes: a few at a time leave the pool to
- * the dashboard.
- */
-export const MAX_RUNNING_EXPORTS = 2;
 const RETRY_AFTER_SECONDS = 30;
 
-// On globalThis: each route is bundled apart by Next.js, and both exports share the one limit.
-const GLOBAL_KEY = '__envelopeTrackerRunningExports';
-const running = ((globalThis as { [GLOBAL_KEY]?: { count: number } })[GLOBAL_KEY] ??= { count: 0 });
+/** The answer while every export slot is taken: what to do, and when to ask again. */
+export function tooManyExportsResponse(): Response {
+  return errorResponse(
+    429,
+    'too_many_exports',
+    `${takenExportSlots()} exports are running on this server; try again once one of them has finished.`,
+    { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+  );
+}
 
 type Source = {
   next(): Promise<IteratorResult<Uint8Array>>;
@@ -23,7 +24,7 @@ type Source = {
 
 /**
  * A download's answer: the chunks of what `open()` starts, pulled as the client reads them (a slow download holds back the reads
- * instead of piling them up in memory), or 429 while MAX_RUNNING_EXPORTS others are running. `open` runs only when
+ * instead of piling them up in memory), or 429 while every export slot (export-slots.ts) is taken. `open` runs only when
  * there is room; the room is given back however the download ends (finished, failed, cancelled).
  */
 export async function exportDownload(options: {
@@ -37,20 +38,14 @@ export async function exportDownload(options: {
   /** The limit; MAX_RUNNING_EXPORTS unless told (tests). */
   limit?: number;
 }): Promise<Response> {
-  if (running.count >= (options.limit ?? MAX_RUNNING_EXPORTS)) {
-    return errorResponse(
-      429,
-      'too_many_exports',
-      `${running.count} exports are running on this server; try again once one of them has finished.`,
-      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-    );
-  }
-  running.count += 1;
+  // A slot reserved by the page (reserve-export-download.ts) is this download's; otherwise one is taken now.
+  const ticket = options.audit.request.nextUrl.searchParams.get('ticket');
+  if (!(ticket && redeemExportTicket(ticket)) && !takeExportSlot(options.limit)) return tooManyExportsResponse();
   let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
-    running.count -= 1;
+    releaseExportSlot();
   };
   let source: Source;
   try {
@@ -89,9 +84,4 @@ export async function exportDownload(options: {
     },
   });
   return new Response(body, { headers: { 'Cache-Control': 'no-store', ...options.headers } });
-}
-
-/** How many exports are running in this process (tests). */
-export function runningExports(): number {
-  return running.count;
 }

@@ -11,4 +11,9 @@ describe('describeExportQuery', () => {
   it('notes nothing for an export of everything', () => {
     expect(describeExportQuery('')).toBeUndefined();
   });
+
+  it("leaves out the page's one-time download ticket", () => {
+    expect(describeExportQuery('?q=k-1&ticket=abc123')).toEqual({ query: '?q=k-1' });
+    expect(describeExportQuery('?ticket=abc123')).toBeUndefined();
+  });
 });

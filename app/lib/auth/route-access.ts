@@ -48,8 +48,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Partial<Record<Method, Access
   '/api/envelopes/[id]': { GET: 'viewer' },
   '/api/envelopes/[id]/events': { GET: 'viewer' },
   '/api/envelopes/[id]/documents/[documentId]': { GET: 'viewer' },
-  '/api/exports/envelopes': { GET: 'viewer' },
-  '/api/exports/documents': { GET: 'viewer' },
+  // POST reserves room for the download the page starts next; it changes nothing.
+  '/api/exports/envelopes': { GET: 'viewer', POST: 'viewer' },
+  '/api/exports/documents': { GET: 'viewer', POST: 'viewer' },
   '/api/deliveries': { GET: 'viewer' },
   '/api/events': { GET: 'viewer' },
   '/api/alerts/history': { GET: 'viewer' },

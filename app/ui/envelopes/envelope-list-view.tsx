@@ -5,8 +5,8 @@ import type { EnvelopePage } from '@/app/lib/envelopes/envelope-list-schema';
 import { isFinalStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { roleBlockedReason } from '@/app/ui/auth/roles-shown';
 import { ListPagination } from '@/app/ui/list/list-pagination';
-import { DocumentsZipLink } from './documents-zip-link';
-import { envelopeExportHref, envelopeListHref, listOrderOf, type ListFilters } from './envelope-list-params';
+import { ExportDownloads } from './export-downloads';
+import { envelopeListHref, listOrderOf, type ListFilters } from './envelope-list-params';
 import { describeOrder } from './envelope-sort-options';
 import { EnvelopeTable, type EnvelopeSelection } from './envelope-table';
 import { SelectionReminders } from './selection-reminders';
@@ -71,18 +71,7 @@ export function EnvelopeListView(props: EnvelopeListViewProps) {
             A later page stays as it was loaded; new activity shows on the first page.
           </p>
         )}
-        {page.items.length > 0 ? (
-          <div className="flex flex-wrap gap-2">
-            <a
-              href={envelopeExportHref(props.filters)}
-              download
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
-            >
-              Download CSV <span className="sr-only">of every envelope in this view</span>
-            </a>
-            <DocumentsZipLink filters={props.filters} />
-          </div>
-        ) : null}
+        {page.items.length > 0 ? <ExportDownloads filters={props.filters} /> : null}
       </div>
       <LivePausedNotice error={error} />
       <SelectionReminders

@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 import { errorResponse } from '@/app/lib/api/error-response';
 import { exportDownload } from '@/app/lib/api/export-download';
 import { parseSearchParams } from '@/app/lib/api/parse-search-params';
+import { reserveExportDownload } from '@/app/lib/api/reserve-export-download';
 import {
   documentsZipFileName,
   exportDocumentsQuerySchema,
@@ -28,4 +29,14 @@ export async function GET(request: NextRequest) {
       'Content-Disposition': `attachment; filename="${documentsZipFileName(now)}"`,
     },
   });
+}
+
+/**
+ * POST with the same query: checks it and reserves this server's room for the download, answering its URL with a
+ * one-time ticket (or 400/429 with what to do), so the page can show why a download cannot start.
+ */
+export async function POST(request: NextRequest) {
+  const query = parseSearchParams(exportDocumentsQuerySchema, request.nextUrl.searchParams);
+  if (!query.ok) return errorResponse(400, 'invalid_query', query.message);
+  return reserveExportDownload(request);
 }

@@ -10,7 +10,7 @@ import { listEnvelopesQuerySchema } from '@/app/lib/envelopes/envelope-schemas';
 import { listEnvelopes } from '@/app/lib/envelopes/list-envelopes';
 import { seedEnvelopes } from '@/app/testing/seed-envelopes';
 import { sendWebhook } from '@/app/testing/webhook-test-helpers';
-import { GET } from './route';
+import { GET, POST } from './route';
 
 const provider = inject('databaseProvider');
 
@@ -236,6 +236,39 @@ describe(`GET /api/exports/envelopes on ${provider}`, () => {
     const reversed = await download('from=2025-02-01&to=2025-01-01');
     expect(reversed.response.status).toBe(400);
     expect(JSON.parse(reversed.text).error.message).toMatch(/from: must not be after to/);
+    // Asked first by the page: the same message, before any download starts.
+    const reserved = await POST(
+      new NextRequest('http://localhost/api/exports/envelopes?status=done', { method: 'POST' }),
+    );
+    expect(reserved.status).toBe(400);
+    expect((await reserved.json()).error.code).toBe('invalid_query');
+  });
+
+  it("reserves the page's download, which then streams through the ticket's URL and is audited without it", async () => {
+    const { ids } = await seed([{ contract: `ticket-${randomUUID()}` }]);
+    const envelopeId = ids[0]!;
+    const reserved = await POST(
+      new NextRequest(`http://localhost/api/exports/envelopes?q=${envelopeId}&ticket=stale`, { method: 'POST' }),
+    );
+    expect(reserved.status).toBe(201);
+    const { downloadUrl } = (await reserved.json()) as { downloadUrl: string };
+    const url = new URL(downloadUrl, 'http://localhost');
+    expect(url.pathname).toBe('/api/exports/envelopes');
+    expect(url.searchParams.get('q')).toBe(envelopeId);
+    expect(url.searchParams.getAll('ticket')).toEqual([expect.stringMatching(/^[\w-]{24}$/)]);
+
+    const { response, text } = await download(url.search.slice(1));
+    expect(response.status).toBe(200);
+    const [, ...rows] = parseCsv(text.slice(1));
+    expect(rows.map((row) => row[0])).toEqual([envelopeId]);
+    const audited = await prisma.auditEntry.findMany({
+      where: { action: 'export.csv' },
+      orderBy: { id: 'desc' },
+      take: 20,
+      select: { detail: true },
+    });
+    const details = audited.map((entry) => JSON.stringify(entry.detail));
+    expect(details.filter((detail) => detail.includes(envelopeId))).toEqual([`{"query":"?q=${envelopeId}"}`]);
   });
 });
 
