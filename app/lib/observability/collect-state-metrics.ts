@@ -3,6 +3,7 @@ import { Gauge } from 'prom-client';
 import { prisma } from '@/app/lib/db/prisma';
 import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { countEnvelopesByStatus } from '@/app/lib/envelopes/count-envelopes-by-status';
+import { countFailedReconciliations } from '@/app/lib/reconciliation/count-failed-reconciliations';
 import { getMetrics, METRIC_PREFIX } from './metrics-registry';
 
 /** Counting every envelope takes tens of milliseconds at scale: a scrape reuses a count this fresh. */
@@ -91,7 +92,7 @@ async function readState(now: Date): Promise<State> {
         orderBy: { nextReconcileAt: 'asc' },
         select: { nextReconcileAt: true },
       }),
-      prisma.envelope.count({ where: { reconciliation: 'failed' } }),
+      countFailedReconciliations(),
     ]);
   const [subscriptionWaiting, subscriptionOldest, subscriptionFailed, alertWaiting, alertOldest, alertFailed] =
     await Promise.all([

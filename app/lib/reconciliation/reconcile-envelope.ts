@@ -94,13 +94,19 @@ export async function reconcileEnvelope(options: {
     : { ran: false };
 }
 
-/** The condition under which an envelope is due for a check, shared by the claim and the sweeper's search. */
+/**
+ * The condition under which an envelope is due for a check, shared by the claim and the sweeper's search. On SQLite
+ * the state is written `+"reconciliation"`: its planner, without statistics, would otherwise look never-checked
+ * envelopes up in the state's index (kept for counting the few failed ones), and that can be nearly every envelope;
+ * the schedule's and the status's indexes find the due ones.
+ */
 export function dueForReconciliation(now: Date, idleMs: number): Prisma.Sql {
   const idleSince = new Date(now.getTime() - idleMs);
+  const state = Prisma.raw(getDatabaseProvider() === 'sqlite' ? '+"reconciliation"' : '"reconciliation"');
   return Prisma.sql`(
     ("nextReconcileAt" IS NOT NULL AND "nextReconcileAt" <= ${now}
-      AND ("reconciliation" IN ('pending', 'failed', 'mismatch') OR "lastEventAt" < ${idleSince}))
-    OR ("nextReconcileAt" IS NULL AND "reconciliation" = 'not_checked'
+      AND (${state} IN ('pending', 'failed', 'mismatch') OR "lastEventAt" < ${idleSince}))
+    OR ("nextReconcileAt" IS NULL AND ${state} = 'not_checked'
       AND "status" IN (${statusListSql(OPEN_STATUSES)}) AND "lastEventAt" < ${idleSince}))`;
 }
 

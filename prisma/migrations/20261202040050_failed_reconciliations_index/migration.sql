@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Envelope_reconciliation_idx" ON "Envelope"("reconciliation");
