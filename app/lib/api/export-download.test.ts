@@ -105,40 +105,30 @@ describe('exportDownload', () => {
   });
 
   it('takes the slot the page reserved when it carries that ticket, and only once', async () => {
+    /** A download with room for one export, by the URL's ticket when given. */
+    const download = (ticket?: string) =>
+      exportDownload({
+        audit: ticket
+          ? {
+              ...audit,
+              request: new NextRequest(`http://localhost/api/exports/envelopes?status=completed&ticket=${ticket}`),
+            }
+          : audit,
+        open: endlessSource().open,
+        headers: {},
+        label: 'Test export',
+        limit: 1,
+      });
     const reservation = reserveExportSlot({ limit: 1 })!;
     expect(takenExportSlots()).toBe(1);
     // Without the ticket the one slot is taken: refused.
-    const refused = await exportDownload({
-      audit,
-      open: endlessSource().open,
-      headers: {},
-      label: 'Test export',
-      limit: 1,
-    });
-    expect(refused.status).toBe(429);
+    expect((await download()).status).toBe(429);
 
-    const withTicket = (ticket: string) => ({
-      ...audit,
-      request: new NextRequest(`http://localhost/api/exports/envelopes?status=completed&ticket=${ticket}`),
-    });
-    const reserved = await exportDownload({
-      audit: withTicket(reservation.ticket),
-      open: endlessSource().open,
-      headers: {},
-      label: 'Test export',
-      limit: 1,
-    });
+    const reserved = await download(reservation.ticket);
     expect(reserved.status).toBe(200);
     // The reservation's slot became the download's: still one taken.
     expect(takenExportSlots()).toBe(1);
-    const again = await exportDownload({
-      audit: withTicket(reservation.ticket),
-      open: endlessSource().open,
-      headers: {},
-      label: 'Test export',
-      limit: 1,
-    });
-    expect(again.status).toBe(429);
+    expect((await download(reservation.ticket)).status).toBe(429);
     await reserved.body!.cancel();
     expect(takenExportSlots()).toBe(0);
   });

@@ -31,12 +31,7 @@ export async function GET(request: NextRequest) {
   });
 }
 
-/**
- * POST with the same query: checks it and reserves this server's room for the download, answering its URL with a
- * one-time ticket (or 400/429 with what to do), so the page can show why a download cannot start.
- */
+/** POST with the same query: reserves room for the page's download (reserve-export-download.ts). */
 export async function POST(request: NextRequest) {
-  const query = parseSearchParams(exportDocumentsQuerySchema, request.nextUrl.searchParams);
-  if (!query.ok) return errorResponse(400, 'invalid_query', query.message);
-  return reserveExportDownload(request);
+  return reserveExportDownload(request, exportDocumentsQuerySchema);
 }
