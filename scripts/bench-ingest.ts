@@ -18,7 +18,7 @@ import { startBenchServer } from './bench/bench-server';
 import { buildProductionServer } from './bench/build-server';
 import { cleanUpOnExit, runCleanups } from './bench/cleanup';
 import { measureClosedLoopThroughput } from './bench/closed-loop-throughput';
-import { BENCH_ENVELOPE_COUNT, createNotificationStream } from './bench/notification-stream';
+import { BENCH_ENVELOPE_COUNT, createNotificationStream, type BenchRequest } from './bench/notification-stream';
 import { measureOpenLoopLatency } from './bench/open-loop-latency';
 import { countFeedEvents } from './bench/count-feed-events';
 import { measureDeliveries, startWebhookSink, waitForCount } from './bench/webhook-sink';
@@ -37,6 +37,7 @@ const DIST_DIR = '.next-bench';
 // Fixed so runs are comparable; it only ever exists in the bench's own throw-away databases.
 const BENCH_HOOK_ID = 'bench_ingest_hook_0123456789abcd';
 const DO_NOTHING_PATH = '/api/health/live';
+const doNothingRequest = (): BenchRequest => ({ method: 'GET', path: DO_NOTHING_PATH, headers: {}, body: '' });
 // Everything for one database (start, warm-up, three measurements, stop) normally takes about 80 s.
 const TIME_LIMIT_PER_DATABASE_MS = 8 * 60_000;
 /** The subscription's backlog counts as sent once every feed event reached the sink, or nothing came for this long. */
@@ -153,13 +154,19 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
         path: DO_NOTHING_PATH,
         durationSeconds: SETTINGS.throughputSeconds,
       });
-      console.log(`  latency at ${SETTINGS.openLoopRatePerSecond} req/s, open loop (${SETTINGS.openLoopSeconds} s)…`);
-      const latency = await measureOpenLoopLatency({
+      const openLoop = {
         baseUrl,
         ratePerSecond: SETTINGS.openLoopRatePerSecond,
         durationSeconds: SETTINGS.openLoopSeconds,
-        nextRequest: notifications.next,
-      });
+      };
+      // The same schedule on the do-nothing route: the latency the machine and server add before any storing, so a
+      // slow machine's tail can be told apart from the webhook's own.
+      console.log(
+        `  do-nothing latency at ${openLoop.ratePerSecond} req/s, open loop (${openLoop.durationSeconds} s)…`,
+      );
+      const doNothingLatency = await measureOpenLoopLatency({ ...openLoop, nextRequest: doNothingRequest });
+      console.log(`  latency at ${openLoop.ratePerSecond} req/s, open loop (${openLoop.durationSeconds} s)…`);
+      const latency = await measureOpenLoopLatency({ ...openLoop, nextRequest: notifications.next });
 
       const serverStderrLines = server.stderrLineCount();
       if (serverStderrLines > 0) console.log(`  last server output:\n${indent(server.recentOutput())}`);
@@ -171,6 +178,7 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
         doNothing,
         ingestToDoNothingPercent: ingestToDoNothingPercent(ingest, doNothing),
         latency,
+        doNothingLatency,
         peakMemory,
         serverStderrLines,
         loadAverageBefore,

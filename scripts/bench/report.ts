@@ -14,6 +14,8 @@ export type DatabaseBenchResult = {
   /** Ingest throughput as a share of the do-nothing route's on the same server: what storing costs. */
   ingestToDoNothingPercent: number;
   latency: LatencyResult;
+  /** The same open loop on the do-nothing route: the machine's and server's own tail, before any storing. */
+  doNothingLatency: LatencyResult;
   peakMemory: PeakMemory;
   /** Lines on the server's stderr during the run; the app logs every delivery it could not store there. */
   serverStderrLines: number;
@@ -71,6 +73,11 @@ const ROWS: Row[] = [
   },
   { metric: 'Latency max at 100 req/s (open loop)', target: '', value: (r) => milliseconds(r.latency.maxMs) },
   {
+    metric: 'Do-nothing latency p50 / p99 at 100 req/s (open loop)',
+    target: '',
+    value: (r) => `${milliseconds(r.doNothingLatency.p50Ms)} / ${milliseconds(r.doNothingLatency.p99Ms)}`,
+  },
+  {
     metric: 'Peak server RSS',
     target: `< ${TARGETS.peakMemoryMbBelow} MB`,
     value: (r) => `${r.peakMemory.peakResidentMb.toFixed(0)} MB`,
@@ -92,6 +99,11 @@ const ROWS: Row[] = [
     value: (r) => `${r.doNothing.non2xx} / ${r.doNothing.errors}`,
   },
   { metric: 'Open loop non-2xx / no answer', target: '', value: (r) => `${r.latency.non2xx} / ${r.latency.errors}` },
+  {
+    metric: 'Do-nothing open loop non-2xx / no answer',
+    target: '',
+    value: (r) => `${r.doNothingLatency.non2xx} / ${r.doNothingLatency.errors}`,
+  },
 ];
 
 export function ingestToDoNothingPercent(ingest: ThroughputResult, doNothing: ThroughputResult): number {

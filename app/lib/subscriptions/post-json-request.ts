@@ -36,7 +36,7 @@ export function postJsonRequest(options: {
   const literal = url.hostname.replace(/^\[|\]$/g, '');
   if (isNeverTargetAddress(literal)) return Promise.reject(refused(url.hostname, literal));
   const secure = url.protocol === 'https:';
-  return new Promise<PostAnswer>((resolve, reject) => {
+  return new Promise<PostAnswer>((resolveAnswer, rejectAnswer) => {
     const request = (secure ? https : http).request(url, {
       method: 'POST',
       headers: { ...options.headers, 'content-length': Buffer.byteLength(options.body) },
@@ -45,9 +45,20 @@ export function postJsonRequest(options: {
         (address) => (isNeverTargetAddress(address) ? refused(url.hostname, address) : null),
         options.resolveHost,
       ),
-      signal: AbortSignal.timeout(options.timeoutMs),
     });
-    request.on('error', (error) => reject(error.name === 'AbortError' && error.cause ? error.cause : error));
+    // A timer cleared with the answer, not AbortSignal.timeout: that signal keeps the finished request reachable for
+    // the whole timeout and then fires anyway, so under a steady stream of events every request outlived the young
+    // generation and cost a full collection.
+    const timeout = setTimeout(() => request.destroy(timeoutError(options.timeoutMs)), options.timeoutMs);
+    const resolve = (answer: PostAnswer) => {
+      clearTimeout(timeout);
+      resolveAnswer(answer);
+    };
+    const reject = (error: Error) => {
+      clearTimeout(timeout);
+      rejectAnswer(error);
+    };
+    request.on('error', reject);
     request.on('response', (response) => {
       let excerpt = '';
       const finish = () => {
@@ -73,6 +84,12 @@ export function postJsonRequest(options: {
     });
     request.end(options.body);
   });
+}
+
+function timeoutError(timeoutMs: number): Error {
+  const error = new Error(`No answer within ${timeoutMs} ms.`);
+  error.name = 'TimeoutError';
+  return error;
 }
 
 function refused(hostname: string, address: string): RefusedAddressError {

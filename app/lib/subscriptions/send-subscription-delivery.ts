@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
-import { prisma } from '@/app/lib/db/prisma';
+import { insertJsonRows, type JsonRowColumns } from '@/app/lib/db/json-rows';
+import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { getPublicUrl } from '@/app/lib/env';
 import { toFeedEventPayload } from '@/app/lib/feed/to-feed-event-payload';
 import { DISABLE_AFTER_FAILING_MS, nextAttemptAfterFailure } from './delivery-schedule';
@@ -100,17 +101,17 @@ export async function sendSubscriptionDeliveries(
         },
       });
     }
-    await tx.subscriptionAttempt.createMany({
-      data: sent.map(({ claim, type, sentAt, outcome }) =>
-        attemptRow({
-          subscriptionId: claim.subscriptionId,
-          eventId: claim.eventId,
-          eventType: type,
-          attemptedAt: sentAt,
-          outcome,
-        }),
-      ),
-    });
+    // As one JSON parameter: createMany compiles its statement anew for every call (Prisma caches no bulk insert).
+    const attempts = sent.map(({ claim, type, sentAt, outcome }) =>
+      attemptRow({
+        subscriptionId: claim.subscriptionId,
+        eventId: claim.eventId,
+        eventType: type,
+        attemptedAt: sentAt,
+        outcome,
+      }),
+    );
+    await tx.$executeRaw(insertJsonRows(getDatabaseProvider(), 'SubscriptionAttempt', attempts, ATTEMPT_COLUMNS));
     for (const subscriptionId of new Set(sent.map(({ claim }) => claim.subscriptionId))) {
       const own = sent.filter(({ claim }) => claim.subscriptionId === subscriptionId);
       const success = own.find(({ outcome }) => outcome.ok);
@@ -120,6 +121,18 @@ export async function sendSubscriptionDeliveries(
   });
   return results.map(({ result }) => result);
 }
+
+const ATTEMPT_COLUMNS = {
+  subscriptionId: 'text',
+  eventId: 'text',
+  eventType: 'text',
+  attemptedAt: 'timestamp(3)',
+  durationMs: 'integer',
+  statusCode: 'integer',
+  ok: 'boolean',
+  error: 'text',
+  responseExcerpt: 'text',
+} satisfies Record<keyof ReturnType<typeof attemptRow>, JsonRowColumns[string]>;
 
 type AttemptInput = {
   subscriptionId: string;

@@ -2,7 +2,8 @@ import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { parseStringList } from '@/app/lib/db/json-columns';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
-import { prisma } from '@/app/lib/db/prisma';
+import type { DatabaseProvider } from '@/app/lib/db/database-config';
+import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { DELIVERY_LEASE_MS } from './delivery-schedule';
 
 // The SubscriptionDelivery table is the queue of webhooks out: one row per (subscription, event). Every change of
@@ -96,24 +97,47 @@ export async function queueJobs(
   options: { requeue?: boolean } = {},
 ): Promise<number> {
   if (events.length === 0) return 0;
-  // The wait is looked up per row, through the (subscription, envelope, position) index: as one UPDATE joined with
-  // the queue afterwards, PostgreSQL at times planned it as a scan of every pending job (0.3 s per call under a flood).
-  const rows = events.map(
-    (event) => sql`(${subscriptionId}, ${event.id}, ${event.position}, ${event.envelopeId},
-      COALESCE((
-        SELECT MAX(h."nextAttemptAt") FROM "SubscriptionDelivery" h
-        WHERE h."subscriptionId" = ${subscriptionId} AND h."envelopeId" = ${event.envelopeId}
-          AND ${isPending('h')} AND h."eventPosition" < ${event.position} AND h."nextAttemptAt" > ${now}
-      ), ${now}),
-      ${now})`,
+  return prisma.$executeRaw(queueJobsSql(getDatabaseProvider(), subscriptionId, events, now, options));
+}
+
+/**
+ * The statement of queueJobs, for a test to look at its plan. The events go in as one JSON parameter, so its text is
+ * the same whatever their number and Prisma compiles it once, not on every dispatch (a VALUES row per event made a
+ * new statement, and a new compilation, for each count).
+ */
+export function queueJobsSql(
+  provider: DatabaseProvider,
+  subscriptionId: string,
+  events: readonly { position: number; id: string; envelopeId: string }[],
+  now: Date,
+  options: { requeue?: boolean } = {},
+): Prisma.Sql {
+  const json = JSON.stringify(
+    events.map((event) => ({ eventId: event.id, eventPosition: event.position, envelopeId: event.envelopeId })),
   );
+  const rows =
+    provider === 'postgresql'
+      ? sql`jsonb_to_recordset(CAST(${json} AS jsonb)) AS t("eventId" text, "eventPosition" integer, "envelopeId" text)`
+      : sql`(SELECT json_extract(value, '$.eventId') AS "eventId", json_extract(value, '$.eventPosition') AS "eventPosition",
+          json_extract(value, '$.envelopeId') AS "envelopeId" FROM json_each(${json})) AS t`;
   const onConflict = options.requeue
     ? sql`DO UPDATE SET "status" = 'pending', "attempts" = 0, "nextAttemptAt" = excluded."nextAttemptAt",
         "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "deliveredAt" = NULL`
     : sql`DO NOTHING`;
-  return prisma.$executeRaw`
+  // The wait is looked up per row, through the (subscription, envelope, position) index: as one UPDATE joined with
+  // the queue afterwards, PostgreSQL at times planned it as a scan of every pending job (0.3 s per call under a
+  // flood). "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+  return sql`
     INSERT INTO "SubscriptionDelivery" ("subscriptionId", "eventId", "eventPosition", "envelopeId", "nextAttemptAt", "createdAt")
-    VALUES ${join(rows)}
+    SELECT ${subscriptionId}, t."eventId", t."eventPosition", t."envelopeId",
+      COALESCE((
+        SELECT MAX(h."nextAttemptAt") FROM "SubscriptionDelivery" h
+        WHERE h."subscriptionId" = ${subscriptionId} AND h."envelopeId" = t."envelopeId"
+          AND ${isPending('h')} AND h."eventPosition" < t."eventPosition" AND h."nextAttemptAt" > ${now}
+      ), ${now}),
+      ${now}
+    FROM ${rows}
+    WHERE true
     ON CONFLICT ("subscriptionId", "eventId") ${onConflict}`;
 }
 

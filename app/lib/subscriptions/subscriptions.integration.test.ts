@@ -129,10 +129,20 @@ describe(`webhooks out on ${provider}`, () => {
         params: Promise.resolve({ id: subscription.id }),
       },
     );
-    const listed = ((await attempts.json()) as { items: { eventId: string; statusCode: number; ok: boolean }[] }).items;
-    expect(listed.filter((attempt) => attempt.eventId === eventId).map((attempt) => attempt.statusCode)).toEqual([
-      204, 500, 500,
+    const listed = (
+      (await attempts.json()) as {
+        items: { eventId: string; statusCode: number; ok: boolean; error: string | null; attemptedAt: string }[];
+      }
+    ).items.filter((attempt) => attempt.eventId === eventId);
+    expect(listed.map(({ statusCode, ok, error }) => ({ statusCode, ok, error }))).toEqual([
+      { statusCode: 204, ok: true, error: null },
+      { statusCode: 500, ok: false, error: 'HTTP 500' },
+      { statusCode: 500, ok: false, error: 'HTTP 500' },
     ]);
+    // Stored as the times they were made: the newest first, the first no earlier than the event.
+    const times = listed.map((attempt) => Date.parse(attempt.attemptedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(times.at(-1)).toBeGreaterThanOrEqual(job.createdAt.getTime());
   });
 
   it("gives an event up after its last attempt and lets the envelope's next event go on", async () => {
