@@ -17,6 +17,8 @@ import {
 import { startBenchServer } from './bench/bench-server';
 import { buildProductionServer } from './bench/build-server';
 import { cleanUpOnExit, runCleanups } from './bench/cleanup';
+import { readProcessGroupCpuMs } from './bench/process-group';
+import { roundTo } from './bench/statistics';
 import { measureClosedLoopThroughput } from './bench/closed-loop-throughput';
 import { BENCH_ENVELOPE_COUNT, createNotificationStream, type BenchRequest } from './bench/notification-stream';
 import { measureOpenLoopLatency } from './bench/open-loop-latency';
@@ -164,9 +166,15 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
       console.log(
         `  do-nothing latency at ${openLoop.ratePerSecond} req/s, open loop (${openLoop.durationSeconds} s)…`,
       );
-      const doNothingLatency = await measureOpenLoopLatency({ ...openLoop, nextRequest: doNothingRequest });
+      const doNothingPhase = await withServerCpu(server.processGroupId, () =>
+        measureOpenLoopLatency({ ...openLoop, nextRequest: doNothingRequest }),
+      );
       console.log(`  latency at ${openLoop.ratePerSecond} req/s, open loop (${openLoop.durationSeconds} s)…`);
-      const latency = await measureOpenLoopLatency({ ...openLoop, nextRequest: notifications.next });
+      const ingestPhase = await withServerCpu(server.processGroupId, () =>
+        measureOpenLoopLatency({ ...openLoop, nextRequest: notifications.next }),
+      );
+      const doNothingLatency = doNothingPhase.result;
+      const latency = ingestPhase.result;
 
       const serverStderrLines = server.stderrLineCount();
       if (serverStderrLines > 0) console.log(`  last server output:\n${indent(server.recentOutput())}`);
@@ -179,6 +187,10 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
         ingestToDoNothingPercent: ingestToDoNothingPercent(ingest, doNothing),
         latency,
         doNothingLatency,
+        cpuPerRequestMs: {
+          ingest: perRequest(ingestPhase.cpuMs, latency.answered),
+          doNothing: perRequest(doNothingPhase.cpuMs, doNothingLatency.answered),
+        },
         peakMemory,
         serverStderrLines,
         loadAverageBefore,
@@ -194,6 +206,22 @@ async function benchDatabase(database: BenchDatabase): Promise<DatabaseBenchResu
     await database.dispose();
   }
 }
+
+/**
+ * The server's CPU time (all its processes and threads; not the database's) over a phase: at a fixed rate it says
+ * what a request costs with less noise than its latency does.
+ */
+async function withServerCpu<T>(
+  processGroupId: number,
+  phase: () => Promise<T>,
+): Promise<{ result: T; cpuMs: number }> {
+  const before = readProcessGroupCpuMs(processGroupId);
+  const result = await phase();
+  const after = readProcessGroupCpuMs(processGroupId);
+  return { result, cpuMs: before === null || after === null ? NaN : after - before };
+}
+
+const perRequest = (cpuMs: number, requests: number) => (requests > 0 ? roundTo(cpuMs / requests, 2) : NaN);
 
 /**
  * Lets the machine settle after a database's run: its files (over 100 MB of SQLite database and log) are still being

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -58,6 +58,38 @@ export function readProcessMemory(pid: number): ProcessMemory | null {
   if (Number.isNaN(residentKb)) return null;
   const peakResidentKb = kilobytesOf('VmHWM');
   return { residentKb, peakResidentKb: Number.isNaN(peakResidentKb) ? residentKb : peakResidentKb };
+}
+
+/**
+ * CPU time (user and system, in ms) the live processes of a group have used so far, all threads included; null where
+ * /proc cannot tell (not Linux). A process that exits in between takes its share with it, so read it around a phase
+ * in which the group stays the same.
+ */
+export function readProcessGroupCpuMs(processGroupId: number): number | null {
+  let ticks = 0;
+  let seen = false;
+  for (const pid of listProcessGroup(processGroupId)) {
+    const stat = readProcFile(pid, 'stat');
+    if (stat === null) continue;
+    // Fields after the command's ')': state is the 3rd field of stat(5), utime and stime the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+    seen = true;
+  }
+  return seen ? (ticks * 1000) / clockTicksPerSecond() : null;
+}
+
+let ticksPerSecond: number | undefined;
+function clockTicksPerSecond(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      // Linux's USER_HZ on every common architecture.
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
 }
 
 /** The process title (Next.js renames its server to "next-server (vX)"), falling back to the executable name. */

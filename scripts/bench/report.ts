@@ -16,6 +16,11 @@ export type DatabaseBenchResult = {
   latency: LatencyResult;
   /** The same open loop on the do-nothing route: the machine's and server's own tail, before any storing. */
   doNothingLatency: LatencyResult;
+  /**
+   * The server's CPU time per request over each open loop (all its processes and threads, not the database's): what
+   * a notification costs next to a request that does nothing, measured at the same rate.
+   */
+  cpuPerRequestMs: { ingest: number; doNothing: number };
   peakMemory: PeakMemory;
   /** Lines on the server's stderr during the run; the app logs every delivery it could not store there. */
   serverStderrLines: number;
@@ -76,6 +81,11 @@ const ROWS: Row[] = [
     metric: 'Do-nothing latency p50 / p99 at 100 req/s (open loop)',
     target: '',
     value: (r) => `${milliseconds(r.doNothingLatency.p50Ms)} / ${milliseconds(r.doNothingLatency.p99Ms)}`,
+  },
+  {
+    metric: 'Server CPU per request at 100 req/s, ingest / do-nothing',
+    target: '',
+    value: (r) => `${r.cpuPerRequestMs.ingest.toFixed(2)} / ${r.cpuPerRequestMs.doNothing.toFixed(2)} ms`,
   },
   {
     metric: 'Peak server RSS',
