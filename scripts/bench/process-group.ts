@@ -34,15 +34,19 @@ export async function stopProcessGroup(processGroupId: number, graceMs = 5_000):
 
 /** Live members of a process group, read from /proc. Zombies are left out: they hold no memory and no port. */
 export function listProcessGroup(processGroupId: number): number[] {
-  const members: number[] = [];
+  return groupMemberStats(processGroupId).map((member) => member.pid);
+}
+
+/** Each live member's stat(5) fields from the state (field 3) on. */
+function groupMemberStats(processGroupId: number): { pid: number; fields: string[] }[] {
+  const members: { pid: number; fields: string[] }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    const stat = readProcFile(Number(entry), 'stat');
-    if (stat === null) continue;
-    // The command name in parentheses may itself contain spaces and parentheses, so fields are counted after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = readStatFields(Number(entry));
+    if (fields === null) continue;
     const [state, , group] = fields;
-    if (Number(group) === processGroupId && state !== 'Z' && state !== 'X') members.push(Number(entry));
+    if (Number(group) === processGroupId && state !== 'Z' && state !== 'X')
+      members.push({ pid: Number(entry), fields });
   }
   return members;
 }
@@ -66,17 +70,11 @@ export function readProcessMemory(pid: number): ProcessMemory | null {
  * in which the group stays the same.
  */
 export function readProcessGroupCpuMs(processGroupId: number): number | null {
-  let ticks = 0;
-  let seen = false;
-  for (const pid of listProcessGroup(processGroupId)) {
-    const stat = readProcFile(pid, 'stat');
-    if (stat === null) continue;
-    // Fields after the command's ')': state is the 3rd field of stat(5), utime and stime the 14th and 15th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
-    seen = true;
-  }
-  return seen ? (ticks * 1000) / clockTicksPerSecond() : null;
+  const members = groupMemberStats(processGroupId);
+  if (members.length === 0) return null;
+  // utime and stime: fields 14 and 15 of stat(5), counted from the state (field 3).
+  const ticks = members.reduce((sum, { fields }) => sum + Number(fields[11]) + Number(fields[12]), 0);
+  return (ticks * 1000) / clockTicksPerSecond();
 }
 
 let ticksPerSecond: number | undefined;
@@ -110,6 +108,13 @@ export function resetPeakResident(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** /proc/<pid>/stat's fields from the state (field 3 of stat(5)) on, or null once the process is gone. */
+function readStatFields(pid: number): string[] | null {
+  const stat = readProcFile(pid, 'stat');
+  // The command name in parentheses may itself contain spaces and parentheses, so fields are counted after the last ')'.
+  return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
 function readProcFile(pid: number, name: string): string | null {

@@ -34,16 +34,24 @@ export function insertJsonRows(
   rows: readonly Record<string, unknown>[],
   columns: JsonRowColumns,
 ): Prisma.Sql {
+  return Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columnList(columns)})
+    SELECT ${columnList(columns)} FROM ${jsonRowsTable(provider, rows, columns)}`;
+}
+
+/** The rows as a table named `t` with the columns' names and types, for a FROM clause: one JSON parameter. */
+export function jsonRowsTable(
+  provider: DatabaseProvider,
+  rows: readonly Record<string, unknown>[],
+  columns: JsonRowColumns,
+): Prisma.Sql {
   const names = Object.keys(columns);
-  const into = Prisma.sql`INSERT INTO ${Prisma.raw(`"${table}"`)} (${columnList(columns)})`;
   if (provider === 'postgresql') {
     const definitions = names.map((name) => `"${name}" ${columns[name]}`).join(', ');
-    return Prisma.sql`${into} SELECT ${columnList(columns)} FROM jsonb_to_recordset(CAST(${JSON.stringify(rows)} AS jsonb))
-      AS t(${Prisma.raw(definitions)})`;
+    return Prisma.sql`jsonb_to_recordset(CAST(${JSON.stringify(rows)} AS jsonb)) AS t(${Prisma.raw(definitions)})`;
   }
   const sqliteRows = rows.map((row) => Object.fromEntries(names.map((name) => [name, toSqlite(row[name])])));
   const extracts = names.map((name) => `json_extract(value, '$.${name}') AS "${name}"`).join(', ');
-  return Prisma.sql`${into} SELECT ${Prisma.raw(extracts)} FROM json_each(${JSON.stringify(sqliteRows)})`;
+  return Prisma.sql`(SELECT ${Prisma.raw(extracts)} FROM json_each(${JSON.stringify(sqliteRows)})) AS t`;
 }
 
 /** As Prisma stores it in SQLite: timestamps as ISO text with an explicit offset, booleans as 0 or 1. */

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { prisma } from '@/app/lib/db/prisma';
+import { explainQueryPlan } from '@/app/testing/explain-query-plan';
 import { noEnvelopesPerStatus } from '@/app/testing/no-envelopes-per-status';
 import { seedEnvelopes } from '@/app/testing/seed-envelopes';
 import { countByStatusSql, countEnvelopesByStatus } from './count-envelopes-by-status';
@@ -176,10 +176,8 @@ describe(`envelope list filters on ${provider}`, () => {
       if (provider === 'postgresql') {
         await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
         await tx.$executeRawUnsafe('SET LOCAL enable_bitmapscan = off');
-        return JSON.stringify(await tx.$queryRaw(Prisma.sql`EXPLAIN (FORMAT JSON) ${sqlQuery}`));
       }
-      const plan = await tx.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${sqlQuery}`);
-      return plan.map((step) => step.detail).join('\n');
+      return explainQueryPlan(tx, provider, sqlQuery);
     });
     expect(steps).toMatch(
       provider === 'postgresql'

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { prisma } from '@/app/lib/db/prisma';
+import { explainQueryPlan } from '@/app/testing/explain-query-plan';
 import { createTestHook, sendWebhook, uniqueEnvelopeId } from '@/app/testing/webhook-test-helpers';
 import { COUNT_FAILED_RECONCILIATIONS_SQL, countFailedReconciliations } from './count-failed-reconciliations';
 import { dueForReconciliation } from './reconcile-envelope';
@@ -38,16 +39,8 @@ describe(`countFailedReconciliations on ${provider}`, () => {
 
   it('reads the index of reconciliation states, not every envelope', async () => {
     const steps = await prisma.$transaction(async (tx) => {
-      if (provider === 'postgresql') {
-        await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
-        return JSON.stringify(
-          await tx.$queryRaw(Prisma.sql`EXPLAIN (FORMAT JSON) ${COUNT_FAILED_RECONCILIATIONS_SQL}`),
-        );
-      }
-      const plan = await tx.$queryRaw<{ detail: string }[]>(
-        Prisma.sql`EXPLAIN QUERY PLAN ${COUNT_FAILED_RECONCILIATIONS_SQL}`,
-      );
-      return plan.map((step) => step.detail).join('\n');
+      if (provider === 'postgresql') await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+      return explainQueryPlan(tx, provider, COUNT_FAILED_RECONCILIATIONS_SQL);
     });
     expect(steps).toMatch(
       provider === 'postgresql'
@@ -62,8 +55,7 @@ describe(`countFailedReconciliations on ${provider}`, () => {
       // Never-checked envelopes can be nearly all of them: the state's index must not be how they are found.
       const due = Prisma.sql`SELECT "id" FROM "Envelope" WHERE ${dueForReconciliation(new Date(), 60_000)}
         ORDER BY "nextReconcileAt" ASC LIMIT 50`;
-      const plan = await prisma.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${due}`);
-      const steps = plan.map((step) => step.detail).join('\n');
+      const steps = await explainQueryPlan(prisma, provider, due);
       expect(steps).toContain('Envelope_nextReconcileAt_idx');
       expect(steps).not.toContain('Envelope_reconciliation_idx');
     },

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { prisma } from '@/app/lib/db/prisma';
+import { explainQueryPlan } from '@/app/testing/explain-query-plan';
 import {
   claimDeliveries,
   claimDeliveriesSql,
@@ -57,12 +58,7 @@ describe(`the webhooks-out queue on ${provider}`, () => {
     expect(jobs.every((job) => job.eventPosition < ENVELOPES)).toBe(true);
 
     const claimSql = claimDeliveriesSql(due, 'test-token', now);
-    const claimSteps =
-      provider === 'postgresql'
-        ? JSON.stringify(await prisma.$queryRaw(Prisma.sql`EXPLAIN (FORMAT JSON) ${claimSql}`))
-        : (await prisma.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${claimSql}`))
-            .map((step) => step.detail)
-            .join('\n');
+    const claimSteps = await explainQueryPlan(prisma, provider, claimSql);
     // By id, never by walking the due jobs.
     expect(claimSteps).toMatch(
       provider === 'postgresql' ? /"Index Name":"SubscriptionDelivery_pkey"/ : /INTEGER PRIMARY KEY/,
@@ -78,8 +74,8 @@ describe(`the webhooks-out queue on ${provider}`, () => {
       // A lookup per candidate reads a few pages each; a scan of the pending jobs per candidate read 190,000.
       expect(explained!['QUERY PLAN'][0].Plan['Shared Hit Blocks']).toBeLessThan(3_000);
     } else {
-      const steps = await prisma.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${query}`);
-      expect(steps.map((step) => step.detail)).toContainEqual(
+      const steps = await explainQueryPlan(prisma, provider, query);
+      expect(steps.split('\n')).toContainEqual(
         expect.stringMatching(
           /^SEARCH e USING (COVERING )?INDEX SubscriptionDelivery_subscriptionId_envelopeId_eventPosition_idx \(subscriptionId=\? AND envelopeId=\?\)$/,
         ),
@@ -102,12 +98,7 @@ describe(`the webhooks-out queue on ${provider}`, () => {
     expect(many.sql).toBe(one.sql);
     expect(many.values).toHaveLength(one.values.length);
 
-    const steps =
-      provider === 'postgresql'
-        ? JSON.stringify(await prisma.$queryRaw(Prisma.sql`EXPLAIN (FORMAT JSON) ${many}`))
-        : (await prisma.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${many}`))
-            .map((step) => step.detail)
-            .join('\n');
+    const steps = await explainQueryPlan(prisma, provider, many);
     // PostgreSQL cuts the index's name at 63 characters.
     expect(steps).toMatch(/SubscriptionDelivery_subscriptionId_envelopeId_eventPositio/);
     expect(steps).not.toMatch(/status_nextAttemptAt/);

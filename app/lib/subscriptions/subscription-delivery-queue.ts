@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { parseStringList } from '@/app/lib/db/json-columns';
+import { jsonRowsTable, type JsonRowColumns } from '@/app/lib/db/json-rows';
 import type { Transaction } from '@/app/lib/db/create-prisma-client';
 import type { DatabaseProvider } from '@/app/lib/db/database-config';
 import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
@@ -100,6 +101,8 @@ export async function queueJobs(
   return prisma.$executeRaw(queueJobsSql(getDatabaseProvider(), subscriptionId, events, now, options));
 }
 
+const QUEUED_EVENT_COLUMNS = { eventId: 'text', eventPosition: 'integer', envelopeId: 'text' } satisfies JsonRowColumns;
+
 /**
  * The statement of queueJobs, for a test to look at its plan. The events go in as one JSON parameter, so its text is
  * the same whatever their number and Prisma compiles it once, not on every dispatch (a VALUES row per event made a
@@ -112,14 +115,11 @@ export function queueJobsSql(
   now: Date,
   options: { requeue?: boolean } = {},
 ): Prisma.Sql {
-  const json = JSON.stringify(
-    events.map((event) => ({ eventId: event.id, eventPosition: event.position, envelopeId: event.envelopeId })),
-  );
-  const rows =
-    provider === 'postgresql'
-      ? sql`jsonb_to_recordset(CAST(${json} AS jsonb)) AS t("eventId" text, "eventPosition" integer, "envelopeId" text)`
-      : sql`(SELECT json_extract(value, '$.eventId') AS "eventId", json_extract(value, '$.eventPosition') AS "eventPosition",
-          json_extract(value, '$.envelopeId') AS "envelopeId" FROM json_each(${json})) AS t`;
+  const rows = events.map((event) => ({
+    eventId: event.id,
+    eventPosition: event.position,
+    envelopeId: event.envelopeId,
+  }));
   const onConflict = options.requeue
     ? sql`DO UPDATE SET "status" = 'pending', "attempts" = 0, "nextAttemptAt" = excluded."nextAttemptAt",
         "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "deliveredAt" = NULL`
@@ -136,7 +136,7 @@ export function queueJobsSql(
           AND ${isPending('h')} AND h."eventPosition" < t."eventPosition" AND h."nextAttemptAt" > ${now}
       ), ${now}),
       ${now}
-    FROM ${rows}
+    FROM ${jsonRowsTable(provider, rows, QUEUED_EVENT_COLUMNS)}
     WHERE true
     ON CONFLICT ("subscriptionId", "eventId") ${onConflict}`;
 }
