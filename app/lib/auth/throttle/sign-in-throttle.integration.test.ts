@@ -17,10 +17,11 @@ function uniqueAddress() {
 
 describe('the sign-in throttle, shared through the database', () => {
   it('lets a few typos from one address pass, then makes it wait, even with the right password', async () => {
+    const now = new Date(); // one clock for the whole test: a slow machine must not outlast a 1 s wait
     const { signInWithPassword } = await load();
     const { email } = await seedUser({ role: 'viewer', password: PASSWORD });
     const sourceAddress = uniqueAddress();
-    const attempt = (password: string) => signInWithPassword({ email, password, sourceAddress, userAgent: null });
+    const attempt = (password: string) => signInWithPassword({ email, password, sourceAddress, userAgent: null, now });
     const waits: number[] = [];
     for (let i = 0; i < 6; i++) {
       const result = await attempt('wrong password');
@@ -36,30 +37,33 @@ describe('the sign-in throttle, shared through the database', () => {
         password: PASSWORD,
         sourceAddress: uniqueAddress(),
         userAgent: null,
+        now,
       }),
     ).toMatchObject({ ok: true });
   });
 
   it('slows many addresses guessing one account, and clears both buckets on the right password', async () => {
+    const now = new Date(); // one clock for the whole test: a slow machine must not outlast a 1 s wait
     const { signInWithPassword } = await load();
     const { email } = await seedUser({ role: 'admin', password: PASSWORD });
     for (let i = 0; i < 11; i++) {
-      await signInWithPassword({ email, password: `guess ${i}`, sourceAddress: uniqueAddress(), userAgent: null });
+      await signInWithPassword({ email, password: `guess ${i}`, sourceAddress: uniqueAddress(), userAgent: null, now });
     }
     const fresh = await signInWithPassword({
       email,
       password: PASSWORD,
       sourceAddress: uniqueAddress(),
       userAgent: null,
+      now,
     });
     expect(fresh).toMatchObject({ ok: false, reason: 'too_many_attempts' });
     // The account's bucket waits 1 s after its 11th failure; then the owner gets in and the record is gone.
     await prisma.signInThrottle.update({
       where: { key: `account:${email}` },
-      data: { blockedUntil: new Date(Date.now() - 1) },
+      data: { blockedUntil: new Date(now.getTime() - 1) },
     });
     expect(
-      await signInWithPassword({ email, password: PASSWORD, sourceAddress: uniqueAddress(), userAgent: null }),
+      await signInWithPassword({ email, password: PASSWORD, sourceAddress: uniqueAddress(), userAgent: null, now }),
     ).toMatchObject({
       ok: true,
     });
@@ -67,26 +71,29 @@ describe('the sign-in throttle, shared through the database', () => {
   });
 
   it('counts an unknown e-mail like a known one, so guessing which exist gains nothing', async () => {
+    const now = new Date(); // one clock for the whole test: a slow machine must not outlast a 1 s wait
     const { signInWithPassword } = await load();
     const email = `nobody-${randomUUID()}@example.com`;
     for (let i = 0; i < 11; i++)
-      await signInWithPassword({ email, password: 'x', sourceAddress: uniqueAddress(), userAgent: null });
+      await signInWithPassword({ email, password: 'x', sourceAddress: uniqueAddress(), userAgent: null, now });
     expect(
-      await signInWithPassword({ email, password: 'x', sourceAddress: uniqueAddress(), userAgent: null }),
+      await signInWithPassword({ email, password: 'x', sourceAddress: uniqueAddress(), userAgent: null, now }),
     ).toMatchObject({
       reason: 'too_many_attempts',
     });
   });
 
   it('holds its state in the database: a fresh instance (nothing in memory) still makes the address wait', async () => {
+    const now = new Date(); // one clock for the whole test: a slow machine must not outlast a 1 s wait
     const { signInWithPassword } = await load();
     const { email } = await seedUser({ role: 'viewer', password: PASSWORD });
     const sourceAddress = uniqueAddress();
-    for (let i = 0; i < 6; i++) await signInWithPassword({ email, password: 'wrong', sourceAddress, userAgent: null });
+    for (let i = 0; i < 6; i++)
+      await signInWithPassword({ email, password: 'wrong', sourceAddress, userAgent: null, now });
     vi.resetModules();
     const another = await load();
     expect(
-      await another.signInWithPassword({ email, password: PASSWORD, sourceAddress, userAgent: null }),
+      await another.signInWithPassword({ email, password: PASSWORD, sourceAddress, userAgent: null, now }),
     ).toMatchObject({
       ok: false,
       reason: 'too_many_attempts',
@@ -94,12 +101,13 @@ describe('the sign-in throttle, shared through the database', () => {
   });
 
   it('lets no burst through: of many guesses sent at once, only the free ones and one more are checked', async () => {
+    const now = new Date(); // one clock for the whole test: a slow machine must not outlast a 1 s wait
     const { signInWithPassword } = await load();
     const { email } = await seedUser({ role: 'viewer', password: PASSWORD });
     const sourceAddress = uniqueAddress();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        signInWithPassword({ email, password: `guess ${i}`, sourceAddress, userAgent: null }),
+        signInWithPassword({ email, password: `guess ${i}`, sourceAddress, userAgent: null, now }),
       ),
     );
     const checked = results.filter((result) => !result.ok && result.reason === 'wrong_password');
@@ -110,10 +118,11 @@ describe('the sign-in throttle, shared through the database', () => {
   });
 
   it('keeps a browser that signed in before out of the lock others cause at its address and its account', async () => {
+    const now = new Date(); // one clock for the whole test: a slow machine must not outlast a 1 s wait
     const { signInWithPassword } = await load();
     const { email } = await seedUser({ role: 'admin', password: PASSWORD });
     const office = uniqueAddress();
-    const first = await signInWithPassword({ email, password: PASSWORD, sourceAddress: office, userAgent: null });
+    const first = await signInWithPassword({ email, password: PASSWORD, sourceAddress: office, userAgent: null, now });
     if (!first.ok) throw new Error('the first sign-in should work');
     // Someone guesses at the account from many addresses, and from the office's address too.
     for (let i = 0; i < 12; i++)
@@ -122,9 +131,10 @@ describe('the sign-in throttle, shared through the database', () => {
         password: `guess ${i}`,
         sourceAddress: i % 2 ? office : uniqueAddress(),
         userAgent: null,
+        now,
       });
     expect(
-      await signInWithPassword({ email, password: PASSWORD, sourceAddress: office, userAgent: null }),
+      await signInWithPassword({ email, password: PASSWORD, sourceAddress: office, userAgent: null, now }),
     ).toMatchObject({
       reason: 'too_many_attempts',
     });
@@ -135,6 +145,7 @@ describe('the sign-in throttle, shared through the database', () => {
         password: PASSWORD,
         sourceAddress: office,
         userAgent: null,
+        now,
         deviceToken: first.deviceToken,
       }),
     ).toMatchObject({ ok: true, deviceToken: first.deviceToken });
@@ -144,6 +155,7 @@ describe('the sign-in throttle, shared through the database', () => {
         password: PASSWORD,
         sourceAddress: office,
         userAgent: null,
+        now,
         deviceToken: 'x'.repeat(43),
       }),
     ).toMatchObject({ reason: 'too_many_attempts' });
@@ -163,6 +175,7 @@ describe('the sign-in throttle, shared through the database', () => {
   });
 
   it('slows a /48 that guesses from many /64s of its own', async () => {
+    const now = new Date(); // one clock for the whole test: a slow machine must not outlast a 1 s wait
     const { signInWithPassword } = await load();
     const block = `2001:db8:${(Date.now() % 65_000).toString(16)}`;
     // 52 guesses at 52 unknown accounts, each from a /64 of its own: no address or account bucket ever waits.
@@ -172,12 +185,14 @@ describe('the sign-in throttle, shared through the database', () => {
         password: 'x',
         sourceAddress: `${block}:${i.toString(16)}::1`,
         userAgent: null,
+        now,
       });
     const next = await signInWithPassword({
       email: `nobody-${randomUUID()}@example.com`,
       password: 'x',
       sourceAddress: `${block}:ff::1`,
       userAgent: null,
+      now,
     });
     expect(next).toMatchObject({ ok: false, reason: 'too_many_attempts' });
   });
