@@ -2,6 +2,8 @@ import { ALERT_ROUND_INTERVAL_MS, kickAlertWork, stopAlertWork } from '@/app/lib
 import { purgeOldAlerts } from '@/app/lib/alerts/purge-old-alerts';
 import { purgeOldAuditEntries } from '@/app/lib/audit/purge-old-audit-entries';
 import { purgeEndedSignIns } from '@/app/lib/auth/purge-ended-sign-ins';
+import { getDatabaseConfig } from '@/app/lib/db/database-config';
+import { startSqliteCheckpointThread, type SqliteCheckpointThread } from '@/app/lib/db/sqlite-checkpoint-thread';
 import { purgeOldDeliveries } from '@/app/lib/deliveries/purge-old-deliveries';
 import { getEnvironment } from '@/app/lib/env';
 import { purgeOldFeedEvents } from '@/app/lib/feed/purge-old-feed-events';
@@ -21,16 +23,24 @@ const FIRST_SWEEP_AFTER_MS = 5_000;
 const SUBSCRIPTION_SWEEP_INTERVAL_MS = 2_000;
 const ROLLUP_FOLD_INTERVAL_MS = 1_000;
 
-type BackgroundJobs = { timers: NodeJS.Timeout[]; sweep: Promise<unknown> | null };
+type BackgroundJobs = {
+  timers: NodeJS.Timeout[];
+  sweep: Promise<unknown> | null;
+  checkpoints: SqliteCheckpointThread | null;
+};
 const GLOBAL_KEY = '__envelopeTrackerBackgroundJobs';
 
 /** Periodic upkeep for this server process. Timers are unref'd so they never keep it alive. */
 export function startBackgroundJobs(): void {
   const holder = globalThis as { [GLOBAL_KEY]?: BackgroundJobs };
   if (holder[GLOBAL_KEY]) return;
-  const jobs: BackgroundJobs = (holder[GLOBAL_KEY] = { timers: [], sweep: null });
+  const jobs: BackgroundJobs = (holder[GLOBAL_KEY] = { timers: [], sweep: null, checkpoints: null });
   const every = (ms: number, task: () => void) => jobs.timers.push(setInterval(task, ms).unref());
   const after = (ms: number, task: () => void) => jobs.timers.push(setTimeout(task, ms).unref());
+
+  // SQLite: the WAL is copied into the database file beside the writers, not inside their commits.
+  const database = getDatabaseConfig();
+  if (database.provider === 'sqlite') jobs.checkpoints = startSqliteCheckpointThread(database.filePath);
 
   const purge = () => {
     purgeOldDeliveries({ retentionDays: getEnvironment().DELIVERY_RETENTION_DAYS })
@@ -80,4 +90,5 @@ export async function stopBackgroundJobs(): Promise<void> {
   const jobs = (globalThis as { [GLOBAL_KEY]?: BackgroundJobs })[GLOBAL_KEY];
   for (const timer of jobs?.timers ?? []) clearTimeout(timer);
   await Promise.allSettled([stopSubscriptionDeliveries(), stopAlertWork(), jobs?.sweep, stopRollupFolds()]);
+  await jobs?.checkpoints?.close();
 }

@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
@@ -65,6 +66,16 @@ describe.skipIf(!isPostgresql)('storing batches on PostgreSQL', () => {
       };
       expect(await scannedTables()).not.toEqual([]);
       expect(await scannedTables(WRITER_CONNECTION_OPTIONS)).toEqual([]);
+      // The writer's connections plan that way from the first run: the plan checked here is the plan they use.
+      const writerConnection = new pg.Client({ connectionString: url, options: WRITER_CONNECTION_OPTIONS });
+      await writerConnection.connect();
+      try {
+        expect((await writerConnection.query('SHOW plan_cache_mode')).rows).toEqual([
+          { plan_cache_mode: 'force_generic_plan' },
+        ]);
+      } finally {
+        await writerConnection.end();
+      }
     } finally {
       await dropScratchPostgresqlDatabase(serverUrl, url, 'envtest_writer_plan');
     }
@@ -176,6 +187,25 @@ describe.skipIf(!isPostgresql)('storing batches on PostgreSQL', () => {
     const envelope = await prisma.envelope.findUniqueOrThrow({ where: { id: envelopeId }, include: { events: true } });
     expect(envelope.customValues).toEqual({ note: 'x\ufffdy' });
     expect(envelope.events[0]!.customValues).toEqual({ note: 'x\ufffdy' });
+  });
+
+  it('sends a batch in two writes: begin, lock and read together, then the writes and the commit', async () => {
+    const hook = await createTestHook('two writes');
+    const connectionString = instanceUrl('ingest-test-two-writes');
+    // The first batch also opens the connection; the second is what every later batch costs.
+    await ingestBatchOnPostgresql({ connectionString, jobs: [job(hook.id, uniqueEnvelopeId(), 'workstepOpened')] });
+    const writes = [vi.spyOn(Socket.prototype, '_write'), vi.spyOn(Socket.prototype, '_writev')];
+
+    const envelopeId = uniqueEnvelopeId();
+    const results = await ingestBatchOnPostgresql({
+      connectionString,
+      jobs: [job(hook.id, envelopeId, 'sendSignNotification'), job(hook.id, envelopeId, 'workstepOpened')],
+    });
+
+    // Each write is a system call, and each is read by the server: one per statement was six to eight.
+    expect(writes.reduce((calls, spy) => calls + spy.mock.calls.length, 0)).toBe(2);
+    expect(results.map((result) => result.duplicate)).toEqual([false, false]);
+    expect(await prisma.event.count({ where: { envelopeId } })).toBe(2);
   });
 
   it('opens a new connection when its connection was closed by the server', async () => {
