@@ -200,7 +200,7 @@ async function storeBatch(pool: pg.Pool, jobs: Job[]): Promise<StoredBatch> {
 /**
  * Runs `send`, whose queries the pipelined client writes at once, with the connection's socket corked: they leave in
  * one write instead of one per statement (the driver corks each statement's messages on its own). On the ingest bench
- * a batch's six to eight writes were about a tenth of the server's thread; system calls are dear on small VMs.
+ * a batch's six to eight writes were about a twelfth of the server's thread; system calls are dear on small VMs.
  */
 function sentTogether<T>(client: pg.PoolClient, send: () => T): T {
   // `connection.stream` is the driver's socket: not in its types, there since pg 1.0.
