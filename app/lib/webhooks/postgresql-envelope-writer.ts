@@ -43,10 +43,8 @@ const STATEMENT_TIMEOUT_MS = 15_000;
  * Every statement of the writer finds its rows by key. Its prepared statements keep the plan made when they were
  * first run, often on a young database: planned for a Recipient table of a few hundred rows, the read of a batch's
  * state scanned the whole table once it held thousands (5-15 ms instead of 0.2 ms, in a third of the bench's runs).
- * Generic plans from the first run: each statement is planned once per connection, not on each of its first five
- * runs (PostgreSQL's default), and the plan used is the one the writer's plan test checks.
  */
-export const WRITER_CONNECTION_OPTIONS = '-c enable_seqscan=off -c plan_cache_mode=force_generic_plan';
+export const WRITER_CONNECTION_OPTIONS = '-c enable_seqscan=off';
 /**
  * A connection idle this long is closed (pg's default: 10 s). A new one costs the first batch after a quiet spell its
  * sign-in and the preparing of every statement again: on the bench, 100-200 ms for the first notifications after 15 s
