@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -83,7 +83,6 @@ describe('the SQLite checkpoint thread', () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'checkpoint-'));
     cleanups.push(() => rmSync(directory, { recursive: true, force: true }));
     const notADatabase = path.join(directory, 'not-a-database.db');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(notADatabase, 'this is not a SQLite file, it is long enough to have a header '.repeat(20));
     const errors: string[] = [];
     const original = console.error;

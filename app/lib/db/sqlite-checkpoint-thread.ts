@@ -9,7 +9,7 @@ import type { CheckpointReport, CheckpointWorkerData } from './sqlite-checkpoint
 export const SQLITE_CHECKPOINT_INTERVAL_MS = 250;
 
 export type SqliteCheckpointThread = {
-  /** The last checkpoint's outcome; null before the first. */
+  /** The last outcome the worker reported; null before the first. */
   lastReport(): CheckpointReport | null;
   close(): Promise<void>;
 };
@@ -39,13 +39,10 @@ export function startSqliteCheckpointThread(
   // Checkpoints are upkeep: they must not keep the process alive.
   worker.unref();
   let last: CheckpointReport | null = null;
-  let lastError: string | null = null;
+  // The worker reports an outcome only when it differs from the one before (a failure once per cause).
   worker.on('message', (report: CheckpointReport) => {
     last = report;
-    // Said once per cause, not four times a second: a checkpoint that fails keeps failing for the same reason.
-    const error = 'error' in report ? report.error : null;
-    if (error && error !== lastError) console.error(`SQLite checkpoint failed (commits checkpoint instead): ${error}`);
-    lastError = error;
+    if ('error' in report) console.error(`SQLite checkpoint failed (commits checkpoint instead): ${report.error}`);
   });
   worker.on('error', (error) =>
     console.error('The SQLite checkpoint thread stopped (commits checkpoint instead):', error),

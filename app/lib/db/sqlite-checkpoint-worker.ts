@@ -26,6 +26,8 @@ function open(): Sqlite.Database {
   }
 }
 
+let lastPosted = '';
+
 setInterval(() => {
   let report: CheckpointReport;
   try {
@@ -37,5 +39,9 @@ setInterval(() => {
   } catch (error) {
     report = { error: error instanceof Error ? error.message : String(error) };
   }
-  port.postMessage(report);
+  // Only a changed outcome: an idle server's thread is not woken four times a second, and a failure that keeps
+  // failing for the same reason is said once.
+  const posted = JSON.stringify(report);
+  if (posted !== lastPosted) port.postMessage(report);
+  lastPosted = posted;
 }, intervalMs);

@@ -201,14 +201,12 @@ async function storeBatch(pool: pg.Pool, jobs: Job[]): Promise<StoredBatch> {
  * a batch's six to eight writes were about a twelfth of the server's thread; system calls are dear on small VMs.
  */
 function sentTogether<T>(client: pg.PoolClient, send: () => T): T {
-  // `connection.stream` is the driver's socket: not in its types, there since pg 1.0.
-  const socket = (client as unknown as { connection?: { stream?: { cork?(): void; uncork?(): void } } }).connection
-    ?.stream;
-  socket?.cork?.();
+  const socket = client.connection.stream;
+  socket.cork();
   try {
     return send();
   } finally {
-    socket?.uncork?.();
+    socket.uncork();
   }
 }
 
