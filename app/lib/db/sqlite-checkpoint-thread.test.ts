@@ -74,7 +74,11 @@ describe('the SQLite checkpoint thread', () => {
       })();
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    await until(() => statSync(filePath).size > 2_000 * 1024, 'the committed rows are in the database file');
+    // The outcome reaches this thread by message, a moment after the file has grown.
+    await until(
+      () => statSync(filePath).size > 2_000 * 1024 && thread.lastReport() !== null,
+      'the committed rows are in the database file and the thread has reported',
+    );
     expect(writer.prepare('SELECT count(*) AS n FROM "Row"').get()).toEqual({ n: 2_010 });
     expect(thread.lastReport()).not.toHaveProperty('error');
   });
