@@ -4,6 +4,7 @@ import { startFakeEsignAnyWhereForFile } from '@/app/testing/fake-esignanywhere-
 import { getEnvelopeRow } from '@/app/testing/webhook-test-helpers';
 import { getEnvelopeById } from '@/app/lib/envelopes/get-envelope-by-id';
 import { reconcileEnvelope } from './reconcile-envelope';
+import { readDetailsOfNewEnvelopes } from './refresh-envelope-details';
 import { sweepSigningWork } from './sweep-signing-work';
 
 const { fake, provider } = await startFakeEsignAnyWhereForFile();
@@ -56,6 +57,33 @@ describe("an envelope's name, sender and dates from the signing service", () => 
       senderEmail: 'irina.marinescu@bank.example',
       expiresAt: '2026-06-20T10:00:00.000Z',
     });
+  });
+
+  it('are read once when instances sweeping one database reach a new envelope at the same moment', async () => {
+    const { envelopeId } = await notifyFinishedEnvelope({ finish: false });
+    fake.setEnvelope(envelopeId, { status: 'Active', activities, name: 'Loan agreement LA-2026-1001' });
+
+    const [first, second] = await Promise.all([sweep(envelopeId), sweep(envelopeId)]);
+    expect(first.detailsRead + second.detailsRead).toBe(1);
+    expect(fake.countRequests(`/Api/v6/envelope/${envelopeId}`)).toBe(1);
+    expect(await getEnvelopeRow(envelopeId)).toMatchObject({ name: 'Loan agreement LA-2026-1001' });
+  });
+
+  it('of an envelope whose finish callback awaits confirmation are left to that check, which reads them', async () => {
+    const { envelopeId } = await notifyFinishedEnvelope();
+    fake.setEnvelope(envelopeId, { status: 'Completed', activities, name: 'Loan agreement LA-2026-1002' });
+    expect(await getEnvelopeRow(envelopeId)).toMatchObject({ reconciliation: 'pending', detailsReadAt: null });
+
+    expect(await readDetailsOfNewEnvelopes({ provider, now: () => new Date(), envelopeIds: [envelopeId] })).toBe(0);
+    expect(fake.countRequests(`/Api/v6/envelope/${envelopeId}`)).toBe(0);
+
+    await reconcileEnvelope({ envelopeId, provider });
+    expect(await getEnvelopeRow(envelopeId)).toMatchObject({
+      reconciliation: 'confirmed',
+      name: 'Loan agreement LA-2026-1002',
+    });
+    expect(await sweep(envelopeId)).toMatchObject({ reconciled: 0, detailsRead: 0 });
+    expect(fake.countRequests(`/Api/v6/envelope/${envelopeId}`)).toBe(1);
   });
 
   it('are refreshed by every reconciliation', async () => {

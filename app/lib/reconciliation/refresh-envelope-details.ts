@@ -39,12 +39,15 @@ export async function refreshEnvelopeDetails(options: {
 /** Envelopes first seen this recently and never read are read by the sweeper; older ones wait for reconciliation. */
 const FIRST_SIGHT_WINDOW_MS = 24 * 3_600_000;
 const FIRST_SIGHT_READS_PER_SWEEP = 25;
+/** How long a claimed read may take before another instance may take it over: well over one request. */
+const FIRST_SIGHT_CLAIM_MS = 120_000;
 
 /**
  * The sweeper's first-sight pass: envelopes notified recently whose details were never read get them now (after the
  * webhook answered, never in its request). A failed read waits before the next try, doubling per failure; the wait is
  * stored on the envelope, so envelopes the service does not know never hold up the others, and every instance sees it.
- * Several instances may both read one envelope: the read is harmless.
+ * Each read is claimed first (the wait moves past the claim), so instances sweeping one database read an envelope
+ * once. An envelope whose finish callback awaits confirmation is left to that check, which stores the details too.
  */
 export async function readDetailsOfNewEnvelopes(options: {
   provider: SigningProvider;
@@ -54,20 +57,27 @@ export async function readDetailsOfNewEnvelopes(options: {
   const { provider, now, envelopeIds } = options;
   if (!provider.confirmsStatus) return 0;
   const start = now();
+  const dueNow = (at: Date) => ({
+    detailsReadAt: null,
+    isTest: false,
+    reconciliation: { not: 'pending' as const },
+    firstSeenAt: { gte: new Date(at.getTime() - FIRST_SIGHT_WINDOW_MS) },
+    OR: [{ detailsNextReadAt: null }, { detailsNextReadAt: { lte: at } }],
+  });
   const due = await prisma.envelope.findMany({
-    where: {
-      detailsReadAt: null,
-      isTest: false,
-      firstSeenAt: { gte: new Date(start.getTime() - FIRST_SIGHT_WINDOW_MS) },
-      OR: [{ detailsNextReadAt: null }, { detailsNextReadAt: { lte: start } }],
-      ...(envelopeIds ? { id: { in: envelopeIds } } : {}),
-    },
+    where: { ...dueNow(start), ...(envelopeIds ? { id: { in: envelopeIds } } : {}) },
     select: { id: true, detailsReadFailures: true },
     orderBy: { firstSeenAt: 'asc' },
     take: FIRST_SIGHT_READS_PER_SWEEP,
   });
   let read = 0;
   for (const { id, detailsReadFailures } of due) {
+    const claimedAt = now();
+    const claim = await prisma.envelope.updateMany({
+      where: { id, ...dueNow(claimedAt) },
+      data: { detailsNextReadAt: new Date(claimedAt.getTime() + FIRST_SIGHT_CLAIM_MS) },
+    });
+    if (claim.count !== 1) continue;
     let stored = false;
     try {
       stored = await refreshEnvelopeDetails({ envelopeId: id, provider, now });
