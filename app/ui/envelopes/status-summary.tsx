@@ -3,6 +3,7 @@ import type { StatusCounts } from '@/app/lib/envelopes/envelope-list-schema';
 import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { statusLabel } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { envelopeListHref, type ListFilters } from './envelope-list-params';
+import { formatCount } from '@/app/ui/format/count';
 
 const ITEM =
   'flex h-full flex-col justify-between rounded-lg border px-2 py-1.5 text-left shadow-sm transition-colors sm:px-3 sm:py-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
@@ -35,9 +36,7 @@ export function StatusSummary({ counts, filters }: { counts: StatusCounts; filte
                 <span className={`text-xs leading-tight font-medium ${current ? 'text-white' : 'text-slate-600'}`}>
                   {item.label}
                 </span>
-                <span className="text-base font-semibold tabular-nums sm:text-lg">
-                  {item.count.toLocaleString('en')}
-                </span>
+                <span className="text-base font-semibold tabular-nums sm:text-lg">{formatCount(item.count)}</span>
               </Link>
             </li>
           );

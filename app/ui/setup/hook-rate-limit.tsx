@@ -5,6 +5,7 @@ import { InlineError } from './inline-error';
 import { SavedStatus } from './saved-status';
 import { FIELD, SECONDARY_BUTTON } from './styles';
 import { useHookSetting } from './use-hook-action';
+import { formatCount } from '@/app/ui/format/count';
 
 /** The hook's own rate limit; empty means the installation's default. */
 export function HookRateLimit({
@@ -35,7 +36,7 @@ export function HookRateLimit({
       </label>
       <p id={`${id}-hint`} className="text-xs text-slate-500">
         Notifications per second this hook takes before answering 429. Empty: the default,{' '}
-        {defaultPerSecond.toLocaleString('en')}.
+        {formatCount(defaultPerSecond)}.
       </p>
       <div className="mt-1 flex flex-wrap items-center gap-2">
         <input

@@ -1,4 +1,5 @@
 import type { Subscription } from './subscription-api';
+import { formatCount } from '@/app/ui/format/count';
 
 const COUNTS = [
   { key: 'pending', label: 'Pending', tone: 'text-slate-900' },
@@ -16,7 +17,7 @@ export function DeliveryCounts({ deliveries }: { deliveries: Subscription['deliv
           <dd
             className={`text-lg font-semibold tabular-nums ${deliveries[count.key] > 0 ? count.tone : 'text-slate-400'}`}
           >
-            {deliveries[count.key].toLocaleString('en')}
+            {formatCount(deliveries[count.key])}
           </dd>
         </div>
       ))}
