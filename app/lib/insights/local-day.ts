@@ -1,47 +1,34 @@
 // Calendar days in the reader's time zone, computed with Intl alone (no date library): SQL groups by UTC quarter
 // hours, which every zone's offset is a multiple of, and these helpers turn those into local days.
 
+import { keptDateTimeFormat, type DateTimePattern } from '@/app/lib/format/kept-date-time-format';
+
 const DAY_MS = 86_400_000;
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    // en-CA prints ISO-style YYYY-MM-DD.
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function partFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    partFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+// en-CA prints ISO-style YYYY-MM-DD.
+const DAY: DateTimePattern = { locale: 'en-CA', options: { year: 'numeric', month: '2-digit', day: '2-digit' } };
+const PARTS: DateTimePattern = {
+  locale: 'en-GB',
+  options: {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  },
+};
 
 /** The local calendar day of an instant, as "YYYY-MM-DD". */
 export function localDayKey(at: Date | number, timeZone: string): string {
-  return dayFormatter(timeZone).format(at);
+  return keptDateTimeFormat(DAY, timeZone).format(at);
 }
 
 /** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds (negative west of Greenwich). */
 export function zoneOffsetMs(at: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    partFormatter(timeZone)
+    keptDateTimeFormat(PARTS, timeZone)
       .formatToParts(at)
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;

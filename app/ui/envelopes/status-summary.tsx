@@ -2,8 +2,8 @@ import Link from 'next/link';
 import type { StatusCounts } from '@/app/lib/envelopes/envelope-list-schema';
 import { ENVELOPE_STATUSES } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { statusLabel } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
-import { envelopeListHref, type ListFilters } from './envelope-list-params';
 import { formatCount } from '@/app/ui/format/count';
+import { envelopeListHref, type ListFilters } from './envelope-list-params';
 
 const ITEM =
   'flex h-full flex-col justify-between rounded-lg border px-2 py-1.5 text-left shadow-sm transition-colors sm:px-3 sm:py-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';

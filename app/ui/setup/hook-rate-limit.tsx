@@ -1,11 +1,11 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { formatCount } from '@/app/ui/format/count';
 import { InlineError } from './inline-error';
 import { SavedStatus } from './saved-status';
 import { FIELD, SECONDARY_BUTTON } from './styles';
 import { useHookSetting } from './use-hook-action';
-import { formatCount } from '@/app/ui/format/count';
 
 /** The hook's own rate limit; empty means the installation's default. */
 export function HookRateLimit({

@@ -1,5 +1,5 @@
-import type { Subscription } from './subscription-api';
 import { formatCount } from '@/app/ui/format/count';
+import type { Subscription } from './subscription-api';
 
 const COUNTS = [
   { key: 'pending', label: 'Pending', tone: 'text-slate-900' },
