@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DESKTOP, PHONE, screenshot } from './support/screenshots';
+import { storedTime, updateEnvelopeColumns } from './support/suite-database';
 
 // Envelopes come in through the webhook, as in production. Their name, sent time and deadline come from the signing
 // service, which this suite's server has none of: they are written into the suite's own SQLite database directly.
 
 const run = Date.now().toString(36);
 const DAY = 24 * 60 * 60 * 1000;
-const databasePath = `data/e2e-${process.env.E2E_PORT ?? 3210}/app.db`;
 
 test.use({ timezoneId: 'Europe/Bucharest' });
 
@@ -16,20 +15,13 @@ async function notify(request: APIRequestContext, hookId: string, fields: Record
   expect(response.status(), await response.text()).toBe(200);
 }
 
-/** What the signing service would have told: written as the app's SQLite writer stores times. */
+/** What the signing service would have told. */
 function setDetails(id: string, details: { name?: string; sentAt?: Date; expiresAt?: Date }) {
-  const time = (date?: Date) => (date ? date.toISOString().replace('Z', '+00:00') : null);
-  const db = new Database(databasePath, { timeout: 5_000 });
-  try {
-    db.prepare('UPDATE "Envelope" SET "name" = ?, "sentAt" = ?, "expiresAt" = ? WHERE "id" = ?').run(
-      details.name ?? null,
-      time(details.sentAt),
-      time(details.expiresAt),
-      id,
-    );
-  } finally {
-    db.close();
-  }
+  updateEnvelopeColumns(id, {
+    name: details.name ?? null,
+    sentAt: storedTime(details.sentAt),
+    expiresAt: storedTime(details.expiresAt),
+  });
 }
 
 /** Seven envelopes, one per situation; `tag` keeps each test's ids apart. */
@@ -82,15 +74,21 @@ const rows = (page: Page) => page.locator('#envelope-table tbody tr');
 const rowOf = (page: Page, id: string) => page.locator(`#envelope-table tbody tr[data-envelope-id="${id}"]`);
 const rowIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-envelope-id')));
 
-test('the list answers at a glance: names, who it waits on, deadlines, sorts and filters that survive a reload', async ({
+/** Console errors of the page, to be empty at the end of a test. */
+function consoleErrorsOf(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+test('the list answers at a glance: names, who it waits on, deadlines, and the whole row opens the envelope', async ({
   page,
   request,
 }) => {
   const { hookId, ids } = await seed(request, 'glance');
-  const consoleErrors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
+  const consoleErrors = consoleErrorsOf(page);
   await page.setViewportSize(DESKTOP);
   await page.goto(`/?hook=${hookId}`);
 
@@ -132,6 +130,16 @@ test('the list answers at a glance: names, who it waits on, deadlines, sorts and
   await expect(page).toHaveURL(`/envelopes/${ids.later}`);
   await page.goBack();
 
+  expect(consoleErrors).toEqual([]);
+});
+
+test('sorts live in the URL and survive a reload', async ({ page, request }) => {
+  const { hookId, ids } = await seed(request, 'sorts');
+  const consoleErrors = consoleErrorsOf(page);
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`/?hook=${hookId}`);
+  await expect(rows(page)).toHaveCount(6);
+
   // Sort by deadline, soonest first: unknown deadlines last. The order lives in the URL and survives a reload.
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('deadline');
   await page.getByRole('combobox', { name: 'Order' }).selectOption('asc');
@@ -153,7 +161,15 @@ test('the list answers at a glance: names, who it waits on, deadlines, sorts and
     .poll(() => rowIds(page))
     .toEqual([ids.sent, ids.later, ids.waiting, ids.completed, ids.rejected, ids.expired]);
 
-  // Filters: expiring within 3 days, waiting on; each in the URL, each surviving a reload.
+  expect(consoleErrors).toEqual([]);
+});
+
+test('filters live in the URL and survive a reload', async ({ page, request }) => {
+  const { hookId, ids } = await seed(request, 'filters');
+  const consoleErrors = consoleErrorsOf(page);
+  await page.setViewportSize(DESKTOP);
+
+  // Expiring within 3 days, waiting on: each in the URL, each surviving a reload.
   await page.goto(`/?hook=${hookId}`);
   await page.getByRole('combobox', { name: 'Expiring within' }).selectOption('3');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -180,7 +196,29 @@ test('the list answers at a glance: names, who it waits on, deadlines, sorts and
   await expect(page.getByRole('searchbox', { name: 'Waiting on' })).toHaveValue('ANDREI');
   await expect(rowOf(page, ids.waiting)).toBeVisible();
 
-  // Open envelopes can be picked for reminders; without a signing service that can send them, the answer says so.
+  // The switch shows the test envelopes, marked as such.
+  await page.goto(`/?hook=${hookId}`);
+  await page.getByRole('switch', { name: 'Show test envelopes' }).check();
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/[?&]tests=include/);
+  await expect(rows(page)).toHaveCount(7);
+  await page.reload();
+  await expect(rowOf(page, ids.test)).toContainText('Test');
+  await expect(page.getByRole('switch', { name: 'Show test envelopes' })).toBeChecked();
+
+  // The days picked are the reader's days (Bucharest here), sent as instants with its offset.
+  await page.getByLabel('Active from').fill('2025-07-15');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(/[?&]from=2025-07-15T00%3A00%3A00\.000%2B03%3A00/);
+  await expect(page.getByLabel('Active from')).toHaveValue('2025-07-15');
+  await expect(page.getByText('Dates are days in your time zone (Europe/Bucharest)')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('open envelopes can be picked for reminders, and the answer says why none was sent', async ({ page, request }) => {
+  const { hookId, ids } = await seed(request, 'remind');
+  const consoleErrors = consoleErrorsOf(page);
+  await page.setViewportSize(DESKTOP);
   await page.goto(`/?hook=${hookId}`);
   await expect(rowOf(page, ids.completed).getByRole('checkbox')).toHaveCount(0);
   await rowOf(page, ids.waiting)
@@ -202,22 +240,6 @@ test('the list answers at a glance: names, who it waits on, deadlines, sorts and
   expect(refusal).toBeGreaterThanOrEqual(0);
   consoleErrors.splice(refusal, 1);
 
-  // The switch shows the test envelopes, marked as such.
-  await page.goto(`/?hook=${hookId}`);
-  await page.getByRole('switch', { name: 'Show test envelopes' }).check();
-  await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page).toHaveURL(/[?&]tests=include/);
-  await expect(rows(page)).toHaveCount(7);
-  await page.reload();
-  await expect(rowOf(page, ids.test)).toContainText('Test');
-  await expect(page.getByRole('switch', { name: 'Show test envelopes' })).toBeChecked();
-
-  // The days picked are the reader's days (Bucharest here), sent as instants with its offset.
-  await page.getByLabel('Active from').fill('2025-07-15');
-  await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page).toHaveURL(/[?&]from=2025-07-15T00%3A00%3A00\.000%2B03%3A00/);
-  await expect(page.getByLabel('Active from')).toHaveValue('2025-07-15');
-  await expect(page.getByText('Dates are days in your time zone (Europe/Bucharest)')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 

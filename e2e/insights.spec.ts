@@ -1,7 +1,9 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { storedTime, updateEnvelopeColumns } from './support/suite-database';
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
+const DAY = 24 * 60 * 60 * 1000;
 const run = Date.now();
 const completedId = `${run.toString(36)}-insight-done`;
 const waitingId = `${run.toString(36)}-insight-wait`;
@@ -23,6 +25,8 @@ async function seed(request: APIRequestContext) {
   const dan = { recipientEmail: 'dan@example.com', recipientOrder: '1' };
   await notify(request, hookId, { envelopeId: waitingId, action: 'sendSignNotification', ...dan });
   await notify(request, hookId, { envelopeId: waitingId, action: 'workstepOpened', ...dan });
+  // Quiet for two days: of this suite's envelopes (none older than the run), only this test's are.
+  updateEnvelopeColumns(waitingId, { lastEventAt: storedTime(new Date(Date.now() - 2 * DAY)) });
 }
 
 async function screenshot(page: Page) {
@@ -58,8 +62,7 @@ test('insights chart the notifications and link the stuck envelopes to their pag
   await page.clock.install({ time: new Date() });
   await page.setViewportSize(DESKTOP);
 
-  // 0 days: every open envelope counts as stuck, so one that went quiet seconds ago is listed.
-  await page.goto('/insights?period=7&stuck=0');
+  await page.goto('/insights?period=7&stuck=1');
   await expect(page.getByRole('heading', { name: 'Insights', level: 1 })).toBeVisible();
   // The first visit stores the browser's zone and the page is counted again in it.
   await expect(page.getByText('Days are counted in Europe/Bucharest time.')).toBeVisible();
@@ -95,7 +98,7 @@ test('insights chart the notifications and link the stuck envelopes to their pag
   await expect(slowest.getByRole('table')).toContainText('ana.slow@example.com');
 
   const stuck = page.getByRole('region', { name: 'Stuck envelopes' });
-  await expect(stuck.getByRole('link', { name: '0 days', exact: true })).toHaveAttribute('aria-current', 'true');
+  await expect(stuck.getByRole('link', { name: '1 day', exact: true })).toHaveAttribute('aria-current', 'true');
   const row = stuck.getByRole('row').filter({ has: page.locator(`a[title="${waitingId}"]`) });
   await expect(row).toContainText('Opened');
   await expect(row).toContainText('0 of 1 signed');
@@ -103,10 +106,10 @@ test('insights chart the notifications and link the stuck envelopes to their pag
 
   // Relative times keep moving without a reload, and show the reader's zone on hover.
   const lastActivity = row.locator('time');
-  await expect(lastActivity).toHaveText('just now');
+  await expect(lastActivity).toHaveText('2 days ago');
   await expect(lastActivity).toHaveAttribute('title', /EET$/);
-  await page.clock.fastForward('02:05');
-  await expect(lastActivity).toHaveText('2 min ago');
+  await page.clock.fastForward('24:00:00');
+  await expect(lastActivity).toHaveText('3 days ago');
 
   await screenshot(page);
   expect(problems).toEqual([]);
@@ -114,6 +117,14 @@ test('insights chart the notifications and link the stuck envelopes to their pag
   await row.getByRole('link').click();
   await expect(page).toHaveURL(`/envelopes/${waitingId}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(waitingId);
+
+  // Every stuck envelope, past the table's first few, is one link away in the envelope list, quietest first.
+  await page.goBack();
+  await stuck.getByRole('link', { name: /^See (them|all [\d,]+) in the envelope list$/ }).click();
+  await expect(page).toHaveURL(/\/\?quietFor=1&sort=activity&dir=asc$/);
+  await expect(page.getByRole('combobox', { name: 'No activity for more than' })).toHaveValue('1');
+  await expect(page.locator(`#envelope-table tbody tr[data-envelope-id="${waitingId}"]`)).toBeVisible();
+  await expect(page.locator(`#envelope-table tbody tr[data-envelope-id="${completedId}"]`)).toHaveCount(0);
 });
 
 test('a hand-edited period is explained, and the stuck threshold comes from the URL', async ({ page }) => {

@@ -39,10 +39,12 @@ export async function buildScenarios(options: {
   while (!envelopeAt(waitingIndex).waitingOnEmail) waitingIndex++;
   const waitingOn = envelopeAt(waitingIndex).waitingOnEmail!;
   const firstStatus = ENVELOPE_STATUSES[0];
-  const [lastSent, soonestDeadline, firstByStatus, deliveryScenarios] = await Promise.all([
+  const openStatuses = OPEN_STATUSES.map((status) => `'${status}'`).join(', ');
+  const [lastSent, soonestDeadline, firstByStatus, quietest, deliveryScenarios] = await Promise.all([
     firstIdOf(options.databaseUrl, `"sentAt" IS NOT NULL`, `"sentAt" DESC, "id" DESC`),
     firstIdOf(options.databaseUrl, `"expiresAt" IS NOT NULL`, `"expiresAt" ASC, "id" ASC`),
     firstIdOf(options.databaseUrl, `"status" = '${firstStatus}'`, `"lastEventAt" DESC, "id" DESC`),
+    firstIdOf(options.databaseUrl, `"status" IN (${openStatuses})`, `"lastEventAt" ASC, "id" ASC`),
     buildDeliveryScenarios(options.databaseUrl),
   ]);
   if (!OPEN_STATUSES.includes(firstStatus)) throw new Error('the status sort scenario expects an open status first');
@@ -69,6 +71,8 @@ export async function buildScenarios(options: {
     { name: 'Sort by status', path: '/?sort=status&dir=asc', expect: firstByStatus },
     // Which envelope comes first moves with the clock; any open one expiring soon shows the words.
     { name: 'Expiring within 7 days', path: '/?expiringWithin=7', expect: 'expires in' },
+    // Insights' "See all in the envelope list": every open envelope quiet for a week, the quietest first.
+    { name: 'No activity for more than 7 days', path: '/?quietFor=7&sort=activity&dir=asc', expect: quietest },
     {
       name: 'Waiting on (e-mail)',
       path: `/?waitingOn=${encodeURIComponent(waitingOn.toUpperCase())}`,

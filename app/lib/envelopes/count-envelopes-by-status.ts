@@ -27,7 +27,13 @@ const reused = new Map<string, Entry>();
 /** How many envelopes of the view are in each status; the view's own status filter is left out. */
 export async function countEnvelopesByStatus(options: { filters: EnvelopeFilters }): Promise<StatusCounts> {
   const filters: EnvelopeFilters = { ...options.filters, status: undefined };
-  const countedByRollup = !filters.q && !filters.from && !filters.to && !filters.expiringWithin && !filters.waitingOn;
+  const countedByRollup =
+    !filters.q &&
+    !filters.from &&
+    !filters.to &&
+    !filters.expiringWithin &&
+    filters.quietFor === undefined &&
+    !filters.waitingOn;
   if (countedByRollup && (await bringRollupsUpToDate())) {
     return readStatusCounts({ hookId: filters.hook, includeTests: filters.tests === 'include' });
   }
@@ -39,6 +45,7 @@ export async function countEnvelopesByStatus(options: { filters: EnvelopeFilters
     filters.from,
     filters.to,
     filters.expiringWithin,
+    filters.quietFor,
     filters.waitingOn && normalizeSearchTerm(filters.waitingOn),
     filters.tests,
   ]);

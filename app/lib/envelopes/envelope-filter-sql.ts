@@ -17,9 +17,9 @@ const { sql, join, empty } = Prisma;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Status, hook, last-activity range, deadline, who an envelope waits on and whether test envelopes show (the search
- * term is separate: it has more than one form). `now` is when "expiring within N days" counts from; `lookups` says
- * how the searches are looked up (planSearchLookups).
+ * Status, hook, last-activity range, deadline, quiet time, who an envelope waits on and whether test envelopes show
+ * (the search term is separate: it has more than one form). `now` is when "expiring within N days" and "quiet for
+ * more than N days" count from; `lookups` says how the searches are looked up (planSearchLookups).
  */
 export function filterConditions(
   provider: DatabaseProvider,
@@ -38,6 +38,12 @@ export function filterConditions(
   if (filters.expiringWithin) {
     const until = new Date(now.getTime() + filters.expiringWithin * DAY_MS);
     conditions.push(sql`${isOpenSql(provider)} AND "expiresAt" >= ${now} AND "expiresAt" <= ${until}`);
+  }
+  if (filters.quietFor !== undefined) {
+    const quietSince = new Date(now.getTime() - filters.quietFor * DAY_MS);
+    // Through the (status, lastEventAt) index on both databases: three ranges, one per open status, hold exactly the
+    // quiet envelopes, however many ended ones went quiet before them.
+    conditions.push(sql`"status" IN (${statusListSql(OPEN_STATUSES)}) AND "lastEventAt" < ${quietSince}`);
   }
   if (options.lookups.waitingOn) conditions.push(waitingOnSql(provider, options.lookups.waitingOn));
   // Probed through the (envelopeId, providerFileId) index as the list's index is walked: the few envelopes with

@@ -18,6 +18,8 @@ const endOfDay = z.iso.date().transform((value) => new Date(`${value}T23:59:59.9
 
 /** The most days "expiring within" looks ahead. */
 export const MAX_EXPIRING_WITHIN_DAYS = 366;
+/** The most days "quiet for more than" looks back. */
+export const MAX_QUIET_FOR_DAYS = 3650;
 
 const filterFields = {
   status: z.enum(ENVELOPE_STATUSES, { error: `must be one of ${ENVELOPE_STATUSES.join(', ')}` }).optional(),
@@ -32,6 +34,13 @@ const filterFields = {
     .int({ error: 'must be a whole number of days' })
     .min(1, { error: 'must be at least 1 day' })
     .max(MAX_EXPIRING_WITHIN_DAYS, { error: `must be at most ${MAX_EXPIRING_WITHIN_DAYS} days` })
+    .optional(),
+  /** Open envelopes with no notification for more than this many days (0: every open envelope). */
+  quietFor: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int({ error: 'must be a whole number of days' })
+    .min(0, { error: 'must be 0 days or more' })
+    .max(MAX_QUIET_FOR_DAYS, { error: `must be at most ${MAX_QUIET_FOR_DAYS} days` })
     .optional(),
   /** Part of the name or e-mail of the recipient an open envelope waits on, in any case. */
   waitingOn: z.string().trim().max(200).optional(),

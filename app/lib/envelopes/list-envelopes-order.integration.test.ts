@@ -219,6 +219,46 @@ describe(`envelope list filters on ${provider}`, () => {
     for (const bad of ['0', '-1', '1.5', 'soon', '1000']) expect(parsed(bad).success, bad).toBe(false);
   });
 
+  it('counts the open envelopes quiet for more than N days from the status index alone, reading no envelope', async () => {
+    const sqlQuery = countByStatusSql({ provider, filters: { quietFor: 3, tests: 'include' }, lookups: NO_SEARCH });
+    const steps = await prisma.$transaction(async (tx) => {
+      if (provider === 'postgresql') {
+        await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
+        await tx.$executeRawUnsafe('SET LOCAL enable_bitmapscan = off');
+      }
+      return explainQueryPlan(tx, provider, sqlQuery);
+    });
+    expect(steps).toMatch(
+      provider === 'postgresql'
+        ? /"Node Type":"Index Only Scan",[^}]*"Index Name":"Envelope_status_lastEventAt_id_idx"/
+        : /USING COVERING INDEX Envelope_status_lastEventAt_id_idx/,
+    );
+  });
+
+  it('keeps open envelopes with no notification for more than N days, in any order', async () => {
+    const now = Date.now();
+    const { hook, ids } = await seed([
+      { status: 'sent', lastEventAt: new Date(now - 10 * DAY) },
+      { status: 'opened', lastEventAt: new Date(now - 4 * DAY) },
+      { status: 'partially_signed', lastEventAt: new Date(now - 2 * DAY) },
+      { status: 'completed', lastEventAt: new Date(now - 20 * DAY) },
+      { status: 'expired', lastEventAt: new Date(now - 5 * DAY) },
+      { status: 'opened', lastEventAt: new Date(now - 60_000) },
+    ]);
+    const quiet = (quietFor: number, order: EnvelopeOrder) => allIds({ hook: hook.id, quietFor }, order, 1);
+    expect(await quiet(3, { sort: 'activity', dir: 'asc' })).toEqual([ids[0], ids[1]]);
+    expect(await quiet(3, { sort: 'activity', dir: 'desc' })).toEqual([ids[1], ids[0]]);
+    expect(await quiet(1, { sort: 'status', dir: 'asc' })).toEqual([ids[0], ids[1], ids[2]]);
+    // 0 days: every open envelope, the one active a minute ago too.
+    expect(await quiet(0, { sort: 'activity', dir: 'asc' })).toEqual([ids[0], ids[1], ids[2], ids[5]]);
+    expect(await quiet(30, { sort: 'activity', dir: 'asc' })).toEqual([]);
+    const counts = await countEnvelopesByStatus({ filters: { hook: hook.id, quietFor: 3 } });
+    expect(counts).toEqual({ ...noEnvelopesPerStatus(), sent: 1, opened: 1 });
+    const parsed = (value: string) => listEnvelopesQuerySchema.safeParse({ quietFor: value });
+    expect(parsed('0').success).toBe(true);
+    for (const bad of ['-1', '1.5', 'long', '4000']) expect(parsed(bad).success, bad).toBe(false);
+  });
+
   it('finds who an envelope waits on by part of the name or e-mail, in any case', async () => {
     const { hook, ids } = await seed([
       { waitingOnEmail: 'Ana.Popescu@Example.com', waitingOnName: 'Ana Popescu' },

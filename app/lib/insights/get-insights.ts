@@ -1,4 +1,5 @@
 import 'server-only';
+import { getDatabaseProvider } from '@/app/lib/db/prisma';
 import { bringRollupsUpToDate } from '@/app/lib/envelopes/rollups/bring-rollups-up-to-date';
 import { getCompletedPerDay } from './get-completed-per-day';
 import { getOpenToCompletionDistribution } from './get-open-to-completion-distribution';
@@ -18,14 +19,18 @@ export async function getInsights(options: { query: InsightsQuery; now: Date; ti
   // The rollups answer from a few hundred rows whatever the data's size. Until a backlog is folded (right after the
   // migration that made them) the figures are counted from the envelopes, which grows with the period's data.
   const useRollups = await bringRollupsUpToDate();
-  // One after another: SQLite has a single connection, and on PostgreSQL these are a few small indexed queries.
-  const completedPerDay = await (useRollups ? sumCompletedPerDay : getCompletedPerDay)({ period });
-  const funnel = await (useRollups ? sumSigningFunnel : getSigningFunnel)({ period });
-  const openToCompletion = await (useRollups ? sumOpenToCompletionDistribution : getOpenToCompletionDistribution)({
-    period,
-  });
-  const slowestRecipients = await (useRollups ? rankSlowestRecipients : getSlowestRecipients)({ period });
-  const stuck = await listStuckEnvelopes({ stuckDays: options.query.stuck, now: options.now, useRollups });
+  const parts = [
+    () => (useRollups ? sumCompletedPerDay : getCompletedPerDay)({ period }),
+    () => (useRollups ? sumSigningFunnel : getSigningFunnel)({ period }),
+    () => (useRollups ? sumOpenToCompletionDistribution : getOpenToCompletionDistribution)({ period }),
+    () => (useRollups ? rankSlowestRecipients : getSlowestRecipients)({ period }),
+    () => listStuckEnvelopes({ stuckDays: options.query.stuck, now: options.now, useRollups }),
+  ] as const;
+  // PostgreSQL answers them side by side from its pool; SQLite has a single connection, so one after another.
+  const [completedPerDay, funnel, openToCompletion, slowestRecipients, stuck] = await readAll(
+    parts,
+    getDatabaseProvider() === 'postgresql',
+  );
   return {
     period: {
       from: period.from.toISOString(),
@@ -43,3 +48,17 @@ export async function getInsights(options: { query: InsightsQuery; now: Date; ti
 }
 
 export type Insights = Awaited<ReturnType<typeof getInsights>>;
+
+type Results<Parts extends readonly (() => Promise<unknown>)[]> = {
+  -readonly [Index in keyof Parts]: Awaited<ReturnType<Parts[Index]>>;
+};
+
+async function readAll<Parts extends readonly (() => Promise<unknown>)[]>(
+  parts: Parts,
+  sideBySide: boolean,
+): Promise<Results<Parts>> {
+  if (sideBySide) return (await Promise.all(parts.map((part) => part()))) as Results<Parts>;
+  const results: unknown[] = [];
+  for (const part of parts) results.push(await part());
+  return results as Results<Parts>;
+}

@@ -21,7 +21,7 @@ import {
   LIST_ORDER_KEYS,
   type ListFilters,
 } from './envelope-list-params';
-import { EXPIRING_WITHIN_OPTIONS, SORT_OPTIONS } from './envelope-sort-options';
+import { EXPIRING_WITHIN_OPTIONS, QUIET_FOR_OPTIONS, SORT_OPTIONS } from './envelope-sort-options';
 
 /**
  * A GET form: the filters end up in the URL, so a view can be bookmarked and shared. With JavaScript the URL leaves
@@ -94,6 +94,19 @@ export function EnvelopeFilters({ filters, hooks }: { filters: ListFilters; hook
         {filters.expiringWithin &&
         !EXPIRING_WITHIN_OPTIONS.some((option) => option.value === filters.expiringWithin) ? (
           <option value={filters.expiringWithin}>{filters.expiringWithin} days</option>
+        ) : null}
+      </FilterSelect>
+      <FilterSelect
+        id="envelope-quiet"
+        name="quietFor"
+        label="No activity for more than"
+        value={filters.quietFor}
+        allLabel="Any time"
+        options={QUIET_FOR_OPTIONS}
+      >
+        {/* Insights links here with any number of days, 0 (every open envelope) among them. */}
+        {filters.quietFor && !QUIET_FOR_OPTIONS.some((option) => option.value === filters.quietFor) ? (
+          <option value={filters.quietFor}>{filters.quietFor === '1' ? '1 day' : `${filters.quietFor} days`}</option>
         ) : null}
       </FilterSelect>
       <div>

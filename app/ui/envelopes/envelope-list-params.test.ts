@@ -24,6 +24,7 @@ describe('readListFilters', () => {
       from: '',
       to: '',
       expiringWithin: '',
+      quietFor: '',
       waitingOn: '',
       tests: '',
       sort: '',

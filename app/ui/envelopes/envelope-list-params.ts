@@ -7,7 +7,17 @@ import {
 } from '@/app/lib/envelopes/envelope-list-order';
 import { hasAnyValue, listHref, readParams } from '@/app/ui/list/list-url';
 
-export const LIST_FILTER_KEYS = ['q', 'status', 'hook', 'from', 'to', 'expiringWithin', 'waitingOn', 'tests'] as const;
+export const LIST_FILTER_KEYS = [
+  'q',
+  'status',
+  'hook',
+  'from',
+  'to',
+  'expiringWithin',
+  'quietFor',
+  'waitingOn',
+  'tests',
+] as const;
 /** How the view is sorted: kept in the URL with the filters, but not a filter (nothing is left out by it). */
 export const LIST_ORDER_KEYS = ['sort', 'dir'] as const;
 // Kept from page to page but not a filter: the order, and the page size of a hand-written URL.

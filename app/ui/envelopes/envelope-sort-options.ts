@@ -8,11 +8,14 @@ export const SORT_OPTIONS: { value: EnvelopeSortKey; label: string }[] = [
   { value: 'status', label: 'Status' },
 ];
 
+const dayOptions = (days: number[]) =>
+  days.map((count) => ({ value: String(count), label: count === 1 ? '1 day' : `${count} days` }));
+
 /** The "Expiring within" choices, in days. */
-export const EXPIRING_WITHIN_OPTIONS = [1, 3, 7, 14, 30].map((days) => ({
-  value: String(days),
-  label: days === 1 ? '1 day' : `${days} days`,
-}));
+export const EXPIRING_WITHIN_OPTIONS = dayOptions([1, 3, 7, 14, 30]);
+
+/** The "No activity for more than" choices, in days: Insights' stuck envelopes offer the same. */
+export const QUIET_FOR_OPTIONS = dayOptions([1, 3, 7, 14, 30]);
 
 /** How the table's caption describes the order. */
 export function describeOrder({ sort, dir }: EnvelopeOrder): string {

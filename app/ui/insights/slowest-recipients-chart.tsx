@@ -44,7 +44,7 @@ export function SlowestRecipientsChart({ recipients }: { recipients: RecipientWa
         tickFormatter={(text: string) => shorten(text, wide ? 28 : 15)}
         tickLine={false}
         axisLine={false}
-        width={wide ? 200 : 124}
+        width={wide ? 240 : 124}
       />
       <Tooltip
         cursor={{ fill: CHART_COLORS.cursor }}

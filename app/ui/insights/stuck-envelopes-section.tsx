@@ -1,6 +1,9 @@
+import Link from 'next/link';
 import type { Insights } from '@/app/lib/insights/get-insights';
 import { STUCK_DAY_CHOICES } from '@/app/lib/insights/insights-schemas';
 import { countLabel } from '@/app/lib/format/count-label';
+import { envelopeListHref } from '@/app/ui/envelopes/envelope-list-params';
+import { formatCount } from '@/app/ui/format/count';
 import { ChoiceLinks } from './choice-links';
 import { summarizeStuck } from './insight-summaries';
 import { insightsHref } from './insights-href';
@@ -37,6 +40,20 @@ export function StuckEnvelopesSection({ insights, now }: { insights: Insights; n
       <p className="text-sm text-slate-800" data-testid="stuck-envelopes-summary">
         {summarizeStuck(stuck.total, stuckDays)}
         {stuck.total > stuck.items.length ? ` The ${stuck.items.length} quietest are listed.` : ''}
+        {stuck.total > 0 ? (
+          <>
+            {' '}
+            {/* The list pages through all of them, and can remind their recipients or export them. */}
+            <Link
+              href={envelopeListHref({ quietFor: String(stuckDays), sort: 'activity', dir: 'asc' })}
+              className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800"
+            >
+              {stuck.total > stuck.items.length
+                ? `See all ${formatCount(stuck.total)} in the envelope list`
+                : 'See them in the envelope list'}
+            </Link>
+          </>
+        ) : null}
       </p>
       {stuck.items.length > 0 ? (
         <StuckEnvelopesTable envelopes={stuck.items} now={now} />
