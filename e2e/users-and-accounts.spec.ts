@@ -174,6 +174,8 @@ test('the viewer signs in with the one-time password, changes it, may only look,
   page,
   browser,
 }) => {
+  // Three sign-ins (each a deliberately slow password hash) and a dozen pages: ~22 s on CI, too near the default 30.
+  test.setTimeout(60_000);
   expect(viewerOneTimePassword, 'the first test adds the viewer').not.toBe('');
   const consoleErrors = recordConsoleErrors(page);
   // A notification arrives, so there is a delivery to (not) replay.
