@@ -7,7 +7,7 @@ import { envelopeUrls } from '@/app/lib/envelopes/envelope-urls';
 import { OPEN_STATUSES, statusLabel, statusesWithOutcome } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import type { DigestNotice, DigestSection } from './alert-notice';
 import { formatAlertTime } from './describe-alert';
-import { previousDate, startOfLocalDay } from './zoned-time';
+import { addDays, startOfLocalDay } from '@/app/lib/format/local-day';
 
 const ITEMS_PER_SECTION = 10;
 const EXPIRING_WITHIN_MS = 3 * 86_400_000;
@@ -38,7 +38,7 @@ export async function buildAlertDigest(options: {
   const base = getPublicUrl().replace(/\/+$/, '');
   const link = (id: string) => envelopeUrls(id, base).page;
   const open = { status: { in: OPEN_STATUSES }, isTest: false };
-  const yesterdayStart = startOfLocalDay(previousDate(date), timeZone);
+  const yesterdayStart = startOfLocalDay(addDays(date, -1), timeZone);
   const todayStart = startOfLocalDay(date, timeZone);
   const endedBadly = {
     status: { in: [...statusesWithOutcome('declined'), ...statusesWithOutcome('lapsed')] },

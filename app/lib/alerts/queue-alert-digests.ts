@@ -1,6 +1,6 @@
 import 'server-only';
 import { prisma } from '@/app/lib/db/prisma';
-import { localDateTime } from './zoned-time';
+import { localDateTime } from '@/app/lib/format/local-day';
 
 /**
  * Queues each channel's daily summary once its local time has come: one per channel and local day across all

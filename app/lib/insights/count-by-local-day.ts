@@ -1,4 +1,4 @@
-import { addDays, startOfLocalDay } from './local-day';
+import { addDays, startOfLocalDay } from '@/app/lib/format/local-day';
 
 /** SQL groups times into UTC quarter hours: every time zone's offset is a whole number of them. */
 export const QUARTER_HOUR_SECONDS = 900;

@@ -1,4 +1,4 @@
-import { addDays, listDays, localDayKey, startOfLocalDay } from './local-day';
+import { addDays, listDays, localDayKey, startOfLocalDay } from '@/app/lib/format/local-day';
 
 export type InsightsPeriod = {
   /** Start of the first local day of the period. */

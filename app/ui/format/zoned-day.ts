@@ -2,23 +2,13 @@
 // its first and last millisecond there, written as local time with the zone's offset
 // ("2025-03-30T00:00:00.000+02:00"), so the URL still shows the day the reader picked.
 
+import { zoneOffsetMs } from '@/app/lib/format/local-day';
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The zone's offset from UTC at an instant, in minutes (Bucharest in summer: 180). */
 export function zoneOffsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const part = (type: string) => Number(parts.find((item) => item.type === type)?.value ?? 0);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return Math.round((wall - (instant - (instant % 1000))) / 60_000);
+  return Math.round(zoneOffsetMs(instant, timeZone) / 60_000);
 }
 
 /** The instant the zone's clocks show this wall time (the later one when a clock change skips or repeats it). */

@@ -1,5 +1,6 @@
-// Calendar days in the reader's time zone, computed with Intl alone (no date library): SQL groups by UTC quarter
-// hours, which every zone's offset is a multiple of, and these helpers turn those into local days.
+// Calendar days and wall-clock times in a time zone (a reader's, an alert channel's), computed with Intl alone (no
+// date library). Insights' SQL groups by UTC quarter hours, which every zone's offset is a multiple of, and these
+// helpers turn those into local days; alert digests find their local hour and yesterday with them.
 
 import { keptDateTimeFormat, type DateTimePattern } from '@/app/lib/format/kept-date-time-format';
 
@@ -19,6 +20,21 @@ const PARTS: DateTimePattern = {
     hourCycle: 'h23',
   },
 };
+
+const DAY_AND_TIME: DateTimePattern = {
+  locale: 'en-CA',
+  options: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+};
+
+/** The local calendar date and wall-clock time of `at` in `timeZone`: "2026-12-01", "08:30". */
+export function localDateTime(at: Date, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    keptDateTimeFormat(DAY_AND_TIME, timeZone)
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
 
 /** The local calendar day of an instant, as "YYYY-MM-DD". */
 export function localDayKey(at: Date | number, timeZone: string): string {
