@@ -1,4 +1,5 @@
 import 'server-only';
+import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Database } from '@/app/lib/db/create-prisma-client';
 import { prisma } from '@/app/lib/db/prisma';
 import type { SlowRecipient } from './get-slowest-recipients';
@@ -22,24 +23,9 @@ export async function rankSlowestRecipients(options: {
   const limit = options.limit ?? 10;
   const best: SlowRecipient[] = [];
   const seen = new Set<string>();
-  let cursor: { seconds: number; recipientId: number } | null = null;
+  let after: Wait | null = null;
   for (;;) {
-    const page: { seconds: number; recipientId: number; email: string }[] = await db.signatureWait.findMany({
-      where: {
-        finishedAt: { gte: from, lte: to },
-        ...(cursor
-          ? {
-              OR: [
-                { seconds: { lt: cursor.seconds } },
-                { seconds: cursor.seconds, recipientId: { lt: cursor.recipientId } },
-              ],
-            }
-          : {}),
-      },
-      orderBy: [{ seconds: 'desc' }, { recipientId: 'desc' }],
-      take: PAGE,
-      select: { seconds: true, recipientId: true, email: true },
-    });
+    const page = await readWaits(db, from, to, after);
     for (const wait of page) {
       const threshold = best.length === limit ? best.at(-1)!.averageSeconds : -1;
       // An equal average can still win on the e-mail's order, so only a shorter wait ends the search.
@@ -51,9 +37,41 @@ export async function rankSlowestRecipients(options: {
       if (best.length > limit) best.pop();
     }
     if (page.length < PAGE) return best;
-    const last = page.at(-1)!;
-    cursor = { seconds: last.seconds, recipientId: last.recipientId };
+    after = page.at(-1)!;
   }
+}
+
+type Wait = { seconds: number; finishedAt: Date; recipientId: number; email: string };
+
+/**
+ * The period's next waits, longest first, after `after`. The order is the (seconds, finishedAt) index's own, with the
+ * id last, and the page starts where the last ended by one row-value comparison: both databases then walk the index
+ * from that point. (A page after "seconds < x OR (seconds = x AND id < y)" read every shorter wait of all time and
+ * sorted the period's, which grew with the whole table.)
+ */
+async function readWaits(db: Database, from: Date, to: Date, after: Wait | null): Promise<Wait[]> {
+  const rows = await db.$queryRaw<
+    { seconds: number | bigint; finishedAt: Date; recipientId: number | bigint; email: string }[]
+  >(waitsPageSql({ from, to, after }));
+  return rows.map((row) => ({
+    seconds: Number(row.seconds),
+    finishedAt: row.finishedAt,
+    recipientId: Number(row.recipientId),
+    email: row.email,
+  }));
+}
+
+/** The query of one page of waits (exported for the test of its plan). */
+export function waitsPageSql(options: { from: Date; to: Date; after: Omit<Wait, 'email'> | null }): Prisma.Sql {
+  const { from, to, after } = options;
+  const afterLast = after
+    ? Prisma.sql`AND ("seconds", "finishedAt", "recipientId") < (${after.seconds}, ${after.finishedAt}, ${after.recipientId})`
+    : Prisma.empty;
+  return Prisma.sql`
+    SELECT "seconds", "finishedAt", "recipientId", "email" FROM "SignatureWait"
+    WHERE "finishedAt" >= ${from} AND "finishedAt" <= ${to} ${afterLast}
+    ORDER BY "seconds" DESC, "finishedAt" DESC, "recipientId" DESC
+    LIMIT ${PAGE}`;
 }
 
 async function recipientStats(db: Database, email: string, from: Date, to: Date): Promise<SlowRecipient> {
