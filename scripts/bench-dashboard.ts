@@ -17,6 +17,7 @@ import { startBenchServer, type BenchServer } from './bench/bench-server';
 import { buildProductionServer } from './bench/build-server';
 import { cleanUpOnExit, registerCleanup, runCleanups } from './bench/cleanup';
 import { fillDatabase, type FillResult } from './bench-dashboard/fill-database';
+import { keptFillPath, readKeptFill, writeKeptFill } from './bench-dashboard/kept-fill';
 import { DELIVERY_RETENTION_DAYS } from './bench-dashboard/generate-deliveries';
 import { documentFileCount } from './bench-dashboard/generate-documents';
 import { BENCH_HOOK_IDS } from './bench-dashboard/generate-envelopes';
@@ -43,7 +44,8 @@ const WARM_UP_REQUESTS = 5;
 // Filling and measuring one database at both sizes normally takes a few minutes per 250,000 envelopes; a loaded
 // machine takes longer.
 const TIME_LIMIT_PER_DATABASE_MS = Math.max(40, (FULL_SIZE / 250_000) * 20) * 60_000;
-/** Under the 999 values Prisma binds per SQLite statement, with room for the fold's other values. */
+const KEEP_DATABASES = Boolean(process.env.BENCH_KEEP_DATABASES);
+const REUSE_DATABASES = Boolean(process.env.BENCH_REUSE_DATABASES);
 
 cleanUpOnExit();
 // The SQLite path, the build folder and `npm start` are all relative to the project root.
@@ -171,39 +173,52 @@ type PreparedSize = {
 async function prepareSize(kind: DatabaseKind, total: number, database: BenchDatabase): Promise<PreparedSize> {
   const documents = prepareDocumentStore(kind, total);
   try {
-    console.log(`\n▶ ${kind}, ${total.toLocaleString('en')} envelopes: migrating and filling…`);
     await applyMigrations({ config: parseDatabaseUrl(database.databaseUrl) });
-    const now = new Date();
-    const detailIndex = Math.floor(total / 3);
-    let reported = 0;
-    const fill = await fillDatabase({
-      databaseUrl: database.databaseUrl,
-      total,
-      now,
-      detailIndex,
-      documentsDir: documents.dir,
-      documentFiles: documentFileCount(total, FULL_SIZE),
-      onProgress: (done) => {
-        if (done - reported >= 50_000 || done === total) {
-          reported = done;
-          console.log(`  ${done.toLocaleString('en')} envelopes written`);
-        }
-      },
-    });
-    console.log(
-      `  filled in ${fill.seconds.toFixed(0)} s: ${fill.recipients.toLocaleString('en')} recipients, ` +
-        `${fill.events.toLocaleString('en')} events, ${fill.deliveries.toLocaleString('en')} deliveries, ` +
-        `${fill.documents.toLocaleString('en')} stored files.`,
-    );
-    const rollupSeconds = await foldAllRollupChanges(database.databaseUrl);
-    console.log(`  rollups folded in ${rollupSeconds.toFixed(0)} s (what the migration's backlog costs a server).`);
+    const kept = database.sqliteFile && REUSE_DATABASES ? readKeptFill(database.sqliteFile, total) : null;
+    const { now, detailIndex, fill } = kept ?? (await fillAndFold(kind, total, database, documents.dir));
+    if (kept) {
+      console.log(`\n▶ ${kind}, ${total.toLocaleString('en')} envelopes: reusing ${database.sqliteFile} (kept)…`);
+      // Whatever a migration since queued.
+      await foldAllRollupChanges(database.databaseUrl);
+    } else if (database.sqliteFile && KEEP_DATABASES) {
+      writeKeptFill(database.sqliteFile, { total, now, detailIndex, fill });
+    }
     const scenarios = await buildScenarios({ databaseUrl: database.databaseUrl, total, now, detailIndex });
-    return { total, database, documents, fill: { ...fill, rollupSeconds }, scenarios };
+    return { total, database, documents, fill, scenarios };
   } catch (error) {
     await database.dispose();
     documents.dispose();
     throw error;
   }
+}
+
+async function fillAndFold(kind: DatabaseKind, total: number, database: BenchDatabase, documentsDir: string) {
+  console.log(`\n▶ ${kind}, ${total.toLocaleString('en')} envelopes: migrating and filling…`);
+  const now = new Date();
+  const detailIndex = Math.floor(total / 3);
+  let reported = 0;
+  const fill = await fillDatabase({
+    databaseUrl: database.databaseUrl,
+    total,
+    now,
+    detailIndex,
+    documentsDir,
+    documentFiles: documentFileCount(total, FULL_SIZE),
+    onProgress: (done) => {
+      if (done - reported >= 50_000 || done === total) {
+        reported = done;
+        console.log(`  ${done.toLocaleString('en')} envelopes written`);
+      }
+    },
+  });
+  console.log(
+    `  filled in ${fill.seconds.toFixed(0)} s: ${fill.recipients.toLocaleString('en')} recipients, ` +
+      `${fill.events.toLocaleString('en')} events, ${fill.deliveries.toLocaleString('en')} deliveries, ` +
+      `${fill.documents.toLocaleString('en')} stored files.`,
+  );
+  const rollupSeconds = await foldAllRollupChanges(database.databaseUrl);
+  console.log(`  rollups folded in ${rollupSeconds.toFixed(0)} s (what the migration's backlog costs a server).`);
+  return { now, detailIndex, fill: { ...fill, rollupSeconds } };
 }
 
 type DocumentStore = { dir: string; dispose(): void };
@@ -215,14 +230,16 @@ type DocumentStore = { dir: string; dispose(): void };
 function prepareDocumentStore(kind: DatabaseKind, size: number): DocumentStore {
   const dir = path.resolve(`data/bench/dashboard-documents-${kind.toLowerCase()}-${size}`);
   const remove = () => rmSync(dir, { recursive: true, force: true });
-  remove();
+  // A kept SQLite database's files are reused with it (see readKeptFill); the fill writes them anew otherwise.
+  const reused = kind === 'SQLite' && REUSE_DATABASES && readKeptFill(sqliteFileOf(size), size) !== null;
+  if (!reused) remove();
   mkdirSync(dir, { recursive: true });
-  const forget = registerCleanup({ graceful: async () => remove(), lastResort: remove });
+  const forget = reused ? () => undefined : registerCleanup({ graceful: async () => remove(), lastResort: remove });
   return {
     dir,
     dispose: () => {
       forget();
-      if (!process.env.BENCH_KEEP_DATABASES) remove();
+      if (!KEEP_DATABASES) remove();
     },
   };
 }
@@ -240,21 +257,30 @@ async function foldAllRollupChanges(databaseUrl: string): Promise<number> {
   return (Date.now() - startedAt) / 1000;
 }
 
-/** A fresh SQLite file per size, removed after its run (the full one is over a gigabyte). */
+const sqliteFileOf = (size: number) => `data/bench/dashboard-${size}.db`;
+
+/**
+ * A fresh SQLite file per size, removed after its run (the full one is over a gigabyte) unless kept
+ * (BENCH_KEEP_DATABASES=1); a kept one of the same size is used again with BENCH_REUSE_DATABASES=1.
+ */
 function prepareSqlite(size: number): BenchDatabase {
-  const file = `data/bench/dashboard-${size}.db`;
+  const file = sqliteFileOf(size);
   const remove = () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+    rmSync(keptFillPath(file), { force: true });
   };
   mkdirSync(path.dirname(file), { recursive: true });
-  remove();
-  const forget = registerCleanup({ graceful: async () => remove(), lastResort: remove });
+  const reused = REUSE_DATABASES && readKeptFill(file, size) !== null;
+  if (!reused) remove();
+  // An interrupted fill leaves nothing behind; a reused database stays whatever happens.
+  const forget = reused ? () => undefined : registerCleanup({ graceful: async () => remove(), lastResort: remove });
   return {
     kind: 'SQLite',
     databaseUrl: `file:./${file}`,
+    sqliteFile: file,
     dispose: async () => {
       forget();
-      if (!process.env.BENCH_KEEP_DATABASES) remove();
+      if (!KEEP_DATABASES) remove();
     },
   };
 }

@@ -12,6 +12,8 @@ export type DatabaseKind = 'SQLite' | 'PostgreSQL';
 export type BenchDatabase = {
   kind: DatabaseKind;
   databaseUrl: string;
+  /** The file of a SQLite database, which a run may keep and a later one reuse. */
+  sqliteFile?: string;
   /** Removes what was created for the run; safe to call twice. */
   dispose(): Promise<void>;
 };
