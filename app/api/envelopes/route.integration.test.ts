@@ -136,7 +136,18 @@ describe('GET /api/envelopes', () => {
     expect(expiring.statusCounts.opened).toBe(1);
     const waiting = (await list(`hook=${hook.id}&waitingOn=DAN@`)).body;
     expect(waiting.items.map((item: { id: string }) => item.id)).toEqual([ids[0]]);
+    await prisma.envelope.update({
+      where: { id: ids[1] },
+      data: { lastEventAt: new Date(Date.now() - 4 * 86_400_000) },
+    });
+    const quiet = (await list(`hook=${hook.id}&quietFor=3&counts=true`)).body;
+    expect(quiet.items.map((item: { id: string }) => item.id)).toEqual([ids[1]]);
+    expect(quiet.statusCounts.opened).toBe(1);
     expect((await list('expiringWithin=0')).status).toBe(400);
+    expect((await list('quietFor=soon')).body.error).toMatchObject({
+      code: 'invalid_query',
+      message: 'quietFor: must be a whole number of days',
+    });
     expect((await list('tests=all')).status).toBe(400);
     expect((await list('sort=size')).body.error.message).toMatch(/^sort: /);
   });
