@@ -5,10 +5,13 @@ import { getDatabaseProvider, prisma } from '@/app/lib/db/prisma';
 import { filterConditions, matchesTerm, whereClause } from './envelope-filter-sql';
 import type { StatusCounts } from './envelope-list-schema';
 import type { EnvelopeFilters } from './envelope-schemas';
-import { ENVELOPE_STATUSES } from './lifecycle/envelope-statuses';
+import { ENVELOPE_STATUSES, OPEN_STATUSES } from './lifecycle/envelope-statuses';
+import { statusListSql } from './lifecycle/status-sql';
 import { bringRollupsUpToDate } from './rollups/bring-rollups-up-to-date';
-import { readStatusCounts } from './rollups/read-status-counts';
+import { COUNT_ACTIVE_UP_TO_DAYS, readStatusCounts } from './rollups/read-status-counts';
 import { normalizeSearchTerm, planSearchLookups, type SearchLookups } from './search/plan-search-lookups';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A view narrowed only by hook (and whether tests show) is read from the status rollup, exact and at once. Counting
@@ -37,6 +40,15 @@ export async function countEnvelopesByStatus(options: { filters: EnvelopeFilters
   if (countedByRollup && (await bringRollupsUpToDate())) {
     return readStatusCounts({ hookId: filters.hook, includeTests: filters.tests === 'include' });
   }
+  const quietOnly =
+    filters.quietFor !== undefined &&
+    filters.quietFor <= COUNT_ACTIVE_UP_TO_DAYS &&
+    !filters.q &&
+    !filters.from &&
+    !filters.to &&
+    !filters.expiringWithin &&
+    !filters.waitingOn;
+  if (quietOnly && (await bringRollupsUpToDate())) return countQuietFromRollups(filters, filters.quietFor!);
   const provider = getDatabaseProvider();
   const key = JSON.stringify([
     provider,
@@ -70,6 +82,31 @@ export async function countEnvelopesByStatus(options: { filters: EnvelopeFilters
     if (reused.get(key)?.counts === counts) reused.delete(key);
     throw error;
   }
+}
+
+/**
+ * Open envelopes quiet for more than `days`: the rollup's open envelopes less those active since, read from the
+ * (status, lastEventAt) index. Counting the quiet ones themselves read every one of them (at 2,500,000 envelopes,
+ * nearly a million rows and 18 s from a cold cache).
+ */
+async function countQuietFromRollups(filters: EnvelopeFilters, days: number): Promise<StatusCounts> {
+  const includeTests = filters.tests === 'include';
+  const since = new Date(Date.now() - days * DAY_MS);
+  const [open, active] = await Promise.all([
+    readStatusCounts({ hookId: filters.hook, includeTests }),
+    prisma.$queryRaw<{ status: string; count: number | bigint }[]>`
+      SELECT CAST("status" AS TEXT) AS "status", COUNT(*) AS "count" FROM "Envelope"
+      WHERE "status" IN (${statusListSql(OPEN_STATUSES)}) AND "lastEventAt" >= ${since}
+        ${includeTests ? Prisma.empty : Prisma.sql`AND NOT "isTest"`}
+        ${filters.hook ? Prisma.sql`AND "hookId" = ${filters.hook}` : Prisma.empty}
+      GROUP BY "status"`,
+  ]);
+  const counts = Object.fromEntries(ENVELOPE_STATUSES.map((status) => [status, 0])) as StatusCounts;
+  for (const status of OPEN_STATUSES) counts[status] = open[status];
+  for (const row of active) {
+    if (row.status in counts) counts[row.status as keyof StatusCounts] -= Number(row.count);
+  }
+  return counts;
 }
 
 async function countNow(filters: EnvelopeFilters): Promise<StatusCounts> {

@@ -235,7 +235,7 @@ describe(`envelope list filters on ${provider}`, () => {
     );
   });
 
-  it('keeps open envelopes with no notification for more than N days, in any order', async () => {
+  it('keeps open envelopes with no notification for more than N days, in any order, and counts them', async () => {
     const now = Date.now();
     const { hook, ids } = await seed([
       { status: 'sent', lastEventAt: new Date(now - 10 * DAY) },
@@ -244,16 +244,23 @@ describe(`envelope list filters on ${provider}`, () => {
       { status: 'completed', lastEventAt: new Date(now - 20 * DAY) },
       { status: 'expired', lastEventAt: new Date(now - 5 * DAY) },
       { status: 'opened', lastEventAt: new Date(now - 60_000) },
+      { status: 'opened', lastEventAt: new Date(now - 50 * DAY) },
+      { status: 'sent', lastEventAt: new Date(now - 10 * DAY), isTest: true },
     ]);
     const quiet = (quietFor: number, order: EnvelopeOrder) => allIds({ hook: hook.id, quietFor }, order, 1);
-    expect(await quiet(3, { sort: 'activity', dir: 'asc' })).toEqual([ids[0], ids[1]]);
-    expect(await quiet(3, { sort: 'activity', dir: 'desc' })).toEqual([ids[1], ids[0]]);
-    expect(await quiet(1, { sort: 'status', dir: 'asc' })).toEqual([ids[0], ids[1], ids[2]]);
+    expect(await quiet(3, { sort: 'activity', dir: 'asc' })).toEqual([ids[6], ids[0], ids[1]]);
+    expect(await quiet(3, { sort: 'activity', dir: 'desc' })).toEqual([ids[1], ids[0], ids[6]]);
+    expect(await quiet(1, { sort: 'status', dir: 'asc' })).toEqual([ids[0], ids[1], ids[6], ids[2]]);
     // 0 days: every open envelope, the one active a minute ago too.
-    expect(await quiet(0, { sort: 'activity', dir: 'asc' })).toEqual([ids[0], ids[1], ids[2], ids[5]]);
-    expect(await quiet(30, { sort: 'activity', dir: 'asc' })).toEqual([]);
-    const counts = await countEnvelopesByStatus({ filters: { hook: hook.id, quietFor: 3 } });
-    expect(counts).toEqual({ ...noEnvelopesPerStatus(), sent: 1, opened: 1 });
+    expect(await quiet(0, { sort: 'activity', dir: 'asc' })).toEqual([ids[6], ids[0], ids[1], ids[2], ids[5]]);
+    expect(await quiet(30, { sort: 'activity', dir: 'asc' })).toEqual([ids[6]]);
+    // Up to 30 days the counts are the rollup's open envelopes less those active since; beyond, counted directly.
+    const counts = (quietFor: number, tests?: 'include') =>
+      countEnvelopesByStatus({ filters: { hook: hook.id, quietFor, tests } });
+    expect(await counts(3)).toEqual({ ...noEnvelopesPerStatus(), sent: 1, opened: 2 });
+    expect(await counts(3, 'include')).toEqual({ ...noEnvelopesPerStatus(), sent: 2, opened: 2 });
+    expect(await counts(0)).toEqual({ ...noEnvelopesPerStatus(), sent: 1, opened: 3, partially_signed: 1 });
+    expect(await counts(45)).toEqual({ ...noEnvelopesPerStatus(), opened: 1 });
     const parsed = (value: string) => listEnvelopesQuerySchema.safeParse({ quietFor: value });
     expect(parsed('0').success).toBe(true);
     for (const bad of ['-1', '1.5', 'long', '4000']) expect(parsed(bad).success, bad).toBe(false);

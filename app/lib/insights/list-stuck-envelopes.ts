@@ -4,12 +4,10 @@ import type { Database } from '@/app/lib/db/create-prisma-client';
 import { prisma } from '@/app/lib/db/prisma';
 import { OPEN_STATUSES, type EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
-import { readStatusCounts } from '@/app/lib/envelopes/rollups/read-status-counts';
+import { COUNT_ACTIVE_UP_TO_DAYS, readStatusCounts } from '@/app/lib/envelopes/rollups/read-status-counts';
 import { sqlNotTestEnvelope } from './insight-sql';
 
 const DAY_MS = 86_400_000;
-/** Up to this many days, counting the envelopes active since the cutoff reads fewer rows than counting the rest. */
-const COUNT_ACTIVE_UP_TO_DAYS = 30;
 
 export type StuckEnvelope = {
   id: string;

@@ -4,6 +4,12 @@ import { prisma } from '@/app/lib/db/prisma';
 import type { StatusCounts } from '../envelope-list-schema';
 import { ENVELOPE_STATUSES } from '../lifecycle/envelope-statuses';
 
+/**
+ * Open envelopes quiet for up to this many days are counted as the rollup's open envelopes less those active since:
+ * fewer rows to read than the quiet ones, since open envelopes are mostly recent (they expire).
+ */
+export const COUNT_ACTIVE_UP_TO_DAYS = 30;
+
 /** Envelopes per status from the rollup (bring it up to date first), for one hook or all, tests in or out. */
 export async function readStatusCounts(options: {
   hookId?: string;
