@@ -117,14 +117,29 @@ async function benchDatabase(
     }));
     for (const [index, scenario] of prepared[0]!.scenarios.entries()) {
       const smallScenario = prepared[1]!.scenarios[index]!;
-      const [fullTimes, smallTimes] = await measureInTurns({
+      // One scenario that fails (a request timed out, an error page) is reported and the run goes on: at 2,500,000
+      // envelopes the fill before it took most of an hour.
+      const measured = await measureInTurns({
         targets: [
           { url: `${servers[0]!.baseUrl}${scenario.path}`, expect: scenario.expect },
           { url: `${servers[1]!.baseUrl}${smallScenario.path}`, expect: smallScenario.expect },
         ],
         count: REQUESTS,
         warmUp: WARM_UP_REQUESTS,
-      });
+      }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      if (measured instanceof Error) {
+        console.log(`  ${scenario.name}: FAILED, ${measured.message}`);
+        process.exitCode = 1;
+        full!.scenarios.push({ name: scenario.name, path: scenario.path, times: null, error: measured.message });
+        small!.scenarios.push({
+          name: smallScenario.name,
+          path: smallScenario.path,
+          times: null,
+          error: measured.message,
+        });
+        continue;
+      }
+      const [fullTimes, smallTimes] = measured;
       console.log(
         `  ${scenario.name}: median ${fullTimes!.medianMs} ms, p95 ${fullTimes!.p95Ms} ms ` +
           `(${SMALL_SIZE.toLocaleString('en')} envelopes: ${smallTimes!.medianMs} ms, ${smallTimes!.p95Ms} ms)`,

@@ -7,8 +7,8 @@ export type Target = { url: string; expect: string };
 /**
  * Times `count` requests to each target, one request at a time (a reader waiting for a page, not a load test), each
  * from sending to the last byte of the body. The targets take turns, so a burst of other work on the machine slows
- * them alike and their comparison holds. `expect` must be in every answer, else the run stops: a fast error page is
- * no result.
+ * them alike and their comparison holds. `expect` must be in every answer, else this throws (the scenario fails): a
+ * fast error page is no result.
  */
 export async function measureInTurns(options: { targets: Target[]; count: number; warmUp: number }) {
   for (let round = 0; round < options.warmUp; round++) {

@@ -14,7 +14,8 @@ export type SizeResult = {
   envelopes: number;
   fill: FillResult & { rollupSeconds: number };
   loadAverageBefore: number;
-  scenarios: { name: string; path: string; times: RequestTimes }[];
+  /** A scenario whose requests failed has no times but the error that stopped it. */
+  scenarios: { name: string; path: string; times: RequestTimes | null; error?: string }[];
   exports: ExportResult[];
 };
 
@@ -50,6 +51,10 @@ export function formatMarkdown(result: DatabaseResult): string {
   const lines = [header, header.map(() => '---')];
   for (const [index, scenario] of result.full.scenarios.entries()) {
     const smallTimes = result.small.scenarios[index]!.times;
+    if (!scenario.times || !smallTimes) {
+      lines.push([scenario.name, 'failed', 'failed', 'failed', 'failed', '–', `no: ${scenario.error ?? 'failed'}`]);
+      continue;
+    }
     lines.push([
       scenario.name,
       ms(scenario.times.medianMs),
