@@ -127,25 +127,25 @@ async function benchDatabase(
         count: REQUESTS,
         warmUp: WARM_UP_REQUESTS,
       }).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-      if (measured instanceof Error) {
+      const failed = measured instanceof Error;
+      if (failed) {
         console.log(`  ${scenario.name}: FAILED, ${measured.message}`);
         process.exitCode = 1;
-        full!.scenarios.push({ name: scenario.name, path: scenario.path, times: null, error: measured.message });
-        small!.scenarios.push({
-          name: smallScenario.name,
-          path: smallScenario.path,
-          times: null,
-          error: measured.message,
-        });
-        continue;
+      } else {
+        const [fullTimes, smallTimes] = measured;
+        console.log(
+          `  ${scenario.name}: median ${fullTimes!.medianMs} ms, p95 ${fullTimes!.p95Ms} ms ` +
+            `(${SMALL_SIZE.toLocaleString('en')} envelopes: ${smallTimes!.medianMs} ms, ${smallTimes!.p95Ms} ms)`,
+        );
       }
-      const [fullTimes, smallTimes] = measured;
-      console.log(
-        `  ${scenario.name}: median ${fullTimes!.medianMs} ms, p95 ${fullTimes!.p95Ms} ms ` +
-          `(${SMALL_SIZE.toLocaleString('en')} envelopes: ${smallTimes!.medianMs} ms, ${smallTimes!.p95Ms} ms)`,
-      );
-      full!.scenarios.push({ name: scenario.name, path: scenario.path, times: fullTimes! });
-      small!.scenarios.push({ name: smallScenario.name, path: smallScenario.path, times: smallTimes! });
+      for (const [sizeIndex, size] of [full!, small!].entries()) {
+        const { name, path: scenarioPath } = prepared[sizeIndex]!.scenarios[index]!;
+        size.scenarios.push(
+          failed
+            ? { name, path: scenarioPath, times: null, error: measured.message }
+            : { name, path: scenarioPath, times: measured[sizeIndex]! },
+        );
+      }
     }
     // One download at a time, after the pages: each server's memory is its own export's alone.
     for (const definition of EXPORTS) {

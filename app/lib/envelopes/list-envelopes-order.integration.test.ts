@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Prisma } from '@/app/generated/prisma/sqlite/client';
 import { prisma } from '@/app/lib/db/prisma';
 import { explainQueryPlan } from '@/app/testing/explain-query-plan';
@@ -170,25 +170,25 @@ describe(`envelope list orders on ${provider}`, () => {
   });
 });
 
-/**
- * The plan of `sqlQuery` when the database may not read the whole table. PostgreSQL plans in a filled, vacuumed
- * database of its own (see createPlannerDatabase): in the shared one, other tests' rows can tip its choice.
- */
-async function planReadingIndexes(sqlQuery: Prisma.Sql): Promise<string> {
-  if (provider !== 'postgresql') return explainQueryPlan(prisma, provider, sqlQuery);
-  const planner = await createPlannerDatabase();
-  try {
-    return await planner.db.$transaction(async (tx) => {
+describe(`envelope list filters on ${provider}`, () => {
+  // PostgreSQL plans in a filled, vacuumed database of its own (see createPlannerDatabase): in the shared one, other
+  // tests' rows can tip its choice of index. SQLite picks a covering index without statistics.
+  let planner: Awaited<ReturnType<typeof createPlannerDatabase>> | undefined;
+  beforeAll(async () => {
+    if (provider === 'postgresql') planner = await createPlannerDatabase();
+  });
+  afterAll(() => planner?.drop());
+
+  /** The plan of `sqlQuery` when the database may not read the whole table. */
+  const planReadingIndexes = (sqlQuery: Prisma.Sql): Promise<string> => {
+    if (!planner) return explainQueryPlan(prisma, provider, sqlQuery);
+    return planner.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
       await tx.$executeRawUnsafe('SET LOCAL enable_bitmapscan = off');
       return explainQueryPlan(tx, provider, sqlQuery);
     });
-  } finally {
-    await planner.drop();
-  }
-}
+  };
 
-describe(`envelope list filters on ${provider}`, () => {
   it('counts the envelopes expiring within N days from the deadline index alone, reading no envelope', async () => {
     const sqlQuery = countByStatusSql({ provider, filters: { expiringWithin: 7 }, lookups: NO_SEARCH });
     const steps = await planReadingIndexes(sqlQuery);
