@@ -2,7 +2,8 @@ import { percentileOfSorted, roundTo } from '../bench/statistics';
 
 export type RequestTimes = { medianMs: number; p95Ms: number; minMs: number; maxMs: number; samples: number };
 
-export type Target = { url: string; expect: string };
+/** `label` names the target in a failure's message (which size's server failed). */
+export type Target = { url: string; expect: string; label: string };
 
 /**
  * Times `count` requests to each target, one request at a time (a reader waiting for a page, not a load test), each
@@ -34,11 +35,18 @@ function summarize(values: number[]): RequestTimes {
 
 async function timeRequest(target: Target): Promise<number> {
   const startedAt = performance.now();
-  const response = await fetch(target.url, { signal: AbortSignal.timeout(30_000) });
-  const body = await response.text();
+  const answered = await fetch(target.url, { signal: AbortSignal.timeout(30_000) }).then(
+    async (response) => ({ status: response.status, body: await response.text() }),
+    (error: unknown) => {
+      throw new Error(`${target.label}: GET ${target.url} failed: ${error instanceof Error ? error.message : error}`);
+    },
+  );
   const elapsed = performance.now() - startedAt;
-  if (response.status !== 200) throw new Error(`GET ${target.url} answered ${response.status}: ${body.slice(0, 300)}`);
-  if (!body.includes(target.expect))
-    throw new Error(`GET ${target.url} answered without ${JSON.stringify(target.expect)}.`);
+  if (answered.status !== 200) {
+    throw new Error(`${target.label}: GET ${target.url} answered ${answered.status}: ${answered.body.slice(0, 300)}`);
+  }
+  if (!answered.body.includes(target.expect)) {
+    throw new Error(`${target.label}: GET ${target.url} answered without ${JSON.stringify(target.expect)}.`);
+  }
   return elapsed;
 }

@@ -2,10 +2,12 @@ import 'server-only';
 import { Prisma } from '@/app/generated/prisma/sqlite/client';
 import type { Database } from '@/app/lib/db/create-prisma-client';
 import { prisma } from '@/app/lib/db/prisma';
+import { dayOf } from '@/app/lib/envelopes/rollups/time-slots';
 import type { SlowRecipient } from './get-slowest-recipients';
 import type { InsightsPeriod } from './resolve-insights-period';
 
-const PAGE = 200;
+/** Waits per page, and the most read from any one day for it. */
+const PAGE = 20;
 
 /**
  * The recipients with the longest average wait over the period's signatures (see getSlowestRecipients), from
@@ -44,32 +46,48 @@ export async function rankSlowestRecipients(options: {
 type Wait = { seconds: number; finishedAt: Date; recipientId: number; email: string };
 
 /**
- * The period's next waits, longest first, after `after`. The order is the (seconds, finishedAt) index's own, with the
- * id last, and the page starts where the last ended by one row-value comparison: both databases then walk the index
- * from that point. (A page after "seconds < x OR (seconds = x AND id < y)" read every shorter wait of all time and
- * sorted the period's, which grew with the whole table.)
+ * The period's next waits, longest first, after `after`: each UTC day of the period gives its own longest waits from
+ * the (finishedDay, seconds, finishedAt, recipientId) index, starting where the last page ended (one row-value
+ * comparison), and the page is the longest of those. Every read stays inside the period, so the cost follows the
+ * number of days, not the data: walking all waits longest first read past every longer wait of other periods, which
+ * grew with the whole table (most for the last 7 days, whose waits are the youngest).
  */
 async function readWaits(db: Database, from: Date, to: Date, after: Wait | null): Promise<Wait[]> {
   const rows = await db.$queryRaw<
-    { seconds: number | bigint; finishedAt: Date; recipientId: number | bigint; email: string }[]
+    { seconds: number | bigint; finishedAt: Date | string; recipientId: number | bigint; email: string }[]
   >(waitsPageSql({ from, to, after }));
   return rows.map((row) => ({
     seconds: Number(row.seconds),
-    finishedAt: row.finishedAt,
+    // A compound SELECT hands SQLite's DateTime back as stored (ISO text).
+    finishedAt: new Date(row.finishedAt),
     recipientId: Number(row.recipientId),
     email: row.email,
   }));
 }
 
+/** One SELECT per day of the period (at most SQLite's 500 parts of a compound SELECT). */
+const MAX_DAYS = 400;
+
 /** The query of one page of waits (exported for the test of its plan). */
 export function waitsPageSql(options: { from: Date; to: Date; after: Omit<Wait, 'email'> | null }): Prisma.Sql {
   const { from, to, after } = options;
+  const firstDay = dayOf(from);
+  const lastDay = dayOf(to);
+  if (lastDay - firstDay + 1 > MAX_DAYS) throw new RangeError(`A period of at most ${MAX_DAYS} days is ranked.`);
   const afterLast = after
     ? Prisma.sql`AND ("seconds", "finishedAt", "recipientId") < (${after.seconds}, ${after.finishedAt}, ${after.recipientId})`
     : Prisma.empty;
-  return Prisma.sql`
-    SELECT "seconds", "finishedAt", "recipientId", "email" FROM "SignatureWait"
-    WHERE "finishedAt" >= ${from} AND "finishedAt" <= ${to} ${afterLast}
+  const days = Array.from({ length: lastDay - firstDay + 1 }, (_, index) => firstDay + index);
+  // Only the first and the last day can hold waits outside the period.
+  const inPeriod = Prisma.sql`AND "finishedAt" >= ${from} AND "finishedAt" <= ${to}`;
+  const perDay = days.map(
+    (day) => Prisma.sql`SELECT * FROM (
+      SELECT "seconds", "finishedAt", "recipientId", "email" FROM "SignatureWait"
+      WHERE "finishedDay" = ${day} ${day === firstDay || day === lastDay ? inPeriod : Prisma.empty} ${afterLast}
+      ORDER BY "seconds" DESC, "finishedAt" DESC, "recipientId" DESC
+      LIMIT ${PAGE}) AS ${Prisma.raw(`"day${day}"`)}`,
+  );
+  return Prisma.sql`${Prisma.join(perDay, ' UNION ALL ')}
     ORDER BY "seconds" DESC, "finishedAt" DESC, "recipientId" DESC
     LIMIT ${PAGE}`;
 }

@@ -1,13 +1,9 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { createEmptyDatabase } from '@/app/testing/empty-database';
+import { migrationsBefore } from '@/app/testing/migrations-before';
 import { createPrismaClient } from '../create-prisma-client';
 import { parseDatabaseUrl } from '../database-config';
 import { applyMigrations } from './apply-migrations';
-import { readMigrations } from './read-migrations';
-import { getSchemaPaths } from './schema-paths';
 
 const provider = inject('databaseProvider');
 const MIGRATION = '20261130230000_search_recipient_names';
@@ -16,23 +12,14 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-/** The migrations as they stood before the one under test. */
-function migrationsBefore(name: string): string {
-  const source = getSchemaPaths(provider).migrationsDir;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'envelope-migrations-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  cpSync(source, dir, { recursive: true });
-  expect(readMigrations(source).migrationDirectories.map((directory) => directory.path)).toContain(name);
-  rmSync(path.join(dir, name), { recursive: true });
-  return dir;
-}
-
 describe(`the ${MIGRATION} migration on ${provider}`, () => {
   it("adds the names of an envelope's recipients to its search text, and leaves envelopes without names alone", async () => {
     const database = await createEmptyDatabase(provider);
     cleanups.push(database.drop);
     const config = parseDatabaseUrl(database.url);
-    await applyMigrations({ config, migrationsDir: migrationsBefore(MIGRATION) });
+    const before = migrationsBefore(provider, MIGRATION);
+    cleanups.push(before.remove);
+    await applyMigrations({ config, migrationsDir: before.dir });
 
     const db = createPrismaClient(config);
     await db.hook.create({ data: { id: 'hook-1', name: 'Hook', allowedNetworks: [] } });

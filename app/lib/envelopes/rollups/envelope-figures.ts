@@ -1,5 +1,6 @@
 import type { EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { funnelStagesOf } from './funnel-stages';
+import { dayOf } from './time-slots';
 
 export type EnvelopeForRollups = {
   id: string;
@@ -41,6 +42,8 @@ export type SignatureWaitFigures = {
   email: string;
   name: string | null;
   finishedAt: Date;
+  /** finishedAt's UTC day, as dayOf counts it. */
+  finishedDay: number;
   seconds: number;
 };
 
@@ -77,6 +80,7 @@ export function signatureWaitFigures(recipient: RecipientForRollups): SignatureW
     email: email.toLowerCase(),
     name: recipient.name,
     finishedAt,
+    finishedDay: dayOf(finishedAt),
     seconds: wholeSeconds(start, finishedAt),
   };
 }

@@ -44,6 +44,7 @@ const SIGNATURE_WAIT_COLUMNS = {
   email: 'text',
   name: 'text',
   finishedAt: 'timestamp(3)',
+  finishedDay: 'integer',
   seconds: 'integer',
 } satisfies Record<keyof SignatureWaitFigures, JsonRowColumns[string]>;
 
