@@ -6,8 +6,8 @@ import { filterConditions, matchesTerm, whereClause } from './envelope-filter-sq
 import type { StatusCounts } from './envelope-list-schema';
 import type { EnvelopeFilters } from './envelope-schemas';
 import { ENVELOPE_STATUSES, OPEN_STATUSES } from './lifecycle/envelope-statuses';
-import { statusListSql } from './lifecycle/status-sql';
 import { bringRollupsUpToDate } from './rollups/bring-rollups-up-to-date';
+import { countOpenActiveSince } from './rollups/count-open-active-since';
 import { COUNT_ACTIVE_UP_TO_DAYS, readStatusCounts } from './rollups/read-status-counts';
 import { normalizeSearchTerm, planSearchLookups, type SearchLookups } from './search/plan-search-lookups';
 
@@ -94,18 +94,10 @@ async function countQuietFromRollups(filters: EnvelopeFilters, days: number): Pr
   const since = new Date(Date.now() - days * DAY_MS);
   const [open, active] = await Promise.all([
     readStatusCounts({ hookId: filters.hook, includeTests }),
-    prisma.$queryRaw<{ status: string; count: number | bigint }[]>`
-      SELECT CAST("status" AS TEXT) AS "status", COUNT(*) AS "count" FROM "Envelope"
-      WHERE "status" IN (${statusListSql(OPEN_STATUSES)}) AND "lastEventAt" >= ${since}
-        ${includeTests ? Prisma.empty : Prisma.sql`AND NOT "isTest"`}
-        ${filters.hook ? Prisma.sql`AND "hookId" = ${filters.hook}` : Prisma.empty}
-      GROUP BY "status"`,
+    countOpenActiveSince({ since, includeTests, hookId: filters.hook }),
   ]);
   const counts = Object.fromEntries(ENVELOPE_STATUSES.map((status) => [status, 0])) as StatusCounts;
-  for (const status of OPEN_STATUSES) counts[status] = open[status];
-  for (const row of active) {
-    if (row.status in counts) counts[row.status as keyof StatusCounts] -= Number(row.count);
-  }
+  for (const status of OPEN_STATUSES) counts[status] = open[status] - (active[status] ?? 0);
   return counts;
 }
 

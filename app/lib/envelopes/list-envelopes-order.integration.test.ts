@@ -17,6 +17,7 @@ import { listEnvelopesQuerySchema, type EnvelopeFilters } from './envelope-schem
 import { buildSearchText } from './lifecycle/envelope-derived-fields';
 import { ENVELOPE_STATUSES, type EnvelopeStatus } from './lifecycle/envelope-statuses';
 import { listEnvelopes, loadEnvelopePage } from './list-envelopes';
+import { countOpenActiveSinceSql } from './rollups/count-open-active-since';
 import { NO_SEARCH } from './search/plan-search-lookups';
 
 const provider = inject('databaseProvider');
@@ -237,8 +238,18 @@ describe(`envelope list filters on ${provider}`, () => {
     const steps = await planReadingIndexes(sqlQuery);
     expect(steps).toMatch(
       provider === 'postgresql'
-        ? /"Node Type":"Index Only Scan",[^}]*"Index Name":"Envelope_status_lastEventAt_id_idx"/
-        : /USING COVERING INDEX Envelope_status_lastEventAt_id_idx/,
+        ? /"Node Type":"Index Only Scan",[^}]*"Index Name":"Envelope_status_lastEventAt_id_isTest_idx"/
+        : /USING COVERING INDEX Envelope_status_lastEventAt_id_isTest_idx/,
+    );
+  });
+
+  it('counts the open envelopes active since a moment, tests left out, from the status index alone', async () => {
+    const sqlQuery = countOpenActiveSinceSql({ since: new Date(Date.now() - 3 * DAY), includeTests: false });
+    const steps = await planReadingIndexes(sqlQuery);
+    expect(steps).toMatch(
+      provider === 'postgresql'
+        ? /"Node Type":"Index Only Scan",[^}]*"Index Name":"Envelope_status_lastEventAt_id_isTest_idx"/
+        : /USING COVERING INDEX Envelope_status_lastEventAt_id_isTest_idx/,
     );
   });
 

@@ -4,6 +4,7 @@ import type { Database } from '@/app/lib/db/create-prisma-client';
 import { prisma } from '@/app/lib/db/prisma';
 import { OPEN_STATUSES, type EnvelopeStatus } from '@/app/lib/envelopes/lifecycle/envelope-statuses';
 import { statusListSql } from '@/app/lib/envelopes/lifecycle/status-sql';
+import { countOpenActiveSince } from '@/app/lib/envelopes/rollups/count-open-active-since';
 import { COUNT_ACTIVE_UP_TO_DAYS, readStatusCounts } from '@/app/lib/envelopes/rollups/read-status-counts';
 import { sqlNotTestEnvelope } from './insight-sql';
 
@@ -87,11 +88,8 @@ async function countStuck(db: Database, cutoff: Date, fromRollups: boolean): Pro
     return Number(counted?.total ?? 0);
   }
   const counts = await readStatusCounts({ includeTests: false, db });
-  const open = OPEN_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-  const [active] = await db.$queryRaw<{ total: number | bigint }[]>`
-    SELECT CAST(COUNT(*) AS INTEGER) AS "total" FROM "Envelope" AS e
-    WHERE e."status" IN (${statusListSql(OPEN_STATUSES)}) AND e."lastEventAt" >= ${cutoff} AND ${sqlNotTestEnvelope('e')}`;
-  return open - Number(active?.total ?? 0);
+  const active = await countOpenActiveSince({ since: cutoff, includeTests: false, db });
+  return OPEN_STATUSES.reduce((sum, status) => sum + counts[status] - (active[status] ?? 0), 0);
 }
 
 function sqlWhere(cutoff: Date) {
