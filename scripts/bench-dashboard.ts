@@ -3,7 +3,7 @@
 // about 1.5 million events and the last 90 days' deliveries, next to the same on 2,500 envelopes; then how fast the
 // CSV and documents ZIP exports stream the whole list, and in how much memory. SQLite, and PostgreSQL with
 // TEST_DATABASE_URL. A benchmark: it reports, it never fails a run.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +12,12 @@ import { parseDatabaseUrl } from '@/app/lib/db/database-config';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
 import { foldRollupChanges } from '@/app/lib/envelopes/rollups/fold-rollup-changes';
 import { assertLocalPostgresqlUrl } from '@/app/testing/test-database-guard';
-import { preparePostgresqlDatabase, type BenchDatabase, type DatabaseKind } from './bench/bench-databases';
+import { prepareKeptPostgresqlDatabase, type BenchDatabase, type DatabaseKind } from './bench/bench-databases';
 import { startBenchServer, type BenchServer } from './bench/bench-server';
 import { buildProductionServer } from './bench/build-server';
 import { cleanUpOnExit, registerCleanup, runCleanups } from './bench/cleanup';
 import { fillDatabase, type FillResult } from './bench-dashboard/fill-database';
-import { keptFillPath, readKeptFill, writeKeptFill } from './bench-dashboard/kept-fill';
+import { keptFillPath, readKeptFill, writeKeptFill, type KeptFill } from './bench-dashboard/kept-fill';
 import { DELIVERY_RETENTION_DAYS } from './bench-dashboard/generate-deliveries';
 import { documentFileCount } from './bench-dashboard/generate-documents';
 import { BENCH_HOOK_IDS } from './bench-dashboard/generate-envelopes';
@@ -68,7 +68,7 @@ runCommand(async () => {
     if (postgresqlServerUrl) {
       results.push(
         await withinTimeLimit('PostgreSQL', () =>
-          benchDatabase('PostgreSQL', () => preparePostgresqlDatabase(postgresqlServerUrl)),
+          benchDatabase('PostgreSQL', (size) => preparePostgresql(postgresqlServerUrl, size)),
         ),
       );
     } else {
@@ -85,7 +85,7 @@ runCommand(async () => {
 
 async function benchDatabase(
   kind: DatabaseKind,
-  prepare: (size: number) => BenchDatabase | Promise<BenchDatabase>,
+  prepare: (size: number) => SizeDatabase | Promise<SizeDatabase>,
 ): Promise<DatabaseResult> {
   const prepared: PreparedSize[] = [];
   const servers: BenchServer[] = [];
@@ -187,26 +187,29 @@ async function benchDatabase(
   }
 }
 
+/** A database for one size: a kept one's fill when it is reused, and how to record the fill of one to keep. */
+type SizeDatabase = BenchDatabase & { reusedFill: KeptFill | null; name: string; recordFill(kept: KeptFill): void };
+
 type PreparedSize = {
   total: number;
-  database: BenchDatabase;
+  database: SizeDatabase;
   documents: DocumentStore;
   fill: FillResult & { rollupSeconds: number };
   scenarios: Scenario[];
 };
 
-async function prepareSize(kind: DatabaseKind, total: number, database: BenchDatabase): Promise<PreparedSize> {
-  const documents = prepareDocumentStore(kind, total);
+async function prepareSize(kind: DatabaseKind, total: number, database: SizeDatabase): Promise<PreparedSize> {
+  const kept = database.reusedFill;
+  const documents = prepareDocumentStore(kind, total, kept !== null);
   try {
     await applyMigrations({ config: parseDatabaseUrl(database.databaseUrl) });
-    const kept = database.sqliteFile && REUSE_DATABASES ? readKeptFill(database.sqliteFile, total) : null;
     const { now, detailIndex, fill } = kept ?? (await fillAndFold(kind, total, database, documents.dir));
     if (kept) {
-      console.log(`\n▶ ${kind}, ${total.toLocaleString('en')} envelopes: reusing ${database.sqliteFile} (kept)…`);
+      console.log(`\n▶ ${kind}, ${total.toLocaleString('en')} envelopes: reusing ${database.name} (kept)…`);
       // Whatever a migration since queued.
       await foldAllRollupChanges(database.databaseUrl);
-    } else if (database.sqliteFile && KEEP_DATABASES) {
-      writeKeptFill(database.sqliteFile, { total, now, detailIndex, fill });
+    } else if (KEEP_DATABASES) {
+      database.recordFill({ total, now, detailIndex, fill });
     }
     const scenarios = await buildScenarios({ databaseUrl: database.databaseUrl, total, now, detailIndex });
     return { total, database, documents, fill, scenarios };
@@ -252,11 +255,10 @@ type DocumentStore = { dir: string; dispose(): void };
  * A document store folder of its own per database and size (the server is pointed at it), never the app's
  * data/documents: the bench's files must not mix with real ones, and are removed after the run.
  */
-function prepareDocumentStore(kind: DatabaseKind, size: number): DocumentStore {
+function prepareDocumentStore(kind: DatabaseKind, size: number, reused: boolean): DocumentStore {
   const dir = path.resolve(`data/bench/dashboard-documents-${kind.toLowerCase()}-${size}`);
   const remove = () => rmSync(dir, { recursive: true, force: true });
-  // A kept SQLite database's files are reused with it (see readKeptFill); the fill writes them anew otherwise.
-  const reused = kind === 'SQLite' && REUSE_DATABASES && readKeptFill(sqliteFileOf(size), size) !== null;
+  // A kept database's files are reused with it; the fill writes them anew otherwise.
   if (!reused) remove();
   mkdirSync(dir, { recursive: true });
   const forget = reused ? () => undefined : registerCleanup({ graceful: async () => remove(), lastResort: remove });
@@ -288,25 +290,52 @@ const sqliteFileOf = (size: number) => `data/bench/dashboard-${size}.db`;
  * A fresh SQLite file per size, removed after its run (the full one is over a gigabyte) unless kept
  * (BENCH_KEEP_DATABASES=1); a kept one of the same size is used again with BENCH_REUSE_DATABASES=1.
  */
-function prepareSqlite(size: number): BenchDatabase {
+function prepareSqlite(size: number): SizeDatabase {
   const file = sqliteFileOf(size);
   const remove = () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
     rmSync(keptFillPath(file), { force: true });
   };
   mkdirSync(path.dirname(file), { recursive: true });
-  const reused = REUSE_DATABASES && readKeptFill(file, size) !== null;
-  if (!reused) remove();
+  const reusedFill = REUSE_DATABASES && existsSync(file) ? readKeptFill(file, size) : null;
+  if (!reusedFill) remove();
   // An interrupted fill leaves nothing behind; a reused database stays whatever happens.
-  const forget = reused ? () => undefined : registerCleanup({ graceful: async () => remove(), lastResort: remove });
+  const forget = reusedFill ? () => undefined : registerCleanup({ graceful: async () => remove(), lastResort: remove });
   return {
     kind: 'SQLite',
     databaseUrl: `file:./${file}`,
-    sqliteFile: file,
+    name: file,
+    reusedFill,
+    recordFill: (kept) => writeKeptFill(file, kept),
     dispose: async () => {
       forget();
       if (!KEEP_DATABASES) remove();
     },
+  };
+}
+
+/**
+ * A PostgreSQL database per size on the server of TEST_DATABASE_URL, dropped after its run unless kept
+ * (BENCH_KEEP_DATABASES=1, as envtest_bench_dashboard_N with its record in data/bench/); a kept one of the same size
+ * is used again with BENCH_REUSE_DATABASES=1.
+ */
+async function preparePostgresql(serverUrl: string, size: number): Promise<SizeDatabase> {
+  const name = `dashboard_${size}`;
+  const record = `data/bench/dashboard-postgresql-${size}`;
+  const keptFill = REUSE_DATABASES ? readKeptFill(record, size) : null;
+  const database = await prepareKeptPostgresqlDatabase(serverUrl, {
+    name,
+    reuse: keptFill !== null,
+    keep: KEEP_DATABASES,
+  });
+  const reusedFill = database.reused ? keptFill : null;
+  if (!reusedFill) rmSync(keptFillPath(record), { force: true });
+  mkdirSync(path.dirname(record), { recursive: true });
+  return {
+    ...database,
+    name: `the PostgreSQL database envtest_bench_${name}`,
+    reusedFill,
+    recordFill: (kept) => writeKeptFill(record, kept),
   };
 }
 

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 
-// A SQLite database kept by BENCH_KEEP_DATABASES=1 is filled again by the next run unless BENCH_REUSE_DATABASES=1:
-// at 2,500,000 envelopes the fill and the fold take most of an hour, the pages a few minutes. What the report and the
-// scenarios need of the fill is kept beside the file.
+// A database kept by BENCH_KEEP_DATABASES=1 is filled again by the next run unless BENCH_REUSE_DATABASES=1: at
+// 2,500,000 envelopes the fill and the fold take most of an hour, the pages a few minutes. What the report and the
+// scenarios need of the fill is kept in a record beside it (data/bench/…fill.json).
 
 const keptFillSchema = z.object({
   total: z.number().int(),
@@ -23,17 +23,17 @@ const keptFillSchema = z.object({
 
 export type KeptFill = z.output<typeof keptFillSchema>;
 
-/** Where a SQLite file's fill is described. */
-export const keptFillPath = (sqliteFile: string): string => `${sqliteFile}.fill.json`;
+/** Where the fill of a kept database is described (a SQLite file's beside it). */
+export const keptFillPath = (databaseName: string): string => `${databaseName}.fill.json`;
 
 /** The kept fill of this size, or null when there is none to reuse (another size, or never kept). */
-export function readKeptFill(sqliteFile: string, total: number): KeptFill | null {
-  const file = keptFillPath(sqliteFile);
-  if (!existsSync(file) || !existsSync(sqliteFile)) return null;
+export function readKeptFill(databaseName: string, total: number): KeptFill | null {
+  const file = keptFillPath(databaseName);
+  if (!existsSync(file)) return null;
   const kept = keptFillSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   return kept.success && kept.data.total === total ? kept.data : null;
 }
 
-export function writeKeptFill(sqliteFile: string, kept: KeptFill) {
-  writeFileSync(keptFillPath(sqliteFile), `${JSON.stringify({ ...kept, now: kept.now.toISOString() }, null, 2)}\n`);
+export function writeKeptFill(databaseName: string, kept: KeptFill) {
+  writeFileSync(keptFillPath(databaseName), `${JSON.stringify({ ...kept, now: kept.now.toISOString() }, null, 2)}\n`);
 }

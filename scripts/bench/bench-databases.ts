@@ -3,6 +3,8 @@ import path from 'node:path';
 import {
   createScratchPostgresqlDatabase,
   dropScratchPostgresqlDatabase,
+  postgresqlDatabaseExists,
+  scratchPostgresqlDatabaseUrl,
 } from '@/app/lib/db/scratch-postgresql-database';
 import { assertLocalPostgresqlUrl } from '@/app/testing/test-database-guard';
 import { registerCleanup } from './cleanup';
@@ -12,8 +14,6 @@ export type DatabaseKind = 'SQLite' | 'PostgreSQL';
 export type BenchDatabase = {
   kind: DatabaseKind;
   databaseUrl: string;
-  /** The file of a SQLite database, which a run may keep and a later one reuse. */
-  sqliteFile?: string;
   /** Removes what was created for the run; safe to call twice. */
   dispose(): Promise<void>;
 };
@@ -41,4 +41,39 @@ export async function preparePostgresqlDatabase(serverUrl: string): Promise<Benc
   // Dropping needs a connection, which an exiting process cannot await: only the graceful path can do it.
   const forget = registerCleanup({ graceful: dispose, lastResort: () => undefined });
   return { kind: 'PostgreSQL', databaseUrl, dispose };
+}
+
+/**
+ * The database `<prefix>_<name>` on the local server, which a bench may keep for a later run: reused as it is when
+ * `reuse` is set and it exists, created empty otherwise (replacing any of that name), and dropped after the run
+ * unless `keep` is set.
+ */
+export async function prepareKeptPostgresqlDatabase(
+  serverUrl: string,
+  options: { name: string; reuse: boolean; keep: boolean },
+): Promise<BenchDatabase & { reused: boolean }> {
+  assertLocalPostgresqlUrl(serverUrl);
+  const name = `${SCRATCH_DATABASE_PREFIX}_${options.name}`;
+  const existingUrl = scratchPostgresqlDatabaseUrl(serverUrl, name);
+  if (options.reuse && (await postgresqlDatabaseExists(serverUrl, name))) {
+    return { kind: 'PostgreSQL', databaseUrl: existingUrl, reused: true, dispose: async () => undefined };
+  }
+  await dropScratchPostgresqlDatabase(serverUrl, existingUrl, SCRATCH_DATABASE_PREFIX);
+  const databaseUrl = await createScratchPostgresqlDatabase(serverUrl, SCRATCH_DATABASE_PREFIX, options.name);
+  let dropped: Promise<void> | undefined;
+  const drop = () => {
+    dropped ??= dropScratchPostgresqlDatabase(serverUrl, databaseUrl, SCRATCH_DATABASE_PREFIX).finally(forget);
+    return dropped;
+  };
+  // A run stopped by a signal drops it even when kept (the caller's record of a finished fill decides reuse anyway).
+  const forget = registerCleanup({ graceful: drop, lastResort: () => undefined });
+  return {
+    kind: 'PostgreSQL',
+    databaseUrl,
+    reused: false,
+    dispose: async () => {
+      if (options.keep) forget();
+      else await drop();
+    },
+  };
 }

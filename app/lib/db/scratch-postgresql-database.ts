@@ -2,14 +2,31 @@ import pg from 'pg';
 
 /**
  * Creates an empty database on the server `serverUrl` points to and returns its URL. Used where
- * a throw-away database is needed (writing migrations, test runs); the role needs CREATEDB.
+ * a throw-away database is needed (writing migrations, test runs); the role needs CREATEDB. Named
+ * `<prefix>_<suffix>`, the suffix unique to the call unless told (a bench's kept database has a fixed one).
  */
-export async function createScratchPostgresqlDatabase(serverUrl: string, prefix: string): Promise<string> {
-  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
+export async function createScratchPostgresqlDatabase(
+  serverUrl: string,
+  prefix: string,
+  suffix?: string,
+): Promise<string> {
+  const name = `${prefix}_${suffix ?? `${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`}`;
   await runAdminStatement(serverUrl, `CREATE DATABASE "${name}"`);
+  return scratchPostgresqlDatabaseUrl(serverUrl, name);
+}
+
+/** The URL of the database `name` on the server `serverUrl` points to. */
+export function scratchPostgresqlDatabaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+export async function postgresqlDatabaseExists(serverUrl: string, name: string): Promise<boolean> {
+  return withAdminClient(serverUrl, async (admin) => {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    return (found.rowCount ?? 0) > 0;
+  });
 }
 
 /** How often a drop is tried while the database is still in use (a pool closing, an autovacuum worker leaving). */
