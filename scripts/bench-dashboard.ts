@@ -12,7 +12,12 @@ import { parseDatabaseUrl } from '@/app/lib/db/database-config';
 import { applyMigrations } from '@/app/lib/db/migrations/apply-migrations';
 import { foldRollupChanges } from '@/app/lib/envelopes/rollups/fold-rollup-changes';
 import { assertLocalPostgresqlUrl } from '@/app/testing/test-database-guard';
-import { prepareKeptPostgresqlDatabase, type BenchDatabase, type DatabaseKind } from './bench/bench-databases';
+import {
+  prepareKeptPostgresqlDatabase,
+  preparePostgresqlDatabase,
+  type BenchDatabase,
+  type DatabaseKind,
+} from './bench/bench-databases';
 import { startBenchServer, type BenchServer } from './bench/bench-server';
 import { buildProductionServer } from './bench/build-server';
 import { cleanUpOnExit, registerCleanup, runCleanups } from './bench/cleanup';
@@ -320,6 +325,11 @@ function prepareSqlite(size: number): SizeDatabase {
  * is used again with BENCH_REUSE_DATABASES=1.
  */
 async function preparePostgresql(serverUrl: string, size: number): Promise<SizeDatabase> {
+  if (!KEEP_DATABASES && !REUSE_DATABASES) {
+    // A name of its own, so runs side by side on one server never drop each other's database.
+    const database = await preparePostgresqlDatabase(serverUrl);
+    return { ...database, name: 'a new PostgreSQL database', reusedFill: null, recordFill: () => undefined };
+  }
   const name = `dashboard_${size}`;
   const record = `data/bench/dashboard-postgresql-${size}`;
   const keptFill = REUSE_DATABASES ? readKeptFill(record, size) : null;
