@@ -330,11 +330,10 @@ async function preparePostgresql(serverUrl: string, size: number): Promise<SizeD
     const database = await preparePostgresqlDatabase(serverUrl);
     return { ...database, name: 'a new PostgreSQL database', reusedFill: null, recordFill: () => undefined };
   }
-  const name = `dashboard_${size}`;
   const record = `data/bench/dashboard-postgresql-${size}`;
   const keptFill = REUSE_DATABASES ? readKeptFill(record, size) : null;
   const database = await prepareKeptPostgresqlDatabase(serverUrl, {
-    name,
+    name: `dashboard_${size}`,
     reuse: keptFill !== null,
     keep: KEEP_DATABASES,
   });
@@ -343,7 +342,7 @@ async function preparePostgresql(serverUrl: string, size: number): Promise<SizeD
   mkdirSync(path.dirname(record), { recursive: true });
   return {
     ...database,
-    name: `the PostgreSQL database envtest_bench_${name}`,
+    name: `the PostgreSQL database ${database.name}`,
     reusedFill,
     recordFill: (kept) => writeKeptFill(record, kept),
   };

@@ -33,47 +33,49 @@ export async function preparePostgresqlDatabase(serverUrl: string): Promise<Benc
   // The bench creates and drops databases and floods the server, so it must only ever touch this machine.
   assertLocalPostgresqlUrl(serverUrl);
   const databaseUrl = await createScratchPostgresqlDatabase(serverUrl, SCRATCH_DATABASE_PREFIX);
-  let dropped: Promise<void> | undefined;
-  const dispose = () => {
-    dropped ??= dropScratchPostgresqlDatabase(serverUrl, databaseUrl, SCRATCH_DATABASE_PREFIX).finally(forget);
-    return dropped;
-  };
-  // Dropping needs a connection, which an exiting process cannot await: only the graceful path can do it.
-  const forget = registerCleanup({ graceful: dispose, lastResort: () => undefined });
-  return { kind: 'PostgreSQL', databaseUrl, dispose };
+  return { kind: 'PostgreSQL', databaseUrl, dispose: dropAfterRun(serverUrl, databaseUrl, { keep: false }) };
 }
 
 /**
- * The database `<prefix>_<name>` on the local server, which a bench may keep for a later run: reused as it is when
- * `reuse` is set and it exists, created empty otherwise (replacing any of that name), and dropped after the run
+ * The database `envtest_bench_<name>` on the local server, which a bench may keep for a later run: reused as it is
+ * when `reuse` is set and it exists, created empty otherwise (replacing any of that name), and dropped after the run
  * unless `keep` is set.
  */
 export async function prepareKeptPostgresqlDatabase(
   serverUrl: string,
   options: { name: string; reuse: boolean; keep: boolean },
-): Promise<BenchDatabase & { reused: boolean }> {
+): Promise<BenchDatabase & { name: string; reused: boolean }> {
   assertLocalPostgresqlUrl(serverUrl);
   const name = `${SCRATCH_DATABASE_PREFIX}_${options.name}`;
   const existingUrl = scratchPostgresqlDatabaseUrl(serverUrl, name);
   if (options.reuse && (await postgresqlDatabaseExists(serverUrl, name))) {
-    return { kind: 'PostgreSQL', databaseUrl: existingUrl, reused: true, dispose: async () => undefined };
+    return { kind: 'PostgreSQL', databaseUrl: existingUrl, name, reused: true, dispose: async () => undefined };
   }
   await dropScratchPostgresqlDatabase(serverUrl, existingUrl, SCRATCH_DATABASE_PREFIX);
   const databaseUrl = await createScratchPostgresqlDatabase(serverUrl, SCRATCH_DATABASE_PREFIX, options.name);
+  return {
+    kind: 'PostgreSQL',
+    databaseUrl,
+    name,
+    reused: false,
+    dispose: dropAfterRun(serverUrl, databaseUrl, options),
+  };
+}
+
+/**
+ * A dispose() that drops the database, unless `keep` is set. A run stopped by a signal drops it even then: a kept
+ * database is reused only with the record of a finished fill.
+ */
+function dropAfterRun(serverUrl: string, databaseUrl: string, options: { keep: boolean }): () => Promise<void> {
   let dropped: Promise<void> | undefined;
   const drop = () => {
     dropped ??= dropScratchPostgresqlDatabase(serverUrl, databaseUrl, SCRATCH_DATABASE_PREFIX).finally(forget);
     return dropped;
   };
-  // A run stopped by a signal drops it even when kept (the caller's record of a finished fill decides reuse anyway).
+  // Dropping needs a connection, which an exiting process cannot await: only the graceful path can do it.
   const forget = registerCleanup({ graceful: drop, lastResort: () => undefined });
-  return {
-    kind: 'PostgreSQL',
-    databaseUrl,
-    reused: false,
-    dispose: async () => {
-      if (options.keep) forget();
-      else await drop();
-    },
+  return async () => {
+    if (options.keep) forget();
+    else await drop();
   };
 }
