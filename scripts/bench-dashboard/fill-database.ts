@@ -381,6 +381,9 @@ function toSqliteValue(value: Value): string | number | null {
   return value;
 }
 
+/** PostgreSQL's search index: a copy of each envelope's text under a trigram index (asynchronous_search_index). */
+const SEARCH_ENTRY_TABLE = 'EnvelopeSearchEntry';
+
 async function openPostgresqlWriter(config: Extract<DatabaseConfig, { provider: 'postgresql' }>): Promise<Writer> {
   const client = new pg.Client({ connectionString: config.connectionString });
   await client.connect();
@@ -393,7 +396,7 @@ async function openPostgresqlWriter(config: Extract<DatabaseConfig, { provider: 
         `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
          WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.contype = 'p')`,
-        [FILLED_TABLES],
+        [[...FILLED_TABLES, SEARCH_ENTRY_TABLE]],
       );
       indexes = rows.map((row) => row.definition);
       for (const row of rows) await client.query(`DROP INDEX "${row.name}"`);
@@ -416,6 +419,13 @@ async function openPostgresqlWriter(config: Extract<DatabaseConfig, { provider: 
       }
     },
     finish: async () => {
+      // The search index's copies of the texts in one statement, as a bulk import's backlog would be taken in (the
+      // triggers' marks of every envelope written), before its index is built again.
+      await client.query(`TRUNCATE "EnvelopeSearchChange"`);
+      await client.query(
+        `INSERT INTO "${SEARCH_ENTRY_TABLE}" ("envelopeId", "searchText") SELECT "id", "searchText" FROM "Envelope"
+         ON CONFLICT ("envelopeId") DO UPDATE SET "searchText" = excluded."searchText"`,
+      );
       for (const definition of indexes) await client.query(definition);
       await client.query('VACUUM ANALYZE');
     },

@@ -2,11 +2,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const fold = vi.fn(async () => ({ folded: 0, pending: false }));
 vi.mock('@/app/lib/envelopes/rollups/fold-rollup-changes', () => ({ foldRollupChanges: fold }));
+const indexSearch = vi.fn(async () => ({ taken: 0, pending: false }));
+vi.mock('@/app/lib/envelopes/search/index-search-changes', () => ({ indexSearchChanges: indexSearch }));
 
 const { foldRollupsWhenQuiet, stopRollupFolds } = await import('./rollup-fold-worker');
 
 describe('foldRollupsWhenQuiet', () => {
-  beforeEach(() => fold.mockClear());
+  beforeEach(() => {
+    fold.mockClear();
+    indexSearch.mockClear();
+  });
 
   it('folds every round while the ingest does not saturate the process', async () => {
     const start = Date.now() + 60_000;
@@ -15,6 +20,17 @@ describe('foldRollupsWhenQuiet', () => {
       await stopRollupFolds();
     }
     expect(fold).toHaveBeenCalledTimes(3);
+    expect(indexSearch).toHaveBeenCalledTimes(3);
+  });
+
+  it('takes changed texts into the search index after the fold, even when the fold failed', async () => {
+    fold.mockRejectedValueOnce(new Error('database gone'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    foldRollupsWhenQuiet(Date.now() + 120_000, false);
+    await stopRollupFolds();
+    expect(indexSearch).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledWith('Rollup fold failed:', expect.any(Error));
+    error.mockRestore();
   });
 
   it('waits while a flood saturates the process, but never more than ten seconds', async () => {

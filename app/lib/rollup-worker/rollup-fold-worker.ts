@@ -1,9 +1,12 @@
 import 'server-only';
 import { foldRollupChanges } from '@/app/lib/envelopes/rollups/fold-rollup-changes';
+import { indexSearchChanges } from '@/app/lib/envelopes/search/index-search-changes';
 import { isIngestSaturated } from '@/app/lib/webhooks/ingest-pressure';
 
 /** Envelopes one round folds: a backlog after the migration goes in rounds that leave the writer free between. */
 const ROLLUP_FOLD_LIMIT = 20_000;
+/** Changed texts one round takes into PostgreSQL's search index, likewise. */
+const SEARCH_INDEX_LIMIT = 20_000;
 /** While a flood saturates the process, folds wait, but never longer than this. */
 const MAX_DELAY_MS = 10_000;
 
@@ -16,7 +19,8 @@ function worker(): Worker {
 }
 
 /**
- * One round of the background fold (the server calls it every second). Answering the signing service comes first:
+ * One round of the background fold (the server calls it every second), followed by the search index's round, which
+ * takes changed texts in the same way (PostgreSQL). Answering the signing service comes first:
  * while a flood saturates the process (ingest-pressure.ts) rounds wait, up to MAX_DELAY_MS, and an envelope changed
  * many times meanwhile is folded once. A page that reads the rollups folds what is pending itself, so it is never
  * behind.
@@ -28,6 +32,8 @@ export function foldRollupsWhenQuiet(now = Date.now(), saturated = isIngestSatur
   state.lastFoldAt = now;
   state.fold = foldRollupChanges({ limit: ROLLUP_FOLD_LIMIT })
     .catch((error: unknown) => console.error('Rollup fold failed:', error))
+    .then(() => indexSearchChanges({ limit: SEARCH_INDEX_LIMIT }))
+    .catch((error: unknown) => console.error('Search index round failed:', error))
     .finally(() => (state.fold = null));
 }
 

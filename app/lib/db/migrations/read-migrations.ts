@@ -40,11 +40,14 @@ export function readMigrations(migrationsDir: string): MigrationList {
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
 /**
- * What the schema engine must neither diff nor drop: tables the migrations create that Prisma cannot model. On SQLite
- * that is the full-text index for envelope search (a virtual table and the shadow tables SQLite keeps for it).
+ * What the schema engine must neither diff nor drop: tables the migrations create that Prisma cannot model, the
+ * envelope search's index. On SQLite a full-text virtual table and the shadow tables SQLite keeps for it; on
+ * PostgreSQL a copy of the texts under a trigram index and the marks of the texts it has yet to take in.
  */
 export function schemaFilters(provider: DatabaseProvider) {
-  if (provider === 'postgresql') return NO_FILTERS;
+  if (provider === 'postgresql') {
+    return { externalTables: ['public.EnvelopeSearchEntry', 'public.EnvelopeSearchChange'], externalEnums: [] };
+  }
   const externalTables = ['', '_config', '_data', '_docsize', '_idx'].map((suffix) => `EnvelopeSearch${suffix}`);
   return { externalTables, externalEnums: [] };
 }
