@@ -383,6 +383,7 @@ function toSqliteValue(value: Value): string | number | null {
 
 /** PostgreSQL's search index: a copy of each envelope's text under a trigram index (asynchronous_search_index). */
 const SEARCH_ENTRY_TABLE = 'EnvelopeSearchEntry';
+const SEARCH_CHANGE_TABLE = 'EnvelopeSearchChange';
 
 async function openPostgresqlWriter(config: Extract<DatabaseConfig, { provider: 'postgresql' }>): Promise<Writer> {
   const client = new pg.Client({ connectionString: config.connectionString });
@@ -421,7 +422,7 @@ async function openPostgresqlWriter(config: Extract<DatabaseConfig, { provider: 
     finish: async () => {
       // The search index's copies of the texts in one statement, as a bulk import's backlog would be taken in (the
       // triggers' marks of every envelope written), before its index is built again.
-      await client.query(`TRUNCATE "EnvelopeSearchChange"`);
+      await client.query(`TRUNCATE "${SEARCH_CHANGE_TABLE}"`);
       await client.query(
         `INSERT INTO "${SEARCH_ENTRY_TABLE}" ("envelopeId", "searchText") SELECT "id", "searchText" FROM "Envelope"
          ON CONFLICT ("envelopeId") DO UPDATE SET "searchText" = excluded."searchText"`,

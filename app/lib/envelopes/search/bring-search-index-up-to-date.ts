@@ -13,10 +13,12 @@ let catchingUp: Promise<boolean> | null = null;
  */
 export async function bringSearchIndexUpToDate(): Promise<boolean> {
   if (getDatabaseProvider() !== 'postgresql') return true;
-  if (!(await hasSearchChanges())) return true;
-  // Searches arriving together share one round instead of queueing behind each other's.
-  catchingUp ??= indexSearchChanges({ limit: SEARCH_CATCH_UP_LIMIT })
-    .then(({ pending }) => !pending)
-    .finally(() => (catchingUp = null));
+  // Searches arriving together (a list page asks twice: its rows and its counts) share one check and one catch-up
+  // instead of queueing behind each other's.
+  catchingUp ??= (async () => {
+    if (!(await hasSearchChanges())) return true;
+    const { pending } = await indexSearchChanges({ limit: SEARCH_CATCH_UP_LIMIT });
+    return !pending;
+  })().finally(() => (catchingUp = null));
   return catchingUp;
 }
