@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
  *
  * V8's background threads (Node.js starts four, whatever the machine) leave a core for the server's own thread and
  * the database. On two cores, the four threads' concurrent marking took both cores for about 70 ms every 3-4 s at
- * 100 notifications/s: the notifications' transactions waited behind it (PostgreSQL's p99 31-43 ms on the ingest
- * bench; 21-32 ms with one thread, and the ingest ratio up from 47-65 % to 51-78 %).
+ * 100 notifications/s: the notifications' transactions waited behind it (PostgreSQL's p99 31-59 ms on the ingest
+ * bench, 21-32 ms with one thread; the ingest throughput the same either way).
  */
 export function serverNodeOptions(cores = os.availableParallelism()) {
   const gcThreads = Math.min(4, Math.max(1, cores - 1));
